@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+// The layout follows ../shared/DESIGN.md: pure codecs, the core model, the store, the
+// system bridge, one target per executable, and a few test targets (each costs link time).
+import PackageDescription
+
+let package = Package(
+    name: "smsgw",
+    products: [
+        .executable(name: "smsgwctl", targets: ["smsgwctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian 12 packages named in `providers`; scripts/setup installs them).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
+        .systemLibrary(name: "CCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
+
+        // Pure protocol code: bytes in, values out.
+        .target(name: "SMSCodec"),
+        .target(name: "SMPPCodec"),
+        .target(name: "ATCommands"),
+        .target(name: "TOMLReader"),
+
+        .target(name: "GatewayCore", dependencies: ["TOMLReader", "CCrypt"]),
+        .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
+        .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
+
+        .executableTarget(
+            name: "smsgwctl",
+            dependencies: [
+                "SMSCodec", "SMPPCodec", "GatewayCore", "GatewayStore", "SystemBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands"]),
+        .testTarget(name: "GatewayTests", dependencies: ["TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

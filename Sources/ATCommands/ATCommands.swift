@@ -1,0 +1,1 @@
+// ATCommands: see ../shared/DESIGN.md (Layout).

@@ -1,0 +1,1 @@
+// GatewayStore: see ../shared/DESIGN.md (Layout).

@@ -1,0 +1,1 @@
+// SMPPCodec: see ../shared/DESIGN.md (Layout).

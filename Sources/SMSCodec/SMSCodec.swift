@@ -1,0 +1,1 @@
+// SMSCodec: see ../shared/DESIGN.md (Layout).

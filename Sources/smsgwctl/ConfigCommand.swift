@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Check the box's configuration.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,1 @@
+// Tests of the codecs: folders mirror Sources (SMSCodec/, SMPPCodec/, ATCommands/).

@@ -1,0 +1,1 @@
+// Tests that run the built executables (smsgwctl, later the daemons) end to end.

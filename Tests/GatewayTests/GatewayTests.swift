@@ -1,0 +1,1 @@
+// Tests of GatewayCore, TOMLReader and GatewayStore: folders mirror Sources.
