@@ -1,1 +1,0 @@
-// Tests that run the built executables (smsgwctl, later the daemons) end to end.
