@@ -86,8 +86,8 @@ struct TOMLPositionTests {
     }
 
     @Test func columnsCountScalarsNotBytes() throws {
-        let table = try TOMLParser.parse("\"é😀\" = { ü = 1, b = 2 }\n")
-        #expect(try node(table, "é😀", "b").position == at(1, 17))
+        let table = try TOMLParser.parse("\"é😀\" = { \"ü\" = 1, b = 2 }\n")
+        #expect(try node(table, "é😀", "b").position == at(1, 19))
         let error = #expect(throws: TOMLError.self) { try TOMLParser.parse("a = \"é😀\" x") }
         #expect(error?.position == at(1, 10))
     }
