@@ -14,6 +14,8 @@ extension TOMLVectors {
         InvalidVector("a key cannot span lines", "a\n= 1", at: 1, 2, says: "expected '='"),
         InvalidVector("a lone carriage return is not a newline", "a = 1\rb = 2", at: 1, 6, says: "carriage return"),
         InvalidVector("control characters are not allowed in comments", "# a\u{7F}b", at: 1, 4, says: "U+007F"),
+        InvalidVector("a lone carriage return in a comment", "# a\rb", at: 1, 4, says: "carriage return"),
+        InvalidVector("a lone carriage return in a basic string", "a = \"x\ry\"", at: 1, 7, says: "U+000D must be escaped"),
         InvalidVector("a NUL in a comment", "a = 1 # x\u{0}", at: 1, 10, says: "U+0000"),
         InvalidVector("a header must be closed", "[a\nb = 1", at: 1, 3, says: "expected ']'"),
         InvalidVector("an array-of-tables header must be closed with ]]", "[[a]\n", at: 1, 5, says: "expected ']]'"),
@@ -77,6 +79,10 @@ extension TOMLVectors {
         InvalidVector("infinity is spelled inf", "a = infinity", at: 1, 5, says: "invalid number"),
         InvalidVector("NaN is lower case", "a = NaN", at: 1, 5, says: "expected a value"),
         InvalidVector("a sign alone", "a = -", at: 1, 5, says: "expected digits"),
+        InvalidVector("a zero then an underscore is a leading zero", "a = 0_1", at: 1, 5, says: "leading zeros"),
+        InvalidVector("a negative hex integer", "a = -0x1", at: 1, 5, says: "cannot have a sign"),
+        InvalidVector("an underscore right after a radix prefix", "a = 0x_1", at: 1, 5, says: "underscore"),
+        InvalidVector("an underscore next to an exponent", "a = 1_e5", at: 1, 5, says: "underscore"),
     ]
 
     static let invalidDateTimes: [InvalidVector] = [
