@@ -56,6 +56,11 @@ struct TOMLPositionTests {
         #expect(try node(table, "a").position == at(2, 1))
     }
 
+    @Test func implicitTableTakesItsFirstDottedKey() throws {
+        let table = try TOMLParser.parse("[a.b.c]\n[a]\n  b.d = 1\n")
+        #expect(try node(table, "a", "b").position == at(3, 3))
+    }
+
     @Test func arraysOfTables() throws {
         let table = try TOMLParser.parse("""
         [[modems]]
