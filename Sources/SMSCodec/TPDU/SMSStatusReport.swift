@@ -33,6 +33,12 @@ public struct SMSStatusReport: Sendable, Hashable {
         guard reader.remaining > 0 else { return report }
         var indicator = try reader.octet(.parameterIndicator)
         let parameters = indicator
+        // Reserved bits 6..3 set: not a TP-PI but padding (service centres pad with 0xFF,
+        // gammu's at-sms/32.dump); the optional parameters are absent (§9.2.3.27).
+        guard parameters & 0x78 == 0 else {
+            _ = reader.rest()
+            return report
+        }
         while indicator & 0x80 != 0 {  // TP-PI extension octets: none defined yet, skipped
             indicator = try reader.octet(.parameterIndicator)
         }
@@ -43,8 +49,6 @@ public struct SMSStatusReport: Sendable, Hashable {
             report.userData = try UserData.read(
                 &reader, coding: coding ?? DataCodingScheme(rawValue: 0), hasHeader: firstOctet & 0x40 != 0
             )
-        } else if reader.remaining > 0 {
-            throw SMSDecodingError(.userData, .trailingOctets(reader.remaining), at: reader.position)
         }
         return report
     }

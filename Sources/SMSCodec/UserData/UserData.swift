@@ -8,8 +8,11 @@ public struct UserData: Sendable, Hashable {
     public var text: String?
     /// The body after the header: unpacked septets for GSM-7, octets otherwise.
     public var body: [UInt8]
+    /// Octets after the user data that TP-UDL does not cover. Real phones leave junk there
+    /// (gammu's at-sms/39.dump has 30 such octets); they are ignored and counted here.
+    public var ignoredOctets: Int = 0
 
-    /// Reads TP-UDL and TP-UD, which must end the PDU.
+    /// Reads TP-UDL and TP-UD; what follows them is counted in `ignoredOctets`.
     static func read(
         _ reader: inout OctetReader, coding: DataCodingScheme, hasHeader: Bool
     ) throws(SMSDecodingError) -> UserData {
@@ -20,15 +23,14 @@ public struct UserData: Sendable, Hashable {
         guard length <= maximum else { throw SMSDecodingError(.userDataLength, .badLength(length), at: lengthOffset) }
         let dataOffset = reader.position
         let octets = try reader.octets(encoding == .gsm7 ? (length * 7 + 7) / 8 : length, .userData)
-        guard reader.remaining == 0 else {
-            throw SMSDecodingError(.userData, .trailingOctets(reader.remaining), at: reader.position)
-        }
+        let ignored = reader.rest().count
         guard !coding.isCompressed else {
             throw SMSDecodingError(.dataCodingScheme, .unsupportedValue(coding.rawValue), at: lengthOffset - 1)
         }
         var header: UserDataHeader?
         var headerOctets = 0
-        if hasHeader {
+        // TP-UDHI with TP-UDL 0 (seen from real phones) leaves no room for a header: none.
+        if hasHeader, length > 0 {
             let parsed = try UserDataHeader.parse(octets, offset: dataOffset)
             headerOctets = Int(octets[octets.startIndex]) + 1
             header = parsed
@@ -39,15 +41,17 @@ public struct UserData: Sendable, Hashable {
             guard headerSeptets <= length,
                   let septets = SeptetPacking.unpack(octets, count: length - headerSeptets, fillBits: headerSeptets * 7)
             else { throw SMSDecodingError(.userDataHeader, .badLength(headerOctets - 1), at: dataOffset) }
-            return UserData(length: length, header: header, text: GSM7Alphabet.decode(septets), body: septets)
+            return UserData(length: length, header: header, text: GSM7Alphabet.decode(septets), body: septets, ignoredOctets: ignored)
         case .ucs2:
             let body = octets.dropFirst(headerOctets)
             guard let text = UCS2.decode(body) else {
                 throw SMSDecodingError(.userData, .badLength(body.count), at: dataOffset + headerOctets)
             }
-            return UserData(length: length, header: header, text: text, body: Array(body))
+            return UserData(length: length, header: header, text: text, body: Array(body), ignoredOctets: ignored)
         case .eightBit:
-            return UserData(length: length, header: header, text: nil, body: Array(octets.dropFirst(headerOctets)))
+            return UserData(
+                length: length, header: header, text: nil, body: Array(octets.dropFirst(headerOctets)), ignoredOctets: ignored
+            )
         }
     }
 }
