@@ -34,8 +34,12 @@ public struct SMSAddress: Sendable, Hashable {
 
     /// An address as an operator types it: `+` and digits is international (E.164); digits
     /// alone are sent with type unknown (the network applies its dialling plan), or with
-    /// `plainDigitsType` if given; anything else is an alphanumeric sender name.
-    public init(parsing text: String, plainDigitsType: TypeOfNumber = .unknown, field: SMSEncodingError.Field) throws(SMSEncodingError) {
+    /// `plainDigitsType` if given; anything else is an alphanumeric sender name when
+    /// `allowsAlphanumeric` (never a destination a network can route), else an error.
+    public init(
+        parsing text: String, plainDigitsType: TypeOfNumber = .unknown, allowsAlphanumeric: Bool = false,
+        field: SMSEncodingError.Field
+    ) throws(SMSEncodingError) {
         guard !text.isEmpty else { throw SMSEncodingError(field, .empty) }
         let digits = text.hasPrefix("+") ? String(text.dropFirst()) : text
         if !digits.isEmpty, digits.allSatisfy({ Self.bcdDigits.contains($0) }) {
@@ -43,7 +47,7 @@ public struct SMSAddress: Sendable, Hashable {
             self.init(typeOfNumber: text.hasPrefix("+") ? .international : plainDigitsType, value: digits)
             return
         }
-        if text.hasPrefix("+") {
+        if text.hasPrefix("+") || !allowsAlphanumeric {
             let bad = digits.first { !Self.bcdDigits.contains($0) } ?? "+"
             throw SMSEncodingError(field, .invalidCharacter(bad))
         }

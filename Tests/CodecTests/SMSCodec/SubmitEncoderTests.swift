@@ -96,12 +96,15 @@ import Testing
             try SMSAddress(parsing: String(repeating: "1", count: 21), field: .destination)
         }
         #expect(throws: SMSEncodingError(.destination, .tooLong(length: 12, maximum: 11))) {
-            try SMSAddress(parsing: "ABCDEFGHIJKL", field: .destination)
+            try SMSAddress(parsing: "ABCDEFGHIJKL", allowsAlphanumeric: true, field: .destination)
+        }
+        #expect(throws: SMSEncodingError(.destination, .invalidCharacter("B"))) {
+            try SMSAddress(parsing: "Bank", field: .destination)
         }
     }
 
     @Test func alphanumericAddressPacksSeptets() throws {
-        let address = try SMSAddress(parsing: "O2", field: .destination)
+        let address = try SMSAddress(parsing: "O2", allowsAlphanumeric: true, field: .destination)
         // Two septets = 14 bits = 4 semi-octets; type D0 (alphanumeric, NPI 0).
         #expect(address.tpduOctets() == [0x04, 0xD0, 0x4F, 0x19])
     }
