@@ -31,8 +31,6 @@ public struct SMSDecodingError: Error, Sendable, Hashable, CustomStringConvertib
         case invalidSemiOctet(UInt8)
         /// A value the specification reserves, or this decoder cannot interpret.
         case unsupportedValue(UInt8)
-        /// Octets left over after the user data.
-        case trailingOctets(Int)
         /// A character that is not a hexadecimal digit, or an odd number of digits.
         case invalidHex(String)
     }
@@ -54,7 +52,6 @@ public struct SMSDecodingError: Error, Sendable, Hashable, CustomStringConvertib
         case let .badLength(length): what = "bad length \(length)"
         case let .invalidSemiOctet(value): what = "invalid semi-octet 0x\(String(value, radix: 16, uppercase: true))"
         case let .unsupportedValue(value): what = "unsupported value 0x\(hex2(value))"
-        case let .trailingOctets(count): what = "\(count) octet(s) after the user data"
         case let .invalidHex(detail): what = detail
         }
         return "\(field.rawValue): \(what) at octet \(offset)"
