@@ -1,1 +1,0 @@
-// SMSCodec: see ../shared/DESIGN.md (Layout).
