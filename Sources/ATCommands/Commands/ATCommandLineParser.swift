@@ -56,6 +56,11 @@ struct ATCommandLineParser {
             name.append(character)
             index += 1
         }
+        // The value of an S-register is a number, so another basic command may follow it.
+        if current == "=", index + 1 < characters.count, characters[index + 1] != "?" {
+            index += 1
+            return basic(name: name).withEmptyValue()
+        }
         return try suffix(name: name)
     }
 
@@ -99,5 +104,12 @@ struct ATCommandLineParser {
         default:
             return ATCommandInvocation(name, .execute)
         }
+    }
+}
+
+extension ATCommandInvocation {
+    /// `Sn=` with no digits sets the register to 0 (V.250 §5.3.2); keep it as an empty value.
+    fileprivate func withEmptyValue() -> ATCommandInvocation {
+        kind == .execute ? ATCommandInvocation(name, .set([.omitted])) : self
     }
 }
