@@ -37,44 +37,60 @@ public struct MessageRecord: Sendable, Hashable {
     public static let headerNames: Set<String> = ["+CMGR", "+CMGL", "+CMT"]
 
     /// Parses a header line and its body line.
+    ///
+    /// Real phones vary (gammu `tests/at-sms/` dumps): `+CMGR: 0,23` without the alpha field,
+    /// `+CMGR: 4,1,,151` with the index first, `+CMGR: ,,92` with no status, `+CMGR: 24` with the
+    /// length alone, a PDU line ending in a stray quote. All are accepted; what is missing is nil.
     public init(header: String, body: String) throws(ATParseError) {
         guard let info = ATInformationLine(header), MessageRecord.headerNames.contains(info.name) else {
             throw ATParseError(.missingPrefix("+CMGR:"), line: header)
         }
         let fields = try ATInformationLine.fields(of: header, named: info.name)
         headerFields = fields
-        var rest = fields[...]
-        if info.name == "+CMGL" {
-            guard let first = rest.first, let index = first.integer else {
-                throw ATParseError(.invalidField(name: "index", value: rest.first?.text ?? ""), line: header)
-            }
-            self.index = index
-            rest = rest.dropFirst()
-        }
-        if info.name != "+CMT" {
-            guard let first = rest.first else { throw ATParseError(.fieldCount(fields.count), line: header) }
-            if case .quoted = first {
-                // Text mode: a quoted status (vendors add their own names); the body is text.
-                self.status = MessageStatus(field: first)
-                self.body = .text(body)
-                return
-            }
-            guard let status = MessageStatus(field: first) else {
-                throw ATParseError(.invalidField(name: "stat", value: first.text ?? ""), line: header)
-            }
-            self.status = status
-            rest = rest.dropFirst()
-        }
-        // PDU mode: [<alpha>,]<length>; +CMT in text mode has a quoted address first and more fields.
-        let isPDU = (1...2).contains(rest.count) && rest.last?.integer != nil
-        guard isPDU, let length = rest.last?.integer else {
-            guard info.name == "+CMT" else { throw ATParseError(.fieldCount(fields.count), line: header) }
+        let statusPosition = info.name == "+CMGL" ? 1 : 0
+        if info.name != "+CMT", statusPosition < fields.count, case .quoted = fields[statusPosition] {
+            // Text mode: a quoted status (vendors add their own names); the body is text.
+            index = statusPosition == 1 ? fields[0].integer : nil
+            status = MessageStatus(field: fields[statusPosition])
             self.body = .text(body)
             return
         }
+        guard let length = fields.last?.integer else {
+            // +CMT in text mode: `<oa>,[<alpha>],<scts>[,…]`.
+            guard info.name == "+CMT", !fields.isEmpty else { throw ATParseError(.fieldCount(fields.count), line: header) }
+            self.body = .text(body)
+            return
+        }
+        // PDU mode: the positions of index, stat and alpha before <length>, by field count.
+        let layout: (index: Int?, status: Int?, alpha: Int?)
+        switch (info.name, fields.count) {
+        case ("+CMT", 1): layout = (nil, nil, nil)
+        case ("+CMT", 2): layout = (nil, nil, 0)
+        case ("+CMGR", 1): layout = (nil, nil, nil)
+        case ("+CMGR", 2): layout = (nil, 0, nil)
+        case ("+CMGR", 3): layout = (nil, 0, 1)
+        case ("+CMGR", 4), ("+CMGL", 4): layout = (0, 1, 2)
+        case ("+CMGL", 3): layout = (0, 1, nil)
+        default: throw ATParseError(.fieldCount(fields.count), line: header)
+        }
+        if let position = layout.index {
+            guard let index = fields[position].integer else {
+                throw ATParseError(.invalidField(name: "index", value: fields[position].text ?? ""), line: header)
+            }
+            self.index = index
+        }
+        if let position = layout.status, !fields[position].isEmpty {
+            guard let status = MessageStatus(field: fields[position]) else {
+                throw ATParseError(.invalidField(name: "stat", value: fields[position].text ?? ""), line: header)
+            }
+            self.status = status
+        }
+        if let position = layout.alpha, let alpha = fields[position].text, !alpha.isEmpty { self.alpha = alpha }
         self.length = length
-        if rest.count == 2, let alpha = rest.first?.text, !alpha.isEmpty { self.alpha = alpha }
-        guard let octets = MessageRecord.octets(hex: body) else {
+        var hex = Substring(body)
+        while hex.last == "\"" || hex.last == " " { hex = hex.dropLast() }
+        while hex.first == "\"" { hex = hex.dropFirst() }
+        guard let octets = MessageRecord.octets(hex: String(hex)) else {
             throw ATParseError(.invalidField(name: "pdu", value: body), line: body)
         }
         self.body = .pdu(octets)
