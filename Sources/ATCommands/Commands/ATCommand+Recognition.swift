@@ -76,3 +76,11 @@ extension ATCommand {
         }
     }
 }
+
+extension ATCommandLine {
+    /// Each command of the line recognised as a typed command (nil where it is not one of
+    /// `ATCommand`'s); a bare `AT` is `[.attention]`. The modem simulator answers with these.
+    public var typedCommands: [ATCommand?] {
+        commands.isEmpty ? [.attention] : commands.map(ATCommand.init)
+    }
+}

@@ -94,3 +94,24 @@ public struct NetworkRegistration: Sendable, Hashable {
         return (domain, try ATInformationLine.fields(of: line, named: domain.rawValue))
     }
 }
+
+extension NetworkRegistration {
+    /// The line a modem sends: the read answer when `reportingMode` is set, else the URC;
+    /// LAC and CI as quoted upper-case hex (27.007 §7.2), a 28-bit UMTS/LTE CI in 8 digits.
+    public var line: String {
+        var fields: [String] = []
+        if let reportingMode { fields.append(String(reportingMode)) }
+        fields.append(String(status.rawValue))
+        if let areaCode, let cellID {
+            fields.append("\"" + NetworkRegistration.hex(areaCode, width: 4) + "\"")
+            fields.append("\"" + NetworkRegistration.hex(cellID, width: cellID > 0xFFFF ? 8 : 4) + "\"")
+            if let accessTechnology { fields.append(String(accessTechnology)) }
+        }
+        return domain.rawValue + ": " + fields.joined(separator: ",")
+    }
+
+    private static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

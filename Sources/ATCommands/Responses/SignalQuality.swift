@@ -25,4 +25,7 @@ public struct SignalQuality: Sendable, Hashable {
         }
         self.init(rssi: rssi, bitErrorRate: ber)
     }
+
+    /// The line a modem sends (the simulator renders answers with this).
+    public var line: String { "+CSQ: \(rssi),\(bitErrorRate)" }
 }

@@ -21,4 +21,7 @@ public struct SubmitResult: Sendable, Hashable {
         }
         self.init(messageReference: reference, extra: fields.count == 2 ? fields[1].text : nil)
     }
+
+    /// The line a modem sends.
+    public var line: String { "+CMGS: \(messageReference)" + (extra.map { ",\"\($0)\"" } ?? "") }
 }
