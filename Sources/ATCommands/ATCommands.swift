@@ -1,1 +1,0 @@
-// ATCommands: see ../shared/DESIGN.md (Layout).

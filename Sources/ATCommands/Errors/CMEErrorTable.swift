@@ -1,0 +1,81 @@
+/// The one table of +CME ERROR codes: 3GPP TS 27.007 §9.2.1 (general errors) and §9.2.2
+/// (GPRS/packet-domain errors), with the texts of verbose mode (`AT+CMEE=2`) and the
+/// category modemd acts on.
+enum CMEErrorTable {
+    typealias Entry = CMSErrorTable.Entry
+
+    static let entries: [Entry] = [
+        // §9.2.1 general errors
+        Entry(code: 0, text: "phone failure", category: .deviceFault),
+        Entry(code: 1, text: "no connection to phone", category: .deviceFault),
+        Entry(code: 2, text: "phone-adaptor link reserved", category: .temporary),
+        Entry(code: 3, text: "operation not allowed", category: .permanent),
+        Entry(code: 4, text: "operation not supported", category: .permanent),
+        Entry(code: 5, text: "PH-SIM PIN required", category: .deviceFault),
+        Entry(code: 6, text: "PH-FSIM PIN required", category: .deviceFault),
+        Entry(code: 7, text: "PH-FSIM PUK required", category: .deviceFault),
+        Entry(code: 10, text: "SIM not inserted", category: .deviceFault),
+        Entry(code: 11, text: "SIM PIN required", category: .deviceFault),
+        Entry(code: 12, text: "SIM PUK required", category: .deviceFault),
+        Entry(code: 13, text: "SIM failure", category: .deviceFault),
+        Entry(code: 14, text: "SIM busy", category: .temporary),
+        Entry(code: 15, text: "SIM wrong", category: .deviceFault),
+        Entry(code: 16, text: "incorrect password", category: .deviceFault),
+        Entry(code: 17, text: "SIM PIN2 required", category: .deviceFault),
+        Entry(code: 18, text: "SIM PUK2 required", category: .deviceFault),
+        Entry(code: 20, text: "memory full", category: .temporary),
+        Entry(code: 21, text: "invalid index", category: .permanent),
+        Entry(code: 22, text: "not found", category: .permanent),
+        Entry(code: 23, text: "memory failure", category: .deviceFault),
+        Entry(code: 24, text: "text string too long", category: .permanent),
+        Entry(code: 25, text: "invalid characters in text string", category: .permanent),
+        Entry(code: 26, text: "dial string too long", category: .permanent),
+        Entry(code: 27, text: "invalid characters in dial string", category: .permanent),
+        Entry(code: 30, text: "no network service", category: .temporary),
+        Entry(code: 31, text: "network timeout", category: .temporary),
+        Entry(code: 32, text: "network not allowed - emergency calls only", category: .temporary),
+        Entry(code: 40, text: "network personalization PIN required", category: .deviceFault),
+        Entry(code: 41, text: "network personalization PUK required", category: .deviceFault),
+        Entry(code: 42, text: "network subset personalization PIN required", category: .deviceFault),
+        Entry(code: 43, text: "network subset personalization PUK required", category: .deviceFault),
+        Entry(code: 44, text: "service provider personalization PIN required", category: .deviceFault),
+        Entry(code: 45, text: "service provider personalization PUK required", category: .deviceFault),
+        Entry(code: 46, text: "corporate personalization PIN required", category: .deviceFault),
+        Entry(code: 47, text: "corporate personalization PUK required", category: .deviceFault),
+        Entry(code: 48, text: "hidden key required", category: .deviceFault),
+        Entry(code: 49, text: "EAP method not supported", category: .permanent),
+        Entry(code: 50, text: "Incorrect parameters", category: .permanent),
+        Entry(code: 51, text: "command implemented but currently disabled", category: .permanent),
+        Entry(code: 52, text: "command aborted by user", category: .temporary),
+        Entry(code: 53, text: "not attached to network due to MT functionality restrictions", category: .deviceFault),
+        Entry(code: 54, text: "modem not allowed - MT restricted to emergency calls only", category: .deviceFault),
+        Entry(code: 55, text: "operation not allowed because of MT functionality restrictions", category: .deviceFault),
+        Entry(code: 56, text: "fixed dial number only allowed - called number is not a fixed dial number", category: .permanent),
+        Entry(code: 57, text: "temporarily out of service due to other MT usage", category: .temporary),
+        Entry(code: 58, text: "language/alphabet not supported", category: .permanent),
+        Entry(code: 59, text: "unexpected data value", category: .permanent),
+        Entry(code: 60, text: "system failure", category: .temporary),
+        Entry(code: 61, text: "data missing", category: .permanent),
+        Entry(code: 62, text: "call barred", category: .permanent),
+        Entry(code: 63, text: "message waiting indication subscription failure", category: .permanent),
+        Entry(code: 100, text: "unknown", category: .temporary),
+        // §9.2.2 packet-domain errors
+        Entry(code: 103, text: "Illegal MS", category: .deviceFault),
+        Entry(code: 106, text: "Illegal ME", category: .deviceFault),
+        Entry(code: 107, text: "GPRS services not allowed", category: .permanent),
+        Entry(code: 111, text: "PLMN not allowed", category: .deviceFault),
+        Entry(code: 112, text: "Location area not allowed", category: .deviceFault),
+        Entry(code: 113, text: "Roaming not allowed in this location area", category: .deviceFault),
+        Entry(code: 132, text: "service option not supported", category: .permanent),
+        Entry(code: 133, text: "requested service option not subscribed", category: .permanent),
+        Entry(code: 134, text: "service option temporarily out of order", category: .temporary),
+        Entry(code: 148, text: "unspecified GPRS error", category: .temporary),
+        Entry(code: 149, text: "PDP authentication failure", category: .permanent),
+        Entry(code: 150, text: "invalid mobile class", category: .permanent),
+    ]
+
+    static let byCode: [Int: Entry] = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    static let byText: [String: Entry] = Dictionary(
+        entries.map { (ATErrorText.key($0.text), $0) },
+        uniquingKeysWith: { first, _ in first })
+}
