@@ -30,6 +30,9 @@ struct DecodeLog {
         if let position { positions[key] = position } else { defaultedKeys.insert(Self.schemaPath(key)) }
     }
 
+    /// Key paths without indexes that the file wrote at least once.
+    var writtenSchemaKeys: Set<String> { Set(positions.keys.map(Self.schemaPath)) }
+
     /// `modems[3].power.line` → `modems[].power.line`.
     static func schemaPath(_ key: String) -> String {
         var result = ""

@@ -43,6 +43,7 @@ struct TableReader {
     mutating func table(_ key: String, log: inout DecodeLog) -> TableReader? {
         used.insert(key)
         guard let node = table[key] else { return nil }
+        log.noteRead(keyPath(key), at: node.position)
         guard case .table(let inner) = node.value else {
             log.report(.wrongType(expected: "a table", found: node.value.typeName), at: node.position, key: keyPath(key))
             return nil
@@ -53,7 +54,11 @@ struct TableReader {
     /// The elements of the array of tables `key` (`[[key]]`), each with its index in its path.
     mutating func tables(_ key: String, log: inout DecodeLog) -> [(index: Int, reader: TableReader)] {
         used.insert(key)
-        guard let node = table[key] else { return [] }
+        guard let node = table[key] else {
+            log.noteRead(keyPath(key), at: nil)
+            return []
+        }
+        log.noteRead(keyPath(key), at: node.position)
         guard case .array(let elements) = node.value else {
             log.report(.wrongType(expected: "an array of tables", found: node.value.typeName), at: node.position, key: keyPath(key))
             return []
