@@ -10,13 +10,15 @@ extension ConfigurationDecoder {
         let http = section("http", of: &reader) { reader, log in
             Self.decodeListener(&reader, defaults: ConfigurationDefaults.httpListener, log: &log)
         }
+        var adminListener = ConfigurationDefaults.adminListener
         let admin = section("admin", of: &reader) { reader, log -> AdminListener? in
-            let listener = Self.decodeListener(&reader, defaults: ConfigurationDefaults.adminListener, log: &log)
+            adminListener = Self.decodeListener(&reader, defaults: ConfigurationDefaults.adminListener, log: &log)
             let user = reader.read("user", .identifier, default: ConfigurationDefaults.adminUser, log: &log)
             guard let password = reader.required("password", .passwordHash, log: &log) else { return nil }
-            return AdminListener(listener: listener, user: user, password: password)
+            return AdminListener(listener: adminListener, user: user, password: password)
         }
         reader.finish(log: &log)
+        endpoints = [("smpp", smpp), ("http", http), ("admin", adminListener)]
         return admin.map { ListenerSettings(smpp: smpp, http: http, admin: $0) }
     }
 

@@ -18,6 +18,9 @@ struct ConfigurationDecoder {
     var sims: [Indexed<SIMConfiguration>] = []
     var accounts: [Indexed<UpstreamAccount>] = []
     var routes: [Indexed<Route>] = []
+    /// Kept apart from the model so that cross-checks run even when the model is incomplete.
+    var watchdog = ConfigurationDefaults.watchdog
+    var endpoints: [(name: String, listener: Listener)] = []
 
     init(file: String, environment: ConfigurationEnvironment) {
         self.log = DecodeLog(file: file)
@@ -43,7 +46,7 @@ struct ConfigurationDecoder {
         let simulator = section("simulator", of: &root) { reader, log in
             SimulatorSettings(enabled: reader.read("enabled", .boolean, default: ConfigurationDefaults.simulator.enabled, log: &log))
         }
-        let watchdog = decodeWatchdog(&root)
+        watchdog = decodeWatchdog(&root)
         let listeners = decodeListeners(&root)
         let simDefaults = section("sim_defaults", of: &root) { reader, log in
             Self.decodeLimits(&reader, defaults: ConfigurationDefaults.simLimits, log: &log)
@@ -96,7 +99,8 @@ struct ConfigurationDecoder {
             BoxSettings(
                 name: reader.read("name", .text, default: ConfigurationDefaults.box.name, log: &log),
                 timeZone: reader.read("time_zone", ValueKind.string.checked { name in
-                    environment.timeZoneExists(name) ? nil : "is not a time zone: use an IANA name under /usr/share/zoneinfo (\"Europe/Amsterdam\") or \"UTC\""
+                    environment.timeZoneExists(name)
+                        ? nil : "is not a time zone: use an IANA name under /usr/share/zoneinfo (\"Europe/Amsterdam\") or \"UTC\", found \"\(name)\""
                 }, default: ConfigurationDefaults.box.timeZone, log: &log))
         }
     }

@@ -1,16 +1,21 @@
-/// Listener ports and watchdog timings that contradict each other.
+/// Listener ports and watchdog timings that contradict each other. A clash is reported at the
+/// key the file wrote (of two, the later), since a default has no line to point at.
 extension ConfigurationDecoder {
     /// Two enabled listeners cannot share a port on overlapping addresses.
-    mutating func checkListeners(_ listeners: ListenerSettings) {
-        let named = [("smpp", listeners.smpp), ("http", listeners.http), ("admin", listeners.admin.listener)]
-        for (laterIndex, later) in named.enumerated() where later.1.enabled {
-            for earlier in named[..<laterIndex] where earlier.1.enabled && earlier.1.port == later.1.port {
-                let overlap = earlier.1.address == later.1.address
-                    || IPAddressText.isWildcard(earlier.1.address) || IPAddressText.isWildcard(later.1.address)
+    mutating func checkListeners(_ named: [(name: String, listener: Listener)]) {
+        for (laterIndex, later) in named.enumerated() where later.listener.enabled {
+            for earlier in named[..<laterIndex] where earlier.listener.enabled && earlier.listener.port == later.listener.port {
+                let overlap = earlier.listener.address == later.listener.address
+                    || IPAddressText.isWildcard(earlier.listener.address) || IPAddressText.isWildcard(later.listener.address)
                 guard overlap else { continue }
-                log.report(.duplicate("port \(later.1.port) is already used by listeners.\(earlier.0)",
-                                      firstAt: log.position(of: "listeners.\(earlier.0).port")),
-                           at: log.position(of: "listeners.\(later.0).port"), key: "listeners.\(later.0).port")
+                let laterKey = "listeners.\(later.name).port"
+                let earlierKey = "listeners.\(earlier.name).port"
+                if log.position(of: laterKey) == nil, log.position(of: earlierKey) != nil {
+                    log.report(.conflict("port \(earlier.listener.port) is also used by listeners.\(later.name)"), key: earlierKey)
+                } else {
+                    log.report(.duplicate("port \(later.listener.port) is already used by listeners.\(earlier.name)",
+                                          firstAt: log.position(of: earlierKey)), key: laterKey)
+                }
             }
         }
     }
@@ -20,8 +25,12 @@ extension ConfigurationDecoder {
     mutating func checkWatchdog(_ watchdog: WatchdogSettings) {
         func require(_ shorter: Duration, _ shorterKey: String, below longer: Duration, _ longerKey: String) {
             guard shorter >= longer else { return }
-            log.report(.conflict("must be shorter than watchdog.\(longerKey) (\(DurationText.format(longer)))"),
-                       at: log.position(of: "watchdog.\(shorterKey)"), key: "watchdog.\(shorterKey)")
+            let shorterPath = "watchdog.\(shorterKey)", longerPath = "watchdog.\(longerKey)"
+            if log.position(of: shorterPath) == nil, log.position(of: longerPath) != nil {
+                log.report(.conflict("must be longer than \(shorterPath) (\(DurationText.format(shorter)))"), key: longerPath)
+            } else {
+                log.report(.conflict("must be shorter than \(longerPath) (\(DurationText.format(longer)))"), key: shorterPath)
+            }
         }
         require(watchdog.healthInterval, "health_interval", below: watchdog.healthTimeout, "health_timeout")
         require(watchdog.modemPollInterval, "modem_poll_interval", below: watchdog.modemHangTimeout, "modem_hang_timeout")

@@ -16,10 +16,8 @@ extension ConfigurationDecoder {
         checkSIMs()
         checkAccountKeys()
         checkRoutes(defaultGroup: configuration?.routing.defaultGroup)
-        if let configuration {
-            checkListeners(configuration.listeners)
-            checkWatchdog(configuration.watchdog)
-        }
+        checkListeners(endpoints)
+        checkWatchdog(watchdog)
     }
 
     /// Reports every entry whose `value` repeats an earlier entry's.
