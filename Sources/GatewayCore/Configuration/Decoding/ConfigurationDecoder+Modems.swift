@@ -1,6 +1,7 @@
 /// `[[modems]]`: serial line, vendor profile, power line and SIM slot selection.
 extension ConfigurationDecoder {
     mutating func decodeModems(_ root: inout TableReader) {
+        var refused: Set<Int> = []
         modems = entries("modems", of: &root) { reader, log in
             let id = reader.required("id", .identifier, log: &log)
             let enabled = reader.read("enabled", .boolean, default: ConfigurationDefaults.enabled, log: &log)
@@ -19,11 +20,15 @@ extension ConfigurationDecoder {
                 log.noteRead(reader.keyPath("power"), at: nil)
             }
             let selection = Self.decodeSlotSelection(&reader, log: &log)
+            if selection == nil, let index = Int(reader.path.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }) {
+                refused.insert(index)
+            }
             guard let id, let device else { return nil }
             return ModemConfiguration(
                 id: id, enabled: enabled, device: device, baud: baud, profile: profile, slots: slots,
                 power: power, slotSelection: selection ?? .fixed)
         }
+        refusedSlotSelections = refused
     }
 
     /// `{ chip = "gpiochip0", line = 17, active_low = false }`.

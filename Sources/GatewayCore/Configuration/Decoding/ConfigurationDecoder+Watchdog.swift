@@ -28,14 +28,19 @@ extension ConfigurationDecoder {
             perDay: reader.read("per_day", count, default: defaults.perDay, log: &log),
             perMonth: reader.read("per_month", count, default: defaults.perMonth, log: &log),
             cooldown: reader.read("cooldown", .duration(.zero ... .seconds(86400)), default: defaults.cooldown, log: &log))
-        if limits.perHour > limits.perDay {
-            log.report(.conflict("per_hour (\(limits.perHour)) is more than per_day (\(limits.perDay))"),
-                       at: log.position(of: reader.keyPath("per_hour")) ?? reader.position, key: reader.keyPath("per_hour"))
-        }
-        if limits.perDay > limits.perMonth {
-            log.report(.conflict("per_day (\(limits.perDay)) is more than per_month (\(limits.perMonth))"),
-                       at: log.position(of: reader.keyPath("per_day")) ?? reader.position, key: reader.keyPath("per_day"))
-        }
+        blameWritten(limits.perHour > limits.perDay, "per_hour", "per_day",
+                     "per_hour (\(limits.perHour)) is more than per_day (\(limits.perDay))", in: reader, log: &log)
+        blameWritten(limits.perDay > limits.perMonth, "per_day", "per_month",
+                     "per_day (\(limits.perDay)) is more than per_month (\(limits.perMonth))", in: reader, log: &log)
         return limits
+    }
+
+    /// Reports a clash between two keys of `reader` at the first of them this table wrote;
+    /// nothing when it wrote neither (the clash is in the defaults it inherits, reported there).
+    private static func blameWritten(
+        _ clash: Bool, _ first: String, _ second: String, _ reason: String, in reader: TableReader, log: inout DecodeLog
+    ) {
+        guard clash, let key = [first, second].first(where: { reader.table[$0] != nil }) else { return }
+        log.report(.conflict(reason), key: reader.keyPath(key))
     }
 }

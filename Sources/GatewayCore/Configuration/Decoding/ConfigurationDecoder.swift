@@ -18,6 +18,8 @@ struct ConfigurationDecoder {
     var sims: [Indexed<SIMConfiguration>] = []
     var accounts: [Indexed<UpstreamAccount>] = []
     var routes: [Indexed<Route>] = []
+    /// Modems whose slot_select was written but refused (no cross-check on their slots).
+    var refusedSlotSelections: Set<Int> = []
     /// Kept apart from the model so that cross-checks run even when the model is incomplete.
     var watchdog = ConfigurationDefaults.watchdog
     var endpoints: [(name: String, listener: Listener)] = []

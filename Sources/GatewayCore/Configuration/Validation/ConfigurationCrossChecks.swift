@@ -58,7 +58,8 @@ extension ConfigurationDecoder {
 
     /// A modem with several slots needs a way to select one, able to address them all.
     private mutating func checkModemSlots() {
-        for modem in modems where modem.value.slots > modem.value.slotSelection.addressableSlots {
+        for modem in modems where modem.value.slots > modem.value.slotSelection.addressableSlots
+            && !refusedSlotSelections.contains(modem.index) {
             let path = "modems[\(modem.index)]"
             if case .fixed = modem.value.slotSelection {
                 log.report(.conflict("a modem with \(modem.value.slots) slots needs slot_select (GPIO lines or an AT command)"),
@@ -77,6 +78,10 @@ extension ConfigurationDecoder {
         var occupied: [String: String] = [:]
         for sim in sims {
             let path = "sims[\(sim.index)]"
+            for (index, group) in sim.value.groups.enumerated() where !groupIDs.contains(group) {
+                log.report(.unknownReference("no SIM group has id \"\(group)\""), at: log.position(of: path + ".groups"),
+                           key: "\(path).groups[\(index)]")
+            }
             guard let slots = modemSlots[sim.value.modem] else {
                 log.report(.unknownReference("no modem has id \"\(sim.value.modem)\""), key: path + ".modem")
                 continue
@@ -91,10 +96,6 @@ extension ConfigurationDecoder {
                                       firstAt: log.position(of: other + ".slot")), key: path + ".slot")
             } else {
                 occupied[place] = path
-            }
-            for (index, group) in sim.value.groups.enumerated() where !groupIDs.contains(group) {
-                log.report(.unknownReference("no SIM group has id \"\(group)\""), at: log.position(of: path + ".groups"),
-                           key: "\(path).groups[\(index)]")
             }
         }
         let served = Set(sims.flatMap(\.value.groups))
