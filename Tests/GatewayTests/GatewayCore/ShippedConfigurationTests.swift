@@ -85,11 +85,11 @@ struct ShippedConfigurationTests {
         #expect(paths.allSatisfy { $0.hasPrefix("./.smsgw/") })
     }
 
-    /// docs/configuration.md documents every key the model reads.
+    /// docs/configuration.md documents every key the model reads (tables by their headings).
     @Test func everyKeyIsDocumented() throws {
         let docs = try String(contentsOfFile: ConfigurationFixtures.path("docs/configuration.md"), encoding: .utf8)
         let outcome = try Self.load("gateway.toml")
-        let undocumented = outcome.askedKeys.filter { !docs.contains("`\($0)`") }
+        let undocumented = outcome.askedKeys.filter { !docs.contains("`\($0)`") && !docs.contains("`[\($0)") }
         #expect(undocumented.sorted() == [])
     }
 }
