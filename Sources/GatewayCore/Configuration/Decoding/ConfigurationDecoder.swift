@@ -22,6 +22,7 @@ struct ConfigurationDecoder {
     var refusedSlotSelections: Set<Int> = []
     /// Kept apart from the model so that cross-checks run even when the model is incomplete.
     var watchdog = ConfigurationDefaults.watchdog
+    var defaultGroup = ConfigurationDefaults.defaultGroup
     var endpoints: [(name: String, listener: Listener)] = []
 
     init(file: String, environment: ConfigurationEnvironment) {
@@ -57,7 +58,7 @@ struct ConfigurationDecoder {
         decodeSIMGroups(&root)
         decodeSIMs(&root, defaults: simDefaults)
         decodeAccounts(&root)
-        let defaultGroup = section("routing", of: &root) { reader, log in
+        defaultGroup = section("routing", of: &root) { reader, log in
             reader.read("default_group", .identifier, default: ConfigurationDefaults.defaultGroup, log: &log)
         }
         decodeRoutes(&root)

@@ -43,7 +43,7 @@ public enum ConfigurationLoader {
         }
         var decoder = ConfigurationDecoder(file: file, environment: environment)
         let configuration = decoder.decode(document)
-        decoder.crossCheck(configuration)
+        decoder.crossCheck()
         let log = decoder.log
         return Outcome(
             configuration: configuration, problems: log.sortedProblems, askedKeys: log.askedKeys,

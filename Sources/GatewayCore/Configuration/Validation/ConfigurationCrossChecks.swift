@@ -2,7 +2,7 @@
 /// GPIO line and serial device, references that resolve, slots in range, listener ports and
 /// timings that agree. Each problem names the later of two clashing keys.
 extension ConfigurationDecoder {
-    mutating func crossCheck(_ configuration: GatewayConfiguration?) {
+    mutating func crossCheck() {
         checkUnique(modems, "modems", key: "id", what: "modem id") { $0.id }
         checkUnique(modems, "modems", key: "device", what: "serial device") { $0.device }
         checkUnique(simGroups, "sim_groups", key: "id", what: "SIM group id") { $0.id }
@@ -15,7 +15,7 @@ extension ConfigurationDecoder {
         checkModemSlots()
         checkSIMs()
         checkAccountKeys()
-        checkRoutes(defaultGroup: configuration?.routing.defaultGroup)
+        checkRoutes(defaultGroup: defaultGroup)
         checkListeners(endpoints)
         checkWatchdog(watchdog)
     }
@@ -121,7 +121,7 @@ extension ConfigurationDecoder {
     }
 
     /// Routes point at SIM groups and accounts that exist.
-    private mutating func checkRoutes(defaultGroup: String?) {
+    private mutating func checkRoutes(defaultGroup: String) {
         let groupIDs = Set(simGroups.map(\.value.id))
         let accountIDs = Set(accounts.map(\.value.id))
         for route in routes {
@@ -134,7 +134,7 @@ extension ConfigurationDecoder {
                            key: "\(path).accounts[\(index)]")
             }
         }
-        if let defaultGroup, !groupIDs.contains(defaultGroup) {
+        if !groupIDs.contains(defaultGroup) {
             log.report(.unknownReference("no SIM group has id \"\(defaultGroup)\""), key: "routing.default_group")
         }
     }
