@@ -15,7 +15,7 @@ extension TOMLDocumentReader {
                 return String(decoding: bytes, as: UTF8.self)
             case UInt8(ascii: "\\")?:
                 try readEscape(into: &bytes)
-            case nil, UInt8(ascii: "\n")?, UInt8(ascii: "\r")?:
+            case UInt8(ascii: "\r")? where cursor.peek(1) == UInt8(ascii: "\n"), nil, UInt8(ascii: "\n")?:
                 throw TOMLError("the string opened at \(opening) is not closed on its line: expected '\"'",
                                 at: cursor.position)
             case let byte?:
@@ -66,7 +66,7 @@ extension TOMLDocumentReader {
             case UInt8(ascii: "'")?:
                 cursor.advance()
                 return String(decoding: bytes, as: UTF8.self)
-            case nil, UInt8(ascii: "\n")?, UInt8(ascii: "\r")?:
+            case UInt8(ascii: "\r")? where cursor.peek(1) == UInt8(ascii: "\n"), nil, UInt8(ascii: "\n")?:
                 throw TOMLError("the literal string opened at \(opening) is not closed on its line: expected \"'\"",
                                 at: cursor.position)
             case let byte?:
@@ -128,7 +128,7 @@ extension TOMLDocumentReader {
 
     private mutating func appendStringByte(_ byte: UInt8, into bytes: inout [UInt8]) throws(TOMLError) {
         if byte.isForbiddenControl {
-            throw TOMLError("control character \(cursor.describeCurrent) must be escaped in a string", at: cursor.position)
+            throw TOMLError("control character \(TOMLCursor.scalarName(UInt32(byte))) must be escaped in a string", at: cursor.position)
         }
         bytes.append(byte)
         cursor.advance()

@@ -53,6 +53,9 @@ extension TOMLDocumentReader {
         while true {
             try skipArraySpace()
             if cursor.consume(UInt8(ascii: "]")) { return elements }
+            if cursor.isAtEnd {
+                throw TOMLError("the array opened at \(opening) is not closed: expected ']'", at: cursor.position)
+            }
             let position = cursor.position
             elements.append(TOMLNode(try readValue(depth: depth + 1), at: position))
             try skipArraySpace()

@@ -109,9 +109,12 @@ struct TOMLDocumentReader {
     mutating func skipComment() throws(TOMLError) {
         cursor.advance()
         while let byte = cursor.current, byte != UInt8(ascii: "\n") {
-            if byte == UInt8(ascii: "\r"), cursor.peek(1) == UInt8(ascii: "\n") { return }
+            if byte == UInt8(ascii: "\r") {
+                if cursor.peek(1) == UInt8(ascii: "\n") { return }
+                throw TOMLError("a carriage return must be followed by a line feed", at: cursor.position)
+            }
             if byte.isForbiddenControl {
-                throw TOMLError("control character \(cursor.describeCurrent) is not allowed in a comment",
+                throw TOMLError("control character \(TOMLCursor.scalarName(UInt32(byte))) is not allowed in a comment",
                                 at: cursor.position)
             }
             cursor.advance()

@@ -74,7 +74,9 @@ struct TOMLTableTree {
             case .dotted(let owner) where owner == section:
                 return child
             case .implicit:
+                // As tomllib: only headers may not define it again; it now has a first key.
                 tables[child].kind = .dotted(section: section)
+                tables[child].position = part.position
                 return child
             case .header, .dotted:
                 throw TOMLError(

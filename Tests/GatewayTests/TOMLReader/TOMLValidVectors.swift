@@ -61,6 +61,12 @@ enum TOMLVectors {
         ValidVector(why: "a key named like a keyword or a number is still a key",
                     toml: "true = 1\ninf = 2\nnan = 3\n0x1 = 4", expected: "{true: 1, inf: 2, nan: 3, 0x1: 4}"),
         ValidVector(why: "no newline at the end of the document", toml: "a = 1", expected: "{a: 1}"),
+        ValidVector(why: "a header's sub-table under a dotted table's own sub-table",
+                    toml: "[a]\nb.c.d = 1\n[a.b.c.e]\n", expected: "{a: {b: {c: {d: 1, e: {}}}}}"),
+        ValidVector(why: "a quoted key may hold escaped newlines and dots", toml: "\"a\\nb\" = 1\n\"x.y\".z = 2",
+                    expected: #"{"a\nb": 1, "x.y": {z: 2}}"#),
+        ValidVector(why: "a table array element after a sub-table of the previous one",
+                    toml: "[[a]]\n[[a.b]]\n[a.b.c]\n[[a]]\n", expected: "{a: [{b: [{c: {}}]}, {}]}"),
     ]
 
     static let strings: [ValidVector] = [
@@ -90,6 +96,10 @@ enum TOMLVectors {
                     expected: #"{a: "", b: "", c: "", d: ""}"#),
         ValidVector(why: "escaped backslash before a newline is not a line-ending backslash",
                     toml: "s = \"\"\"a\\\\\nb\"\"\"", expected: #"{s: "a\\\nb"}"#),
+        ValidVector(why: "tabs and spaces before the newline after a line-ending backslash",
+                    toml: "s = \"\"\"a\\ \t\n\t b\"\"\"", expected: #"{s: "ab"}"#),
+        ValidVector(why: "a line-ending backslash right before the closing delimiter",
+                    toml: "s = \"\"\"a\\\n\"\"\"", expected: #"{s: "a"}"#),
         ValidVector(why: "a '#' inside a string is not a comment", toml: "s = \"a # b\" # c", expected: #"{s: "a # b"}"#),
     ]
 
@@ -113,6 +123,9 @@ enum TOMLVectors {
         ValidVector(why: "a float whose exponent overflows is infinite (as tomllib)", toml: "a = 1e400",
                     expected: "{a: inf}"),
         ValidVector(why: "booleans", toml: "t = true\nf = false", expected: "{t: true, f: false}"),
+        ValidVector(why: "underscores in fraction and exponent", toml: "a = 0.0_1\nb = 1e1_0", expected: "{a: 0.01, b: 10000000000.0}"),
+        ValidVector(why: "zero with an exponent, and a negative exponent without fraction",
+                    toml: "a = 0e0\nb = -1E-1", expected: "{a: 0.0, b: -0.1}"),
     ]
 
     static let dateTimes: [ValidVector] = [
