@@ -20,7 +20,7 @@ extension ConfigurationDecoder {
                 log.noteRead(reader.keyPath("power"), at: nil)
             }
             let selection = Self.decodeSlotSelection(&reader, log: &log)
-            if selection == nil, let index = Int(reader.path.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }) {
+            if selection == nil, let index = reader.index {
                 refused.insert(index)
             }
             guard let id, let device else { return nil }

@@ -8,12 +8,15 @@ struct TableReader {
     let path: String
     /// The table's header, or its first key.
     let position: TOMLPosition?
+    /// The element's index when the table is one of an array of tables.
+    let index: Int?
     private var used: Set<String> = []
 
-    init(_ table: TOMLTable, path: String, position: TOMLPosition?) {
+    init(_ table: TOMLTable, path: String, position: TOMLPosition?, index: Int? = nil) {
         self.table = table
         self.path = path
         self.position = position
+        self.index = index
     }
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -70,7 +73,7 @@ struct TableReader {
                 log.report(.wrongType(expected: "a table", found: element.value.typeName), at: element.position, key: elementPath)
                 continue
             }
-            readers.append((index, TableReader(inner, path: elementPath, position: element.position)))
+            readers.append((index, TableReader(inner, path: elementPath, position: element.position, index: index)))
         }
         return readers
     }
