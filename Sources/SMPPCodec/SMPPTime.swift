@@ -138,6 +138,8 @@ public struct SMPPTimeError: Error, Hashable, Sendable, CustomStringConvertible 
 
     public var reason: Reason
 
+    public init(reason: Reason) { self.reason = reason }
+
     public var description: String {
         switch reason {
         case .length(let count): "a time has 16 characters, not \(count)"
