@@ -57,6 +57,9 @@ public struct SMPPDecodingError: Error, Hashable, Sendable, CustomStringConverti
     }
 
     public var description: String {
+        if field == .commandLength, reason == .truncated {
+            return "the PDU is shorter than its 16-octet header"
+        }
         let place = tlvTag.map { "TLV " + TLVTag(rawValue: $0).description } ?? field.rawValue
         let what: String = switch reason {
         case .truncated: "the PDU ends inside it"

@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["smpp", "decode", "0000"], "smsgwctl: not a valid SMPP 3.4 PDU: command_id 0x0 sequence 0: command_length: the PDU ends inside it\n"),
+        (["smpp", "decode", "0000"], "smsgwctl: not a valid SMPP 3.4 PDU: the PDU is shorter than its 16-octet header\n"),
         (["smpp", "decode", "00000010000000770000000000000005"], "smsgwctl: not a valid SMPP 3.4 PDU: command_id 0x77 sequence 5: command_id: not an SMPP 3.4 command\n"),
         (["smpp", "decode", "0G"], "smsgwctl: the PDU is not hexadecimal\n"),
         (["smpp", "encode", "{"], "smsgwctl: the input is not valid JSON\n"),
