@@ -1,1 +1,0 @@
-// SMPPCodec: see ../shared/DESIGN.md (Layout).
