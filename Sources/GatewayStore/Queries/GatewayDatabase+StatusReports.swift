@@ -33,7 +33,9 @@ extension GatewayDatabase {
             UPDATE message_parts SET state = ?, delivered_at = ?, tp_mr = coalesce(tp_mr, ?)
             WHERE id = ? RETURNING message_id
             """
-        static let partStates = "SELECT state, count(*) FROM message_parts WHERE message_id = ? GROUP BY state"
+        static let partStates = """
+            SELECT count(*), sum(state = 'delivered'), sum(state = 'unknown') FROM message_parts WHERE message_id = ?
+            """
     }
 
     /// Stores a received status report (modemd); returns its id.
@@ -94,15 +96,15 @@ extension GatewayDatabase {
                 reference, partID, row: { $0.int64(0) })
             else { throw StoreError(.notFound(what: "message part", id: partID), path: connection.path) }
             let current = try state(of: messageID) ?? .unknown
-            let counts = Dictionary(uniqueKeysWithValues: try connection.query(StatusReportSQL.partStates, messageID) {
-                ($0.text(0), $0.int(1))
-            })
+            let (parts, delivered, unknown) = try connection.queryFirst(StatusReportSQL.partStates, messageID) {
+                ($0.int(0), $0.int(1), $0.int(2))
+            } ?? (0, 0, 0)
             let next: MessageState
-            if counts.keys.allSatisfy({ $0 == PartState.delivered.rawValue }) {
+            if parts > 0, delivered == parts {
                 next = .delivered
             } else if outcome == .failed {
                 next = .failed
-            } else if current == .unknown, counts[PartState.unknown.rawValue] == nil {
+            } else if current == .unknown, unknown == 0 {
                 next = .sent
             } else {
                 next = current
