@@ -5,6 +5,7 @@ enum HotQueries {
         ("pick", GatewayDatabase.PickSQL.pick),
         ("pick.parts", GatewayDatabase.PickSQL.unsentParts),
         ("history.byMessage", GatewayDatabase.HistorySQL.byMessage),
+        ("history.setState", GatewayDatabase.HistorySQL.setState),
         ("attempt.claimParts", GatewayDatabase.AttemptSQL.claimParts),
         ("attempt.markPartSent", GatewayDatabase.AttemptSQL.markPartSent),
         ("attempt.partsStillSending", GatewayDatabase.AttemptSQL.partsStillSending),
