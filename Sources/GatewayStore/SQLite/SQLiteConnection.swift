@@ -7,6 +7,7 @@ import CSQLite
 public final class SQLiteConnection {
     private var handle: OpaquePointer?
     private var cache: [String: SQLiteStatement] = [:]
+    private static let cacheCapacity = 128
     /// The file this connection opened.
     public let path: String
 
@@ -132,7 +133,9 @@ public final class SQLiteConnection {
         let result = sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
         guard result == SQLITE_OK, let prepared else { throw error(result, sql: sql) }
         let statement = SQLiteStatement(handle: prepared, sql: sql, connection: self)
-        if cache[sql] == nil { cache[sql] = statement }
+        // The daemons use a fixed set of statements; ad-hoc SQL (diagnostics) beyond the cap is
+        // prepared each time instead of growing the cache without bound.
+        if cache[sql] == nil, cache.count < Self.cacheCapacity { cache[sql] = statement }
         return statement
     }
 }

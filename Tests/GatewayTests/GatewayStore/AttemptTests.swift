@@ -4,18 +4,20 @@ import Testing
 
 @Suite("Store attempts")
 struct AttemptTests {
-    /// An accepted 2-part message with a modem and SIM ready.
-    private func setUp() throws -> (TemporaryDatabase, GatewayDatabase, message: Int64, modem: Int64, sim: Int64) {
-        let temporary = try TemporaryDatabase()
-        let db = try temporary.open()
-        let (modem, sim) = try Fixtures.modemAndSim(db)
-        let id = try db.accept([Fixtures.message(parts: 2)], now: .testStart)[0]
-        return (temporary, db, id, modem, sim)
+    // Each test gets a new instance: a new file with an accepted 2-part message, a modem and a SIM.
+    let temporary: TemporaryDatabase
+    let db: GatewayDatabase
+    let id: Int64, modem: Int64, sim: Int64
+
+    init() throws {
+        temporary = try TemporaryDatabase()
+        db = try temporary.open()
+        (modem, sim) = try Fixtures.modemAndSim(db)
+        id = try db.accept([Fixtures.message(parts: 2)], now: .testStart)[0]
     }
 
     @Test("begin, then each part's TP-MR: the message is sent when the last part is")
     func sentPath() throws {
-        let (_, db, id, modem, sim) = try setUp()
         let attempt = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
         #expect(try db.state(of: id) == .sending)
         #expect(try db.pickSendable(now: .testStart, limit: 10).isEmpty)  // sending is not picked again
@@ -32,14 +34,12 @@ struct AttemptTests {
 
     @Test("an attempt can only start on a queued message")
     func onlyQueued() throws {
-        let (_, db, id, modem, sim) = try setUp()
         _ = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
         #expect(throws: StoreError.self) { _ = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart) }
     }
 
     @Test("a refused attempt with retry puts the message back in the queue with the parts left")
     func failWithRetry() throws {
-        let (_, db, id, modem, sim) = try setUp()
         let attempt = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
         let first = try #require(try db.connection.queryFirst("SELECT id FROM message_parts WHERE message_id = ? AND seq = 1", id) { $0.int64(0) })
         try db.markPartSent(partID: first, messageReference: 7, now: .testStart)
@@ -52,7 +52,6 @@ struct AttemptTests {
 
     @Test("a refused attempt without retry fails the message")
     func failFinal() throws {
-        let (_, db, id, modem, sim) = try setUp()
         let attempt = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
         try db.failAttempt(attempt, errorCode: 38, detail: "network out of order", retry: false, now: .testStart)
         #expect(try db.state(of: id) == .failed)
@@ -61,7 +60,6 @@ struct AttemptTests {
 
     @Test("attempts in flight at restart become unknown, are visible, and are not picked")
     func restartRecovery() throws {
-        let (_, db, id, modem, sim) = try setUp()
         let attempt = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
         #expect(try db.markInFlightAttemptsUnknown(now: .testStart + .seconds(5)) == [attempt])
         #expect(try db.markInFlightAttemptsUnknown(now: .testStart + .seconds(6)).isEmpty)
@@ -74,7 +72,6 @@ struct AttemptTests {
 
     @Test("marking an attempt unknown twice is refused: it is no longer in flight")
     func unknownOnce() throws {
-        let (_, db, id, modem, sim) = try setUp()
         let attempt = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
         try db.markAttemptUnknown(attempt, detail: "modem hung after AT+CMGS", now: .testStart)
         #expect(throws: StoreError.self) { try db.markAttemptUnknown(attempt, detail: "again", now: .testStart) }
