@@ -1,0 +1,7 @@
+/// What an upstream outbox entry carries to the upstream platform (DESIGN.md, step 5 and MO).
+public enum OutboxKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// A delivery report (SMPP deliver_sm with receipted_message_id, or the DLR webhook).
+    case dlr
+    /// An inbound (mobile-originated) message.
+    case mo
+}

@@ -1,0 +1,15 @@
+/// What the SIM scheduler decided about a SIM (DESIGN.md, `smsgw-simd`).
+public enum SimState: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Present, not the selected SIM of its modem.
+    case idle
+    /// The SIM its modem is using.
+    case active
+    /// Resting after a limit was reached, until `cooldown_until`.
+    case cooldown
+    /// The operator blocked it (detected from network errors).
+    case blocked
+    /// Locked by a person: never used until unlocked.
+    case locked
+    /// Not in its slot.
+    case absent
+}

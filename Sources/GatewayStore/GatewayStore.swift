@@ -1,1 +1,0 @@
-// GatewayStore: see ../shared/DESIGN.md (Layout).

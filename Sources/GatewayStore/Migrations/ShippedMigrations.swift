@@ -1,0 +1,12 @@
+/// Every migration the code knows, in order. Append only.
+public enum ShippedMigrations {
+    public static let all: [Migration] = [
+        Migration0001Modems.migration,
+        Migration0002Messages.migration,
+        Migration0003Inbound.migration,
+        Migration0004Outbox.migration,
+    ]
+
+    /// The schema version this code writes.
+    public static var latestVersion: Int { all.last?.version ?? 0 }
+}

@@ -1,0 +1,48 @@
+import GatewayCore
+
+/// Ingress: making new messages durable (DESIGN.md, MT step 1). Writer: `smsgw-ingressd`.
+extension GatewayDatabase {
+    enum AcceptSQL {
+        static let insertMessage = """
+            INSERT INTO messages (account, upstream_message_id, client_reference, source, destination,
+                class, priority, text, encoding, units, state, not_before, expires_at,
+                registered_delivery, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        static let insertPart = "INSERT INTO message_parts (message_id, seq, pdu_hex) VALUES (?, ?, ?)"
+    }
+
+    /// Inserts every message of `batch` with its parts and first history entries in ONE
+    /// transaction (group commit): when this returns, all of them are durable (WAL, FULL), and
+    /// ingress may answer upstream. A message scheduled after `now` is `held`, others `queued`.
+    /// Any invalid message fails the whole batch; returns the new ids in batch order.
+    public func accept(_ batch: [NewMessage], now: Timestamp) throws -> [Int64] {
+        for message in batch where message.partsHex.isEmpty || message.partsHex.count > 255 {
+            throw StoreError(.invalidRequest("message to \(message.destination) has \(message.partsHex.count) parts; 1...255 allowed"),
+                             path: connection.path)
+        }
+        return try connection.transaction {
+            try batch.map { message in try insert(message, now: now) }
+        }
+    }
+
+    private func insert(_ message: NewMessage, now: Timestamp) throws -> Int64 {
+        let notBefore = max(message.scheduleAt ?? now, now)
+        let state: MessageState = notBefore > now ? .held : .queued
+        try connection.run(
+            AcceptSQL.insertMessage,
+            message.account, message.upstreamMessageID, message.clientReference, message.source,
+            message.destination, message.messageClass.rawValue, message.priority, message.text,
+            message.encoding.rawValue, message.partsHex.count, state.rawValue,
+            notBefore.millisecondsSince1970, message.expiresAt.millisecondsSince1970,
+            message.registeredDelivery, now.millisecondsSince1970, now.millisecondsSince1970)
+        let id = connection.lastInsertRowID
+        for (index, hex) in message.partsHex.enumerated() {
+            try connection.run(AcceptSQL.insertPart, id, index + 1, hex)
+        }
+        try appendHistory(id, HistoryEntry(at: now, state: .accepted, actor: .ingress))
+        let why = state == .held ? "scheduled for \(notBefore)" : ""
+        try appendHistory(id, HistoryEntry(at: now, state: state, actor: .ingress, detail: why))
+        return id
+    }
+}

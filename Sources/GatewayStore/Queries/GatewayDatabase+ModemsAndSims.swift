@@ -1,0 +1,49 @@
+import GatewayCore
+
+/// Modems (writer: `smsgw-modemd`) and SIMs (writer: `smsgw-simd`) as configured and seen.
+extension GatewayDatabase {
+    enum ModemSimSQL {
+        static let upsertModem = """
+            INSERT INTO modems (name, device, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET device = excluded.device, updated_at = excluded.updated_at
+            RETURNING id
+            """
+        static let upsertSim = """
+            INSERT INTO sims (iccid, imsi, operator, modem_id, slot, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (iccid) DO UPDATE SET imsi = excluded.imsi, operator = excluded.operator,
+                modem_id = excluded.modem_id, slot = excluded.slot, updated_at = excluded.updated_at
+            RETURNING id
+            """
+        static let modemState = "UPDATE modems SET state = ?, updated_at = ?, last_seen_at = ? WHERE id = ?"
+        static let simState = "UPDATE sims SET state = ?, cooldown_until = ?, updated_at = ? WHERE id = ?"
+    }
+
+    /// Registers (or updates) the modem named `name` in the configuration; returns its id.
+    public func upsertModem(name: String, device: String, now: Timestamp) throws -> Int64 {
+        guard let id = try connection.queryFirst(ModemSimSQL.upsertModem, name, device, now.millisecondsSince1970,
+                                                 row: { $0.int64(0) })
+        else { throw StoreError(.invalidRequest("modem \(name) was not stored"), path: connection.path) }
+        return id
+    }
+
+    /// Registers (or updates) the SIM with `iccid`, in `slot` of `modemID`; returns its id.
+    public func upsertSim(iccid: String, imsi: String?, operatorName: String?, modemID: Int64?, slot: Int?,
+                          now: Timestamp) throws -> Int64 {
+        guard let id = try connection.queryFirst(ModemSimSQL.upsertSim, iccid, imsi, operatorName, modemID, slot,
+                                                 now.millisecondsSince1970, row: { $0.int64(0) })
+        else { throw StoreError(.invalidRequest("SIM \(iccid) was not stored"), path: connection.path) }
+        return id
+    }
+
+    /// Sets a modem's state, as seen now.
+    public func setModemState(_ modemID: Int64, state: ModemState, now: Timestamp) throws {
+        try expectOne(connection.run(ModemSimSQL.modemState, state.rawValue, now.millisecondsSince1970,
+                                     now.millisecondsSince1970, modemID), "modem", modemID)
+    }
+
+    /// Sets a SIM's state (and the end of its cool-down, if any).
+    public func setSimState(_ simID: Int64, state: SimState, cooldownUntil: Timestamp?, now: Timestamp) throws {
+        try expectOne(connection.run(ModemSimSQL.simState, state.rawValue, cooldownUntil?.millisecondsSince1970,
+                                     now.millisecondsSince1970, simID), "SIM", simID)
+    }
+}

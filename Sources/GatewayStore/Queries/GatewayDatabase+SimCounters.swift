@@ -1,0 +1,44 @@
+import GatewayCore
+
+/// Per-SIM counters by hour, day and month, for rotation limits. Writer: `smsgw-simd`.
+extension GatewayDatabase {
+    enum SimCounterSQL {
+        static let increment = """
+            INSERT INTO sim_counters (sim_id, period, period_start, sent, delivered, failed) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (sim_id, period, period_start) DO UPDATE SET
+                sent = sent + excluded.sent, delivered = delivered + excluded.delivered, failed = failed + excluded.failed
+            """
+        static let read = "SELECT sent, delivered, failed FROM sim_counters WHERE sim_id = ? AND period = ? AND period_start = ?"
+    }
+
+    /// Counts of one SIM in one window.
+    public struct SimCounts: Sendable, Hashable {
+        public var sent: Int
+        public var delivered: Int
+        public var failed: Int
+        public init(sent: Int = 0, delivered: Int = 0, failed: Int = 0) {
+            self.sent = sent
+            self.delivered = delivered
+            self.failed = failed
+        }
+    }
+
+    /// Adds `counts` to the hour, day and month windows holding `at`, in one transaction.
+    public func incrementSimCounters(simID: Int64, by counts: SimCounts, at: Timestamp) throws {
+        try connection.transaction {
+            for period in SimCounterPeriod.allCases {
+                try connection.run(SimCounterSQL.increment, simID, period.rawValue,
+                                   period.start(containing: at).millisecondsSince1970,
+                                   counts.sent, counts.delivered, counts.failed)
+            }
+        }
+    }
+
+    /// The counts of `simID` in the `period` window holding `at` (zero when nothing was counted).
+    public func simCounts(simID: Int64, period: SimCounterPeriod, at: Timestamp) throws -> SimCounts {
+        try connection.queryFirst(SimCounterSQL.read, simID, period.rawValue,
+                                  period.start(containing: at).millisecondsSince1970) { row in
+            SimCounts(sent: row.int(0), delivered: row.int(1), failed: row.int(2))
+        } ?? SimCounts()
+    }
+}

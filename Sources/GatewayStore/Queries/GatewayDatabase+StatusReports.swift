@@ -1,0 +1,127 @@
+import GatewayCore
+
+/// Status reports (3GPP TS 23.040 §9.2.2.3): stored by `smsgw-modemd`, correlated to the part
+/// they report on by `smsgw-queued` (DESIGN.md, MT step 4).
+extension GatewayDatabase {
+    enum StatusReportSQL {
+        static let insert = """
+            INSERT INTO status_reports (modem_id, sim_id, tp_mr, recipient, sc_timestamp, discharge_time,
+                status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        static let pending = """
+            SELECT id, modem_id, sim_id, tp_mr, recipient, sc_timestamp, discharge_time, status, received_at
+            FROM status_reports WHERE match_state = 'pending' ORDER BY id LIMIT ?
+            """
+        /// A part sent with this TP-MR on this modem and SIM to this recipient, within the window.
+        static let partByReference = """
+            SELECT p.id FROM message_parts AS p JOIN messages AS m ON m.id = p.message_id
+            WHERE p.modem_id = ? AND p.sim_id = ? AND p.tp_mr = ? AND p.submitted_at BETWEEN ? AND ?
+              AND p.state IN ('sent', 'delivered') AND ltrim(m.destination, '+') = ltrim(?, '+')
+            ORDER BY p.submitted_at DESC LIMIT 1
+            """
+        /// A part whose attempt ended unknown (no TP-MR was read) to this recipient in the window.
+        static let unknownPart = """
+            SELECT p.id FROM message_parts AS p JOIN messages AS m ON m.id = p.message_id
+            WHERE p.modem_id = ? AND p.sim_id = ? AND p.tp_mr IS NULL AND p.submitted_at BETWEEN ? AND ?
+              AND p.state = 'unknown' AND ltrim(m.destination, '+') = ltrim(?, '+')
+            ORDER BY p.submitted_at LIMIT 1
+            """
+        static let match = "UPDATE status_reports SET match_state = 'matched', part_id = ? WHERE id = ? AND match_state = 'pending'"
+        static let unmatched = "UPDATE status_reports SET match_state = 'unmatched' WHERE id = ? AND match_state = 'pending'"
+        static let report = "SELECT status, discharge_time, tp_mr FROM status_reports WHERE id = ?"
+        static let setPart = """
+            UPDATE message_parts SET state = ?, delivered_at = ?, tp_mr = coalesce(tp_mr, ?)
+            WHERE id = ? RETURNING message_id
+            """
+        static let partStates = """
+            SELECT count(*), sum(state = 'delivered'), sum(state = 'unknown') FROM message_parts WHERE message_id = ?
+            """
+    }
+
+    /// Stores a received status report (modemd); returns its id.
+    public func insertStatusReport(_ report: NewStatusReport) throws -> Int64 {
+        try connection.run(
+            StatusReportSQL.insert, report.modemID, report.simID, Int(report.messageReference), report.recipient,
+            report.serviceCentreTime.millisecondsSince1970, report.dischargeTime.millisecondsSince1970,
+            Int(report.status), report.receivedAt.millisecondsSince1970)
+        return connection.lastInsertRowID
+    }
+
+    /// Reports not yet correlated, oldest first.
+    public func pendingStatusReports(limit: Int) throws -> [StoredStatusReport] {
+        try connection.query(StatusReportSQL.pending, limit) { row in
+            StoredStatusReport(id: row.int64(0), report: NewStatusReport(
+                modemID: row.int64(1), simID: row.optionalInt64(2), messageReference: UInt8(truncatingIfNeeded: row.int(3)),
+                recipient: row.text(4), serviceCentreTime: Timestamp(millisecondsSince1970: row.int64(5)),
+                dischargeTime: Timestamp(millisecondsSince1970: row.int64(6)), status: UInt8(truncatingIfNeeded: row.int(7)),
+                receivedAt: Timestamp(millisecondsSince1970: row.int64(8))))
+        }
+    }
+
+    /// The part `report` is about: same modem, SIM, TP-MR and recipient, submitted within
+    /// `window` (TP-MR wraps at 256, so the window keeps an old part from matching). Falls back
+    /// to a part whose attempt ended `unknown`, which never got a TP-MR.
+    public func findPart(for report: NewStatusReport, window: ClosedRange<Timestamp>) throws -> Int64? {
+        guard let simID = report.simID else { return nil }
+        let from = window.lowerBound.millisecondsSince1970, to = window.upperBound.millisecondsSince1970
+        if let part = try connection.queryFirst(
+            StatusReportSQL.partByReference, report.modemID, simID, Int(report.messageReference), from, to,
+            report.recipient, row: { $0.int64(0) }) {
+            return part
+        }
+        return try connection.queryFirst(
+            StatusReportSQL.unknownPart, report.modemID, simID, from, to, report.recipient, row: { $0.int64(0) })
+    }
+
+    /// Ties report `reportID` to `partID` and applies its TP-Status: a delivered part becomes
+    /// `delivered` (the message too once every part is), a failed one `failed` (and the message);
+    /// "still trying" changes no state. Each change is appended to the message's history.
+    /// Returns the message's state afterwards.
+    @discardableResult
+    public func resolveStatusReport(_ reportID: Int64, partID: Int64, now: Timestamp) throws -> MessageState {
+        try connection.transaction {
+            guard try connection.run(StatusReportSQL.match, partID, reportID) == 1,
+                  let (status, discharge, reference) = try connection.queryFirst(
+                    StatusReportSQL.report, reportID, row: { ($0.int(0), $0.int64(1), $0.int(2)) })
+            else { throw StoreError(.notFound(what: "pending status report", id: reportID), path: connection.path) }
+            let outcome = DeliveryOutcome(tpStatus: UInt8(truncatingIfNeeded: status))
+            let detail = "status report \(reportID): TP-ST \(status) for part \(partID)"
+            let partState: PartState = switch outcome {
+            case .delivered: .delivered
+            case .failed: .failed
+            case .stillTrying: .sent
+            }
+            guard let messageID = try connection.queryFirst(
+                StatusReportSQL.setPart, partState.rawValue, outcome == .delivered ? discharge : nil as Int64?,
+                reference, partID, row: { $0.int64(0) })
+            else { throw StoreError(.notFound(what: "message part", id: partID), path: connection.path) }
+            let current = try state(of: messageID) ?? .unknown
+            let (parts, delivered, unknown) = try connection.queryFirst(StatusReportSQL.partStates, messageID) {
+                ($0.int(0), $0.int(1), $0.int(2))
+            } ?? (0, 0, 0)
+            let next: MessageState
+            if parts > 0, delivered == parts {
+                next = .delivered
+            } else if outcome == .failed {
+                next = .failed
+            } else if current == .unknown, unknown == 0 {
+                next = .sent
+            } else {
+                next = current
+            }
+            if next != current {
+                try transition(messageID, to: HistoryEntry(at: now, state: next, actor: .queue, detail: detail))
+            } else {
+                try appendHistory(messageID, HistoryEntry(at: now, state: current, actor: .queue, detail: detail))
+            }
+            return next
+        }
+    }
+
+    /// Records that no part matches `reportID` (kept for audits, never matched again).
+    public func markStatusReportUnmatched(_ reportID: Int64) throws {
+        guard try connection.run(StatusReportSQL.unmatched, reportID) == 1 else {
+            throw StoreError(.notFound(what: "pending status report", id: reportID), path: connection.path)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import GatewayCore
+
+/// A message ingress has validated and encoded, ready to be made durable.
+public struct NewMessage: Sendable, Hashable {
+    public var account: String
+    /// The id given back upstream (SMPP message_id); unique per account when set.
+    public var upstreamMessageID: String?
+    /// The upstream client's own reference, echoed in DLRs.
+    public var clientReference: String?
+    public var source: String
+    public var destination: String
+    public var messageClass: MessageClass
+    /// 0 (lowest) to 3, as SMPP 3.4 priority_flag (§5.2.14).
+    public var priority: Int
+    /// The text as submitted (hex of the payload for binary messages).
+    public var text: String
+    public var encoding: MessageEncoding
+    /// The TPDUs, one per part, as uppercase hex (3GPP TS 23.040 §9.2.2.2 SMS-SUBMIT).
+    public var partsHex: [String]
+    /// Not to be sent before this time (SMPP schedule_delivery_time); nil = now.
+    public var scheduleAt: Timestamp?
+    /// Not to be sent at or after this time (validity period).
+    public var expiresAt: Timestamp
+    /// Whether a delivery report is requested upstream (SMPP registered_delivery).
+    public var registeredDelivery: Bool
+
+    public init(
+        account: String, upstreamMessageID: String? = nil, clientReference: String? = nil,
+        source: String, destination: String, messageClass: MessageClass, priority: Int = 0,
+        text: String, encoding: MessageEncoding, partsHex: [String], scheduleAt: Timestamp? = nil,
+        expiresAt: Timestamp, registeredDelivery: Bool = false
+    ) {
+        self.account = account
+        self.upstreamMessageID = upstreamMessageID
+        self.clientReference = clientReference
+        self.source = source
+        self.destination = destination
+        self.messageClass = messageClass
+        self.priority = priority
+        self.text = text
+        self.encoding = encoding
+        self.partsHex = partsHex
+        self.scheduleAt = scheduleAt
+        self.expiresAt = expiresAt
+        self.registeredDelivery = registeredDelivery
+    }
+}
