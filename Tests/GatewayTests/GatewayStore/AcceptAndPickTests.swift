@@ -7,6 +7,7 @@ struct AcceptAndPickTests {
     @Test("a batch is accepted in one transaction: all messages, parts and history, ids in order")
     func acceptBatch() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let ids = try db.accept([Fixtures.message(parts: 3), Fixtures.message(), Fixtures.message(parts: 2)],
                                 now: .testStart)
@@ -19,6 +20,7 @@ struct AcceptAndPickTests {
     @Test("one bad message refuses the whole batch: nothing of it is stored")
     func batchIsAtomic() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         var bad = Fixtures.message()
         bad.priority = 9  // refused by the CHECK on priority
@@ -30,6 +32,7 @@ struct AcceptAndPickTests {
     @Test("a message without parts is refused before any write")
     func noParts() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         var empty = Fixtures.message()
         empty.partsHex = []
@@ -39,6 +42,7 @@ struct AcceptAndPickTests {
     @Test("the same upstream id twice for one account is refused")
     func duplicateUpstreamID() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         _ = try db.accept([Fixtures.message(upstreamID: "m-1")], now: .testStart)
         let error = #expect(throws: SQLiteError.self) {
@@ -50,6 +54,7 @@ struct AcceptAndPickTests {
     @Test("pick order: class rank, then priority (high first), then age")
     func pickOrder() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let marketing = try db.accept([Fixtures.message(messageClass: .marketing, priority: 3)], now: .testStart)[0]
         let oldLow = try db.accept([Fixtures.message(priority: 0)], now: .testStart)[0]
@@ -64,6 +69,7 @@ struct AcceptAndPickTests {
     @Test("pick carries the parts in order")
     func pickParts() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let message = Fixtures.message(parts: 3)
         _ = try db.accept([message], now: .testStart)
@@ -75,6 +81,7 @@ struct AcceptAndPickTests {
     @Test("a scheduled message is held, not picked, until released at its time")
     func schedule() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let later = Timestamp.testStart + .seconds(600)
         let id = try db.accept([Fixtures.message(scheduleAt: later)], now: .testStart)[0]
@@ -89,6 +96,7 @@ struct AcceptAndPickTests {
     @Test("an expired message is not picked and the sweep marks it expired")
     func expiry() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let end = Timestamp.testStart + .seconds(60)
         let id = try db.accept([Fixtures.message(expiresAt: end)], now: .testStart)[0]

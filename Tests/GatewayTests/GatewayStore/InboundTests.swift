@@ -14,6 +14,7 @@ struct InboundTests {
     @Test("parts arriving out of order are reassembled in sequence order; a repeat is ignored")
     func reassembly() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let third = try db.storeInboundPart(part(modem, sim, seq: 3, of: 3, text: "C"))
@@ -30,6 +31,7 @@ struct InboundTests {
     @Test("same reference from another originator is another message; a single SMS completes at once")
     func separation() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let a = try db.storeInboundPart(part(modem, sim, seq: 1, of: 2, text: "x"))
@@ -42,6 +44,7 @@ struct InboundTests {
     @Test("a sequence outside 1...total is refused")
     func badSequence() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         #expect(throws: StoreError.self) { _ = try db.storeInboundPart(part(modem, sim, seq: 4, of: 3, text: "z")) }
@@ -50,6 +53,7 @@ struct InboundTests {
     @Test("forwarding enqueues an MO outbox entry once")
     func forward() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let single = try db.storeInboundPart(part(modem, sim, seq: 1, of: 1, text: "STOP"))

@@ -35,6 +35,7 @@ struct MigrationTests {
     @Test("each migration is recorded once; reopening applies nothing")
     func recordedOnce() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let first = try temporary.open()
         #expect(try first.schemaVersion() == ShippedMigrations.latestVersion)
         first.close()
@@ -48,6 +49,7 @@ struct MigrationTests {
     @Test("a file migrated by newer code is refused with a clear error")
     func newerSchemaIsRefused() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         try db.connection.run("INSERT INTO schema_migrations VALUES (99, 'future', '0', 0)")
         db.close()
@@ -63,6 +65,7 @@ struct MigrationTests {
     @Test("a shipped migration edited after it was applied is refused")
     func changedMigrationIsRefused() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         try db.connection.run("UPDATE schema_migrations SET checksum = 'deadbeefdeadbeef' WHERE version = 2")
         db.close()
@@ -72,6 +75,7 @@ struct MigrationTests {
     @Test("a failing migration leaves nothing behind: its transaction rolls back")
     func failingMigrationRollsBack() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let connection = try SQLiteConnection(path: temporary.path)
         let broken = [Migration(version: 1, name: "ok", sql: "CREATE TABLE a (x INTEGER)"),
                       Migration(version: 2, name: "broken", sql: "CREATE TABLE b (x INTEGER); CREATE TABLE a (y)")]

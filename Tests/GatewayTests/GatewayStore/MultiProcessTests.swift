@@ -39,6 +39,7 @@ struct MultiProcessTests {
     @Test("a child process writes concurrently with us: no SQLITE_BUSY, every row there", .enabled(if: FileManager.default.isExecutableFile(atPath: python)))
     func concurrentWriters() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let output = Pipe()
         let child = Process()
@@ -65,6 +66,7 @@ struct MultiProcessTests {
     @Test("a commit survives a writer killed without closing", .enabled(if: FileManager.default.isExecutableFile(atPath: python)))
     func killedWriter() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         try temporary.open().close()
         let child = try Self.startPython("""
             import os, signal, sqlite3, sys
@@ -86,6 +88,7 @@ struct MultiProcessTests {
     @Test("an accepted batch is in the files on disk before the connection closes")
     func acceptedIsOnDisk() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let ids = try db.accept((0..<50).map { _ in Fixtures.message() }, now: .testStart)
         let image = temporary.directory.appendingPathComponent("image.sqlite").path
@@ -102,6 +105,7 @@ struct MultiProcessTests {
     @Test("eight connections opening a new file at once all succeed; each migration is applied once")
     func concurrentFirstOpen() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let path = temporary.path
         let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { _ in

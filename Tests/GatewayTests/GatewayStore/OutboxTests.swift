@@ -7,6 +7,7 @@ struct OutboxTests {
     @Test("enqueue, claim when due (oldest first), complete: a completed entry is not claimed again")
     func claimAndComplete() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let message = try db.accept([Fixtures.message()], now: .testStart)[0]
         let first = try db.enqueueOutbox(kind: .dlr, account: "acme", messageID: message, payload: Array("id:1".utf8), now: .testStart)
@@ -26,6 +27,7 @@ struct OutboxTests {
     @Test("retry moves the next attempt; give-up keeps the entry but never claims it")
     func retryAndGiveUp() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let message = try db.accept([Fixtures.message()], now: .testStart)[0]
         let id = try db.enqueueOutbox(kind: .dlr, account: "acme", messageID: message, payload: [1], now: .testStart)
@@ -40,6 +42,7 @@ struct OutboxTests {
     @Test("a DLR needs its message and an MO its inbound message (CHECK)")
     func kindNeedsReference() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         #expect(throws: SQLiteError.self) { _ = try db.enqueueOutbox(kind: .dlr, account: "acme", payload: [], now: .testStart) }
         #expect(throws: SQLiteError.self) { _ = try db.enqueueOutbox(kind: .mo, account: "acme", payload: [], now: .testStart) }

@@ -16,6 +16,7 @@ struct QueryPlanTests {
     @Test("hot query uses indexes only", arguments: HotQueries.all.map(\.name))
     func usesIndexes(name: String) throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         // A populated, analysed file, so the planner decides as it would on the box.
         try seed(db)
@@ -33,6 +34,7 @@ struct QueryPlanTests {
     @Test("the pick searches messages_pick for state = 'queued' and needs no sort")
     func pickPlan() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         try seed(db)
         let plan = try Self.plan(db, GatewayDatabase.PickSQL.pick)
@@ -42,6 +44,7 @@ struct QueryPlanTests {
     @Test("the check itself catches a table scan (so it can fail)")
     func detectorCatchesScan() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let plan = try Self.plan(db, "SELECT id FROM messages WHERE text = ?")
         #expect(plan.contains { $0.hasPrefix("SCAN messages") && !$0.contains("INDEX") })

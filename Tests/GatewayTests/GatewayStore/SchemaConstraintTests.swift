@@ -8,6 +8,7 @@ struct SchemaConstraintTests {
     @Test("every MessageState is a valid messages.state and message_events.state", arguments: MessageState.allCases)
     func messageStates(state: MessageState) throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let id = try db.accept([Fixtures.message()], now: .testStart)[0]
         try db.connection.run("UPDATE messages SET state = ? WHERE id = ?", state.rawValue, id)
@@ -17,6 +18,7 @@ struct SchemaConstraintTests {
     @Test("every PartState is a valid message_parts.state", arguments: PartState.allCases)
     func partStates(state: PartState) throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let id = try db.accept([Fixtures.message()], now: .testStart)[0]
         try db.connection.run("UPDATE message_parts SET state = ? WHERE message_id = ?", state.rawValue, id)
@@ -25,6 +27,7 @@ struct SchemaConstraintTests {
     @Test("every ModemState and SimState is accepted by its table")
     func modemAndSimStates() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         for state in ModemState.allCases { try db.setModemState(modem, state: state, now: .testStart) }
@@ -44,6 +47,7 @@ struct SchemaConstraintTests {
     ])
     func refused(sql: String) throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         _ = try db.accept([Fixtures.message()], now: .testStart)
         #expect(throws: SQLiteError.self) { try db.connection.run(sql) }

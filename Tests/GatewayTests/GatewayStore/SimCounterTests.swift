@@ -23,6 +23,7 @@ struct SimCounterTests {
     @Test("increments add up per window; a new hour starts from zero while the day keeps counting")
     func increments() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (_, sim) = try Fixtures.modemAndSim(db)
         try db.incrementSimCounters(simID: sim, by: .init(sent: 1), at: .testStart)

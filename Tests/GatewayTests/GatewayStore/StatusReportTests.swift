@@ -24,6 +24,7 @@ struct StatusReportTests {
     @Test("a report matches by modem, SIM, TP-MR and recipient (with or without '+') and delivers")
     func deliver() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let (id, parts) = try sentMessage(db, modem: modem, sim: sim, mr: 9)
@@ -43,6 +44,7 @@ struct StatusReportTests {
     ])
     func noMatch(change: String) throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let otherSim = try db.upsertSim(iccid: "8931440000000000002", imsi: nil, operatorName: nil, modemID: modem,
@@ -62,6 +64,7 @@ struct StatusReportTests {
     @Test("a permanent-error report (TP-ST 0x41) fails the message; 'still trying' (0x20) changes nothing")
     func failures() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let (id, parts) = try sentMessage(db, modem: modem, sim: sim, mr: 200)
@@ -75,6 +78,7 @@ struct StatusReportTests {
     @Test("a multi-part message is delivered only when every part is")
     func multipart() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let (id, parts) = try sentMessage(db, modem: modem, sim: sim, mr: 255, parts: 2)  // TP-MR wraps: 255, 0
@@ -88,6 +92,7 @@ struct StatusReportTests {
     @Test("an unknown attempt is resolved by a later report for the same recipient")
     func resolvesUnknown() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let id = try db.accept([Fixtures.message()], now: .testStart)[0]
@@ -104,6 +109,7 @@ struct StatusReportTests {
     @Test("an unmatched report is kept and not offered again")
     func unmatched() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let reportID = try db.insertStatusReport(report(modem: modem, sim: sim, mr: 1))

@@ -30,6 +30,7 @@ struct StoreBenchmarks {
     @Test("accept rate and pick latency")
     func measure() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let emptyRate = try Self.acceptRate(db, transactions: 200)
         print("BENCH accept, empty file: \(Int(emptyRate)) messages/s (50 per transaction, FULL)")

@@ -8,6 +8,7 @@ struct StorePragmaTests {
     @Test("WAL and synchronous=FULL hold after open and after migrations, on a new and a reopened file")
     func walAndFull() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         for _ in 0..<2 {  // first open migrates; the second finds the schema in place
             let db = try temporary.open()
             #expect(try db.connection.queryFirst("PRAGMA journal_mode") { $0.text(0) } == "wal")
@@ -23,6 +24,7 @@ struct StorePragmaTests {
     @Test("synchronous=FULL still holds after writes in transactions")
     func fullAfterWrites() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         _ = try db.accept([Fixtures.message()], now: .testStart)
         #expect(try db.connection.queryFirst("PRAGMA synchronous") { $0.int(0) } == 2)
@@ -31,6 +33,7 @@ struct StorePragmaTests {
     @Test("foreign keys are enforced: a part of a missing message is refused")
     func foreignKeys() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         #expect(throws: SQLiteError.self) {
             try db.connection.run("INSERT INTO message_parts (message_id, seq, pdu_hex) VALUES (999, 1, '00')")
@@ -40,6 +43,7 @@ struct StorePragmaTests {
     @Test("an SQLite error names the code, the message and the SQL")
     func errorShape() throws {
         let temporary = try TemporaryDatabase()
+        defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let error = #expect(throws: SQLiteError.self) {
             try db.connection.run("SELECT * FROM no_such_table")
