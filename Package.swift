@@ -28,6 +28,9 @@ let package = Package(
         .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
 
+        // What tests share (seeded randomness, running built products); never in a daemon.
+        .target(name: "GatewayTestSupport"),
+
         .executableTarget(
             name: "smsgwctl",
             dependencies: [
@@ -36,9 +39,9 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands"]),
-        .testTarget(name: "GatewayTests", dependencies: ["TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl"]),
+        .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
+        .testTarget(name: "GatewayTests", dependencies: ["TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "GatewayTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

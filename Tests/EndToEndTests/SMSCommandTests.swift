@@ -1,3 +1,4 @@
+import GatewayTestSupport
 import Testing
 
 /// `smsgwctl sms` as an operator runs it: full output compared.

@@ -1,3 +1,4 @@
+import GatewayTestSupport
 import Testing
 
 /// The command line as an operator meets it: exit statuses and the one-line errors.

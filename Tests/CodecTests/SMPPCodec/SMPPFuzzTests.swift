@@ -1,22 +1,11 @@
 import Testing
+import GatewayTestSupport
 import SMPPCodec
 
 /// Random damage to valid PDUs, from a fixed seed so a failure reproduces: decoding never
 /// crashes, and whatever does decode re-encodes to exactly the octets it came from.
 @Suite struct SMPPFuzzTests {
-    /// SplitMix64: small, seeded, good enough to pick mutations.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func mutate(_ bytes: [UInt8], using random: inout Generator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using random: inout SeededRandom) -> [UInt8] {
         var bytes = bytes
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             guard !bytes.isEmpty else { break }
@@ -40,7 +29,7 @@ import SMPPCodec
     }
 
     @Test func mutatedPDUsNeverCrashAndDecodeCanonically() throws {
-        var random = Generator(state: 0x5EED_5A4D)
+        var random = SeededRandom(seed: 0x5EED_5A4D)
         let samples = try SMPPSamples.all.map { try $0.encoded() }
         var decodedCount = 0
         for round in 0..<40_000 {
@@ -54,7 +43,7 @@ import SMPPCodec
     }
 
     @Test func garbageStreamsNeverCrashTheFrameDecoder() {
-        var random = Generator(state: 42)
+        var random = SeededRandom(seed: 42)
         for _ in 0..<2000 {
             var decoder = SMPPFrameDecoder(maximumLength: 4096)
             var bytes = (0..<Int.random(in: 0..<300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }

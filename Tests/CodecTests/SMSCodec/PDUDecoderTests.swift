@@ -1,3 +1,4 @@
+import GatewayTestSupport
 import Testing
 @testable import SMSCodec
 
@@ -149,7 +150,7 @@ import Testing
 
     /// Random octets must give a value or a typed error, never a crash.
     @Test func randomOctetsNeverTrap() {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededRandom(seed: 0x5EED)
         for _ in 0..<20_000 {
             let count = Int(generator.next() % 64)
             let octets = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
@@ -171,15 +172,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64) so the random test is reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -4,10 +4,10 @@ import Testing
 @testable import GatewayStore
 
 /// Measurements, not checks: run with
-/// `SMSGW_STORE_BENCH=1 swift test --skip-build --filter StoreBenchmarks`.
+/// `scripts/bench` (SMSGW_BENCH=1 enables it).
 /// Prints accept rates (50-message transactions, synchronous=FULL) on an empty file and on one
 /// holding 1,000,000 queued messages, and the pick latency on the latter.
-@Suite("Store benchmarks", .enabled(if: ProcessInfo.processInfo.environment["SMSGW_STORE_BENCH"] != nil), .serialized)
+@Suite("Store benchmarks", .enabled(if: ProcessInfo.processInfo.environment["SMSGW_BENCH"] == "1"), .serialized)
 struct StoreBenchmarks {
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -1,21 +1,21 @@
 import Foundation
 
 /// What a finished child process left: its exit status and everything it wrote.
-struct ProgramRun: Sendable {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
+public struct ProgramRun: Sendable {
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
 }
 
 /// The executables `swift build` put beside the test bundle (same configuration and scratch
 /// path), found through `/proc/self/exe` so tests run whatever `--scratch-path` built them.
-enum BuiltProducts {
-    static var directory: URL {
+public enum BuiltProducts {
+    public static var directory: URL {
         // The test runner is …/debug/smsgwPackageTests.xctest; the products sit next to it.
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
-    static func path(of product: String) -> String {
+    public static func path(of product: String) -> String {
         directory.appendingPathComponent(product).path
     }
 }
@@ -23,7 +23,7 @@ enum BuiltProducts {
 /// Runs a built product with `arguments` (and optional standard input) and waits for it.
 /// Output goes to temporary files rather than pipes, so a chatty child never blocks on a
 /// full pipe while the test waits for it.
-func runProduct(_ product: String, _ arguments: [String], input: String = "") throws -> ProgramRun {
+public func runProduct(_ product: String, _ arguments: [String], input: String = "") throws -> ProgramRun {
     let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("smsgw-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
