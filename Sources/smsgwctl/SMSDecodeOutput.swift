@@ -42,6 +42,7 @@ struct SMSDecodeOutput: Encodable {
         var sourcePort: Int?
         var identifier: Int?
         var data: String?
+        var language: String?
 
         init(_ element: InformationElement) {
             switch element {
@@ -56,11 +57,37 @@ struct SMSDecodeOutput: Encodable {
                 destinationPort = Int(destination)
                 sourcePort = Int(source)
                 bits = sixteenBit ? 16 : 8
+            case let .nationalLanguageSingleShift(language):
+                type = "national-language-single-shift"
+                self.language = language.code
+            case let .nationalLanguageLockingShift(language):
+                type = "national-language-locking-shift"
+                self.language = language.code
             case let .other(identifier, data):
                 type = "other"
                 self.identifier = Int(identifier)
                 self.data = Hex.encode(data)
             }
+        }
+    }
+
+    /// The national language tables GSM-7 text was decoded with (3GPP TS 23.038 annex A).
+    struct Tables: Encodable {
+        var lockingShift: String
+        var singleShift: String
+
+        init(_ set: GSM7CharacterSet) {
+            lockingShift = Self.describe(set.lockingShift, hasTable: set.lockingShift?.hasLockingShiftTable ?? false)
+            singleShift = Self.describe(set.singleShift, hasTable: set.singleShift != nil)
+        }
+
+        private static func describe(_ language: NationalLanguage?, hasTable: Bool) -> String {
+            guard let language else { return "default" }
+            return hasTable ? language.code : "default (\(language.code) has none)"
+        }
+
+        var humanReadable: String {
+            "locking shift \(lockingShift), single shift \(singleShift)"
         }
     }
 
@@ -90,6 +117,7 @@ struct SMSDecodeOutput: Encodable {
     var userDataLength: Int?
     var text: String?
     var data: String?
+    var nationalLanguageTables: Tables?
     var udh: [Element]?
     var serviceCentreTimeStamp: String?
     var dischargeTime: String?
@@ -149,6 +177,9 @@ struct SMSDecodeOutput: Encodable {
         text = userData.text
         if userData.text == nil { data = Hex.encode(userData.body) }
         udh = userData.header.map { $0.elements.map(Element.init) }
+        if coding.encoding == .gsm7, let set = userData.header?.characterSet, !set.isDefault {
+            nationalLanguageTables = Tables(set)
+        }
     }
 
     private static func validity(_ period: ValidityPeriod) -> Validity {
@@ -174,6 +205,7 @@ struct SMSDecodeOutput: Encodable {
             lines.append("Part: \(element.sequence ?? 0)/\(element.total ?? 0) (reference \(element.reference ?? 0))")
         }
         if let encoding { lines.append("Encoding: \(encoding)") }
+        if let nationalLanguageTables { lines.append("Tables: \(nationalLanguageTables.humanReadable)") }
         if let text { lines.append("Text: \(text)") }
         if let data { lines.append("Data: \(data)") }
         return lines.joined(separator: "\n") + "\n"

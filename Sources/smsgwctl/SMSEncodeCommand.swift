@@ -38,6 +38,9 @@ struct SMSEncodeCommand: ParsableCommand {
     @Flag(help: "Use 16-bit concatenation references (IE 0x08) instead of 8-bit (IE 0x00).")
     var sixteenBitReference = false
 
+    @Option(help: "Comma-separated languages (tr, es, pt) whose national shift tables (3GPP TS 23.038 annex A) may replace UCS-2 when they need fewer parts.")
+    var nationalLanguages: String?
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -47,6 +50,7 @@ struct SMSEncodeCommand: ParsableCommand {
         }
         guard (0...255).contains(messageReference) else { throw InputError("--message-reference: \(messageReference) is not 0...255") }
         guard (0...0xFFFF).contains(reference) else { throw InputError("--reference: \(reference) is not 0...65535") }
+        let languages = try parsedNationalLanguages()
         do {
             let request = SubmitRequest(
                 destination: try SMSAddress(parsing: to, field: .destination),
@@ -56,9 +60,12 @@ struct SMSEncodeCommand: ParsableCommand {
                 validityPeriod: try validity.map { minutes throws(SMSEncodingError) in try ValidityPeriod.relative(minutes: minutes) },
                 requestStatusReport: requestReport,
                 serviceCentre: try smsc.map { number throws(SMSEncodingError) in try SMSAddress(parsing: number, field: .serviceCentre) },
-                referenceSize: sixteenBitReference ? .sixteenBit : .eightBit
+                referenceSize: sixteenBitReference ? .sixteenBit : .eightBit,
+                nationalLanguages: languages
             )
-            let plan = try SMSPlanner.plan(text, encoding: choice, referenceSize: request.referenceSize)
+            let plan = try SMSPlanner.plan(
+                text, encoding: choice, referenceSize: request.referenceSize, nationalLanguages: languages
+            )
             let references = (0..<plan.segments.count).map { UInt8(truncatingIfNeeded: messageReference + $0) }
             let encoded = try SubmitEncoder.encode(request, messageReferences: references, concatenationReference: UInt16(reference))
             if json {
@@ -71,9 +78,24 @@ struct SMSEncodeCommand: ParsableCommand {
         }
     }
 
+    private func parsedNationalLanguages() throws -> Set<NationalLanguage> {
+        guard let nationalLanguages else { return [] }
+        var languages: Set<NationalLanguage> = []
+        for code in nationalLanguages.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let language = NationalLanguage(code: String(code.filter { !$0.isWhitespace })) else {
+                let known = NationalLanguage.allCases.map(\.code).joined(separator: ", ")
+                throw InputError("--national-languages: '\(code)' is not one of \(known)")
+            }
+            languages.insert(language)
+        }
+        return languages
+    }
+
     private func humanReadable(_ encoded: EncodedSubmit) -> String {
         let unit = encoded.plan.encoding == .gsm7 ? "septets" : "UCS-2 units"
-        var lines = ["\(encoded.plan.encoding.rawValue), \(encoded.plan.unitCount) \(unit), \(encoded.parts.count) part(s)"]
+        var summary = "\(encoded.plan.encoding.rawValue), \(encoded.plan.unitCount) \(unit), \(encoded.parts.count) part(s)"
+        if let tables = SMSEncodeOutput.tables(encoded.plan) { summary += " (\(tables))" }
+        var lines = [summary]
         for part in encoded.parts {
             lines.append("AT+CMGS=\(part.tpduLength)")
             lines.append(part.hex)
@@ -97,11 +119,26 @@ struct SMSEncodeOutput: Encodable {
     var unitCount: Int
     var segmentCount: Int
     var segments: [Segment]
+    /// Present only when national language tables are used.
+    var lockingShift: String?
+    var singleShift: String?
+
+    /// "locking shift tr, single shift es" for a plan using national tables, else nil.
+    static func tables(_ plan: SMSPlan) -> String? {
+        guard plan.encoding == .gsm7, !plan.characterSet.isDefault else { return nil }
+        let locking = plan.characterSet.lockingShift?.code ?? "default"
+        let single = plan.characterSet.singleShift?.code ?? "default"
+        return "locking shift \(locking), single shift \(single)"
+    }
 
     init(_ encoded: EncodedSubmit) {
         encoding = encoded.plan.encoding.rawValue
         unitCount = encoded.plan.unitCount
         segmentCount = encoded.parts.count
+        if encoded.plan.encoding == .gsm7 {
+            lockingShift = encoded.plan.characterSet.lockingShift?.code
+            singleShift = encoded.plan.characterSet.singleShift?.code
+        }
         segments = encoded.parts.enumerated().map { index, part in
             Segment(
                 number: index + 1, text: part.text, units: part.unitCount,

@@ -87,6 +87,59 @@ import Testing
         """)
     }
 
+    @Test func encodeTurkishWithTheLockingShift() throws {
+        let run = try runProduct("smsgwctl", [
+            "sms", "encode", "--to", "1234", "--text", "\u{15F}", "--encoding", "gsm7", "--national-languages", "tr,es", "--json",
+        ])
+        #expect(run.status == 0)
+        // Header 03 25 01 01: locking shift (IEI 0x25), Turkish; ş is Turkish septet 0x1D.
+        #expect(run.standardOutput == """
+        {
+          "encoding" : "gsm7",
+          "lockingShift" : "tr",
+          "segmentCount" : 1,
+          "segments" : [
+            {
+              "messageReference" : 0,
+              "number" : 1,
+              "pdu" : "0041000481214300000603250101E800",
+              "text" : "\u{15F}",
+              "tpduLength" : 15,
+              "units" : 1
+            }
+          ],
+          "unitCount" : 1
+        }
+
+        """)
+    }
+
+    @Test func encodeSpanishSavesAPartAsText() throws {
+        // 100 letters and 5 á (Spanish single shift, 2 septets each): 110 septets, one part;
+        // UCS-2 would need 2 parts of 67 units.
+        let text = String(repeating: "a", count: 100) + String(repeating: "\u{E1}", count: 5)
+        let run = try runProduct("smsgwctl", ["sms", "encode", "--to", "1234", "--text", text, "--national-languages", "es"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("gsm7, 110 septets, 1 part(s) (locking shift default, single shift es)\nAT+CMGS="))
+        let plain = try runProduct("smsgwctl", ["sms", "encode", "--to", "1234", "--text", text])
+        #expect(plain.standardOutput.hasPrefix("ucs2, 105 UCS-2 units, 2 part(s)\n"))
+    }
+
+    @Test func decodeShowsTheTablesUsed() throws {
+        // A DELIVER with a Spanish locking shift (void: default alphabet) and single shift.
+        let run = try runProduct("smsgwctl", ["sms", "decode", "0044048121430000421192214300000B062501022401029D4D15"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput == """
+        deliver
+        From: 1234
+        Sent: 2024-11-29T12:34:00+00:00
+        Encoding: gsm7
+        Tables: locking shift default (es has none), single shift es
+        Text: \u{E6}\u{DA}
+
+        """)
+    }
+
     @Test(arguments: [
         (["sms", "decode", "0791ZZ"], "smsgwctl: hex: 'Z' is not a hex digit at octet 2\n"),
         (["sms", "decode", "00FF"], "smsgwctl: first octet: unsupported value 0xFF at octet 1\n"),
@@ -97,6 +150,8 @@ import Testing
         (["sms", "encode", "--to", "123", "--text", "x", "--validity", "0"], "smsgwctl: validity period: 0 is out of range\n"),
         (["sms", "encode", "--to", "123", "--text", "x", "--encoding", "latin1"],
          "smsgwctl: --encoding: 'latin1' is not one of auto, gsm7, ucs2\n"),
+        (["sms", "encode", "--to", "123", "--text", "x", "--national-languages", "tr,de"],
+         "smsgwctl: --national-languages: 'de' is not one of tr, es, pt\n"),
     ])
     func badInputExitsTwoWithOneLine(arguments: [String], message: String) throws {
         let run = try runProduct("smsgwctl", arguments)

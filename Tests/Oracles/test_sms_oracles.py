@@ -184,3 +184,39 @@ def test_we_decode_what_smspdu_encodes(smsgwctl_json):
 def test_bad_hex_is_one_line_and_exit_two(smsgwctl):
     status, out, err = smsgwctl("sms", "decode", "07914")
     assert status == 2 and out == "" and err.count("\n") == 1
+
+
+# National language shift tables (3GPP TS 23.038 annex A): none of libgammu, python-messaging
+# or pdusms implements them (libgammu keeps IEI 0x24/0x25 as opaque user UDH and decodes with
+# the default alphabet). libgammu still checks what does not depend on the tables: the header
+# it sees, TP-UDL, the fill bits after the longer header, and the septet codes, read in the
+# default alphabet. Turkish locking shift septets whose default reading is known (A.3.1 vs
+# §6.2.1): ş=0x1D (æ), Ş=0x1C (Æ), ğ=0x0C (ø), Ğ=0x0B (Ø), ı=0x07 (ì), İ=0x40 (¡), ç=0x60 (¿),
+# €=0x04 (è).
+TURKISH_AS_DEFAULT = {"ş": "æ", "Ş": "Æ", "ğ": "ø", "Ğ": "Ø", "ı": "ì", "İ": "¡", "ç": "¿", "€": "è"}
+TURKISH_PLAIN = "abcdefghijklmnoprstuvyzABCDEFGHIJKLMNOPRSTUVYZ0123456789 .,!?"
+
+
+def test_libgammu_reads_our_turkish_locking_shift_septets(smsgwctl_json):
+    rng = random.Random(SEED + 1)
+    national_plans = 0
+    for index in range(60):
+        length = rng.randint(160, 700)
+        alphabet = TURKISH_PLAIN * 2 + "".join(TURKISH_AS_DEFAULT)
+        text = "".join(rng.choice(alphabet) for _ in range(length))
+        out = smsgwctl_json("sms", "encode", "--to", "+905321234567", f"--text={text}",
+                            "--reference", str(index), "--national-languages", "tr", "--json")
+        assert "".join(segment["text"] for segment in out["segments"]) == text
+        if out.get("lockingShift") != "tr" or "singleShift" in out:
+            continue
+        national_plans += 1
+        for segment in out["segments"]:
+            decoded = gammu.DecodePDU(bytes.fromhex(segment["pdu"]))
+            want = "".join(TURKISH_AS_DEFAULT.get(c, c) for c in segment["text"])
+            assert decoded["Text"] == want
+            udh = decoded["UDH"]["Text"]
+            if len(out["segments"]) > 1:
+                assert udh == bytes([8, 0, 3, index, len(out["segments"]), segment["number"], 0x25, 1, 1])
+            else:
+                assert udh == bytes([3, 0x25, 1, 1])
+    assert national_plans > 30  # the generator must reach the locking-shift path

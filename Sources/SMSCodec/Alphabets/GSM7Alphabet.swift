@@ -20,32 +20,11 @@ public enum GSM7Alphabet {
         return nil
     }
 
-    /// Decodes unpacked septets. An escape followed by a code the extension table does not
-    /// define shows the default-table character of that code (3GPP TS 23.038 §6.2.1.1); a
-    /// lone escape at the very end stands for nothing and is dropped.
+    /// Decodes unpacked septets with the default tables (see `GSM7CharacterSet.decode`): an
+    /// escape followed by a code the extension table does not define shows the default-table
+    /// character of that code (3GPP TS 23.038 §6.2.1.1); a lone escape at the end is dropped.
     public static func decode(_ septets: some Sequence<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        var escaped = false
-        for septet in septets {
-            let code = Int(septet & 0x7F)
-            if escaped {
-                escaped = false
-                if let scalar = extensionTable[code] {
-                    scalars.append(scalar)
-                    continue
-                }
-                if code == Int(escape) {
-                    // ESC ESC: reserved for a further extension table; shown as a space.
-                    scalars.append(" ")
-                    continue
-                }
-            } else if code == Int(escape) {
-                escaped = true
-                continue
-            }
-            scalars.append(defaultTable[code])
-        }
-        return String(scalars)
+        GSM7CharacterSet.default.decode(septets)
     }
 
     /// The default table (3GPP TS 23.038 §6.2.1), indexed by septet. Entry 0x1B (escape) is

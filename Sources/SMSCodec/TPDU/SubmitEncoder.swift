@@ -6,7 +6,10 @@ public enum SubmitEncoder {
     public static func encode(
         _ request: SubmitRequest, messageReferences: [UInt8] = [], concatenationReference reference: UInt16 = 0
     ) throws(SMSEncodingError) -> EncodedSubmit {
-        let plan = try SMSPlanner.plan(request.text, encoding: request.encoding, referenceSize: request.referenceSize)
+        let plan = try SMSPlanner.plan(
+            request.text, encoding: request.encoding, referenceSize: request.referenceSize,
+            nationalLanguages: request.nationalLanguages
+        )
         guard messageReferences.isEmpty || messageReferences.count == plan.segments.count else {
             throw SMSEncodingError(.messageReference, .outOfRange(messageReferences.count))
         }
@@ -20,13 +23,17 @@ public enum SubmitEncoder {
         let total = UInt8(plan.segments.count)
         let parts = plan.segments.enumerated().map { index, segment in
             let messageReference = messageReferences.isEmpty ? 0 : messageReferences[index]
-            var header: UserDataHeader?
+            // Concatenation first, then the national language shifts, in every part
+            // (3GPP TS 23.040 §9.2.3.24.15/16).
+            var elements: [InformationElement] = []
             if plan.isConcatenated {
-                header = UserDataHeader(elements: [.concatenation(
+                elements.append(.concatenation(
                     reference: reference, total: total, sequence: UInt8(index + 1),
                     sixteenBit: request.referenceSize == .sixteenBit
-                )])
+                ))
             }
+            elements += plan.shiftElements
+            let header = elements.isEmpty ? nil : UserDataHeader(elements: elements)
             let tpdu = tpduOctets(request, plan.encoding, segment, header, messageReference)
             return SubmitPart(
                 text: segment.text, unitCount: segment.unitCount, messageReference: messageReference,

@@ -18,12 +18,15 @@ public struct SubmitRequest: Sendable, Hashable {
     /// 27.005 §3.1).
     public var serviceCentre: SMSAddress?
     public var referenceSize: ConcatenationReferenceSize
+    /// Languages whose national shift tables (3GPP TS 23.038 annex A) the planner may use
+    /// instead of UCS-2; empty: never.
+    public var nationalLanguages: Set<NationalLanguage>
 
     public init(
         destination: SMSAddress, text: String, encoding: SMSEncodingChoice = .automatic,
         messageClass: Int? = nil, validityPeriod: ValidityPeriod? = nil, requestStatusReport: Bool = false,
         rejectDuplicates: Bool = false, protocolIdentifier: UInt8 = 0, serviceCentre: SMSAddress? = nil,
-        referenceSize: ConcatenationReferenceSize = .eightBit
+        referenceSize: ConcatenationReferenceSize = .eightBit, nationalLanguages: Set<NationalLanguage> = []
     ) {
         self.destination = destination
         self.text = text
@@ -35,6 +38,7 @@ public struct SubmitRequest: Sendable, Hashable {
         self.protocolIdentifier = protocolIdentifier
         self.serviceCentre = serviceCentre
         self.referenceSize = referenceSize
+        self.nationalLanguages = nationalLanguages
     }
 }
 

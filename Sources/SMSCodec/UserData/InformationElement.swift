@@ -6,7 +6,13 @@ public enum InformationElement: Sendable, Hashable {
     /// Application port addressing, 8-bit (IEI 0x04) or 16-bit (IEI 0x05) ports
     /// (§9.2.3.24.3, §9.2.3.24.4).
     case ports(destination: UInt16, source: UInt16, sixteenBit: Bool)
-    /// Any other element, or a known one whose values the specification says to ignore.
+    /// National language single shift (IEI 0x24, §9.2.3.24.15): the language whose single
+    /// shift table replaces the GSM 7 bit extension table.
+    case nationalLanguageSingleShift(NationalLanguage)
+    /// National language locking shift (IEI 0x25, §9.2.3.24.16): the language whose locking
+    /// shift table replaces the GSM 7 bit default alphabet.
+    case nationalLanguageLockingShift(NationalLanguage)
+    /// Any other element (a shift to a language this codec has no tables for among them), or a known one whose values the specification says to ignore.
     case other(identifier: UInt8, data: [UInt8])
 
     /// The element as sent: identifier, length, data.
@@ -21,6 +27,10 @@ public enum InformationElement: Sendable, Hashable {
                 ? [0x05, 4, UInt8(destination >> 8), UInt8(truncatingIfNeeded: destination),
                    UInt8(source >> 8), UInt8(truncatingIfNeeded: source)]
                 : [0x04, 2, UInt8(truncatingIfNeeded: destination), UInt8(truncatingIfNeeded: source)]
+        case let .nationalLanguageSingleShift(language):
+            return [0x24, 1, language.rawValue]
+        case let .nationalLanguageLockingShift(language):
+            return [0x25, 1, language.rawValue]
         case let .other(identifier, data):
             return [identifier, UInt8(truncatingIfNeeded: data.count)] + data
         }
@@ -39,6 +49,13 @@ public enum InformationElement: Sendable, Hashable {
             self = .ports(destination: UInt16(bytes[0]), source: UInt16(bytes[1]), sixteenBit: false)
         case (0x05, 4):
             self = .ports(destination: UInt16(bytes[0]) << 8 | UInt16(bytes[1]), source: UInt16(bytes[2]) << 8 | UInt16(bytes[3]), sixteenBit: true)
+        case (0x24, 1), (0x25, 1):
+            // A language without tables here is kept as `.other`: the default table stays.
+            if let language = NationalLanguage(rawValue: bytes[0]) {
+                self = identifier == 0x24 ? .nationalLanguageSingleShift(language) : .nationalLanguageLockingShift(language)
+            } else {
+                self = .other(identifier: identifier, data: bytes)
+            }
         default:
             self = .other(identifier: identifier, data: bytes)
         }

@@ -41,7 +41,8 @@ public struct UserData: Sendable, Hashable {
             guard headerSeptets <= length,
                   let septets = SeptetPacking.unpack(octets, count: length - headerSeptets, fillBits: headerSeptets * 7)
             else { throw SMSDecodingError(.userDataHeader, .badLength(headerOctets - 1), at: dataOffset) }
-            return UserData(length: length, header: header, text: GSM7Alphabet.decode(septets), body: septets, ignoredOctets: ignored)
+            let characterSet = header?.characterSet ?? .default
+            return UserData(length: length, header: header, text: characterSet.decode(septets), body: septets, ignoredOctets: ignored)
         case .ucs2:
             let body = octets.dropFirst(headerOctets)
             guard let text = UCS2.decode(body) else {

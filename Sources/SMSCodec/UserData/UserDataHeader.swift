@@ -18,6 +18,21 @@ public struct UserDataHeader: Sendable, Hashable {
         return nil
     }
 
+    /// The GSM 7 bit tables the national language elements select (3GPP TS 23.040
+    /// §9.2.3.24.15/16); the last element of a kind wins, an unknown language (kept as
+    /// `.other`) leaves the default table in force.
+    public var characterSet: GSM7CharacterSet {
+        var set = GSM7CharacterSet.default
+        for element in elements {
+            switch element {
+            case let .nationalLanguageSingleShift(language): set.singleShift = language
+            case let .nationalLanguageLockingShift(language): set.lockingShift = language
+            default: break
+            }
+        }
+        return set
+    }
+
     /// Parses a header from `octets`, which start at TP-UDHL; `offset` is where they start in
     /// the PDU (for errors). An element overrunning the header is an error.
     static func parse(_ octets: ArraySlice<UInt8>, offset: Int) throws(SMSDecodingError) -> UserDataHeader {
