@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries (Debian 12 packages named in `providers`; scripts/setup installs them).
@@ -27,6 +30,16 @@ let package = Package(
         .target(name: "GatewayCore", dependencies: ["TOMLReader", "CCrypt"]),
         .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
+        // Unix-socket framing, typed requests/responses/events, client, server, wake-ups.
+        .target(
+            name: "GatewayIPC",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         // What tests share (seeded randomness, running built products); never in a daemon.
         .target(name: "GatewayTestSupport"),
@@ -40,7 +53,16 @@ let package = Package(
         ),
 
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
-        .testTarget(name: "GatewayTests", dependencies: ["TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayTestSupport"]),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "GatewayTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
