@@ -28,13 +28,19 @@ struct IPCShutdownTests {
             while box.sleepersStarted == 0 { try await Task.sleep(for: .milliseconds(5)) }
             // Triggering may wait for the shutdown to progress, so it runs beside the test.
             group.addTask { await services.triggerGracefulShutdown() }
-            try await Task.sleep(for: .milliseconds(150))
-            do throws(IPCError) {
-                _ = try await client.call(.echo("late"))
-                Issue.record("a request during the drain must be refused")
-            } catch {
-                #expect(error.code == .shuttingDown)
+            // Until the trigger has run, requests are still served; once it has, while the
+            // sleeper drains, every new request is refused (polled, not timed: CI is loaded).
+            var refusal: IPCError?
+            let deadline = ContinuousClock.now + .seconds(10)
+            while refusal == nil, ContinuousClock.now < deadline {
+                do throws(IPCError) {
+                    _ = try await client.call(.echo("late"))
+                    try? await Task.sleep(for: .milliseconds(5))
+                } catch {
+                    refusal = error
+                }
             }
+            #expect(refusal?.code == .shuttingDown, "a request during the drain must be refused")
             try await group.waitForAll()
             do throws(IPCError) {
                 _ = try await client.call(.echo("after"))
