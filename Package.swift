@@ -7,6 +7,7 @@ let package = Package(
     name: "smsgw",
     products: [
         .executable(name: "smsgwctl", targets: ["smsgwctl"]),
+        .executable(name: "smsgw-modemsim", targets: ["smsgw-modemsim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,8 @@ let package = Package(
         .target(name: "GatewayCore", dependencies: ["TOMLReader", "CCrypt"]),
         .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
+        // Vendor quirks as data (one folder per vendor), shared by modemd and the simulator.
+        .target(name: "ModemProfiles", dependencies: ["ATCommands", "GatewayCore"]),
 
         .executableTarget(
             name: "smsgwctl",
@@ -36,9 +39,18 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-modemsim",
+            dependencies: [
+                "ATCommands", "SMSCodec", "ModemProfiles", "GatewayCore", "SystemBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands"]),
         .testTarget(name: "GatewayTests", dependencies: ["TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl"]),
+        .testTarget(name: "ModemTests", dependencies: ["smsgw-modemsim", "ModemProfiles", "SystemBridge", "ATCommands", "SMSCodec"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "smsgw-modemsim"]),
     ],
     swiftLanguageModes: [.v6]
 )
