@@ -31,29 +31,28 @@ extension SimulatedModem {
             output.final(cmsError(code))
             return
         }
-        let answer: [String]
-        if let code = sendingError() {
-            failedCount += 1
-            answer = [cmsError(code)]
-        } else {
-            let reference = nextMessageReference
-            nextMessageReference &+= 1
-            sentCount += 1
-            answer = ["+CMGS: \(reference)", "OK"]
-            let finished = now + delay(profile.submitDuration)
-            if message.wantsReport, misbehaviours["drop-status-reports"] == nil {
-                let outcome = chooseOutcome()
-                let tpdu = StatusReportBuilder.tpdu(
-                    reference: reference, recipient: message.destination,
-                    submitted: SimulatedClockTime.stamp(at: finished),
-                    discharged: SimulatedClockTime.stamp(at: finished + settings.scaled(settings.reportDelay)),
-                    status: outcome.status)
-                timers.schedule(.statusReport(tpdu), at: finished + delay(settings.reportDelay))
-            }
-            countTowardsBlock(into: &output)
-        }
+        let finished = now + delay(profile.submitDuration)
         busy = true
-        timers.schedule(.submitFinished(answer), at: now + delay(profile.submitDuration))
+        if let code = refusal() {
+            failedCount += 1
+            timers.schedule(.submitFinished([cmsError(code)]), at: finished)
+            return
+        }
+        let reference = nextMessageReference
+        nextMessageReference &+= 1
+        sentCount += 1
+        // The answer first: a report never overtakes the +CMGS it is about.
+        timers.schedule(.submitFinished(["+CMGS: \(reference)", "OK"]), at: finished)
+        if message.wantsReport, misbehaviours["drop-status-reports"] == nil {
+            let outcome = chooseOutcome()
+            let tpdu = StatusReportBuilder.tpdu(
+                reference: reference, recipient: message.destination,
+                submitted: SimulatedClockTime.stamp(at: finished),
+                discharged: SimulatedClockTime.stamp(at: finished + settings.scaled(settings.reportDelay)),
+                status: outcome.status)
+            timers.schedule(.statusReport(tpdu), at: finished + delay(settings.reportDelay))
+        }
+        countTowardsBlock(into: &output)
     }
 
     private enum Parsed {
@@ -80,7 +79,7 @@ extension SimulatedModem {
     }
 
     /// Why the network refuses a message now, as a `+CMS ERROR` code, or nil.
-    private mutating func sendingError() -> Int? {
+    private mutating func refusal() -> Int? {
         if blockedSlots.contains(activeSlot) { return 21 }  // short message transfer rejected
         guard registrationStatus == 1 else { return 331 }  // no network service
         if case .cmsError(let code, let rate)? = misbehaviours["cms-error"], random.chance(rate) { return code }
