@@ -7,6 +7,7 @@ let package = Package(
     name: "smsgw",
     products: [
         .executable(name: "smsgwctl", targets: ["smsgwctl"]),
+        .executable(name: "smsgw-modemsim", targets: ["smsgw-modemsim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,10 +45,21 @@ let package = Package(
         // What tests share (seeded randomness, running built products); never in a daemon.
         .target(name: "GatewayTestSupport"),
 
+        // Vendor quirks as data (one folder per vendor), shared by modemd and the simulator.
+        .target(name: "ModemProfiles", dependencies: ["ATCommands", "GatewayCore"]),
+
         .executableTarget(
             name: "smsgwctl",
             dependencies: [
                 "SMSCodec", "SMPPCodec", "GatewayCore", "GatewayStore", "SystemBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "smsgw-modemsim",
+            dependencies: [
+                "ATCommands", "SMSCodec", "ModemProfiles", "GatewayCore", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,7 +75,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "GatewayTestSupport"]),
+        .testTarget(name: "ModemTests", dependencies: ["smsgw-modemsim", "ModemProfiles", "SystemBridge", "ATCommands", "SMSCodec", "GatewayTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "smsgw-modemsim", "GatewayTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
