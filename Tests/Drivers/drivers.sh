@@ -63,4 +63,5 @@ else
     failures=$((failures + 1))
 fi
 
+echo "drivers: $((2 - failures)) passed, $failures failed"
 exit "$failures"
