@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "GatewayCore", dependencies: ["TOMLReader", "CCrypt"]),
         .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
+        // modemd's per-modem state machine: pure (events in, actions out).
+        .target(name: "ModemSession", dependencies: ["ATCommands", "SMSCodec", "GatewayCore"]),
 
         // What tests share (seeded randomness, running built products); never in a daemon.
         .target(name: "GatewayTestSupport"),
@@ -41,6 +43,7 @@ let package = Package(
 
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(name: "GatewayTests", dependencies: ["TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayTestSupport"]),
+        .testTarget(name: "ModemdTests", dependencies: ["ModemSession", "ATCommands", "SMSCodec", "GatewayCore", "GatewayStore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "GatewayTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
