@@ -7,6 +7,7 @@ let package = Package(
     name: "smsgw",
     products: [
         .executable(name: "smsgwctl", targets: ["smsgwctl"]),
+        .executable(name: "smsgw-modemsim", targets: ["smsgw-modemsim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,8 @@ let package = Package(
         .target(name: "GatewayCore", dependencies: ["TOMLReader", "CCrypt"]),
         .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
+        // Vendor quirks as data (one folder per vendor), shared by modemd and the simulator.
+        .target(name: "ModemProfiles", dependencies: ["ATCommands", "GatewayCore"]),
         // modemd's per-modem state machine: pure (events in, actions out).
         .target(name: "ModemSession", dependencies: ["ATCommands", "SMSCodec", "GatewayCore"]),
 
@@ -41,10 +44,21 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-modemsim",
+            dependencies: [
+                "ATCommands", "SMSCodec", "ModemProfiles", "GatewayCore", "SystemBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(name: "GatewayTests", dependencies: ["TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayTestSupport"]),
-        .testTarget(name: "ModemdTests", dependencies: ["ModemSession", "ATCommands", "SMSCodec", "GatewayCore", "GatewayStore", "GatewayTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "GatewayTestSupport"]),
+        .testTarget(name: "ModemTests", dependencies: [
+            "smsgw-modemsim", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec", "GatewayCore",
+            "GatewayStore", "GatewayTestSupport",
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "smsgw-modemsim", "GatewayTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

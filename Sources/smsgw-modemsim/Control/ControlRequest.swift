@@ -1,0 +1,126 @@
+import FoundationEssentials
+
+/// One line on the control socket: a JSON object naming a command, and the modem for the
+/// commands that act on one (docs/modemsim.md lists them all).
+///
+///     {"command":"inbound","modem":"m1","from":"+31612345678","text":"hello","order":"reversed"}
+///     {"command":"cms-error","modem":"m2","code":500,"rate":0.5}
+///     {"command":"block-sim","modem":"m3","after":3}
+///     {"command":"hang","modem":"m4"}   {"command":"clear","modem":"m4"}   {"command":"status"}
+struct ControlRequest: Decodable, Sendable, Hashable {
+    var command: String
+    var modem: String?
+    var from: String?
+    var text: String?
+    var order: String?
+    var code: Int?
+    var rate: Double?
+    var after: Int?
+    var slot: Int?
+
+    struct Problem: Error, Sendable, Hashable {
+        var message: String
+    }
+
+    static func parse(_ line: [UInt8]) -> Result<ControlRequest, Problem> {
+        do {
+            return .success(try JSONDecoder().decode(ControlRequest.self, from: Data(line)))
+        } catch {
+            return .failure(Problem(message: "not a control request (a JSON object with \"command\"): \(error)"))
+        }
+    }
+
+    /// The modem event the request stands for.
+    func event() -> Result<SimulatedModem.Event, Problem> {
+        switch command {
+        case "hang": return .success(.misbehave(.hang))
+        case "garbage": return .success(.misbehave(.garbage))
+        case "deregister": return .success(.misbehave(.deregister))
+        case "slow": return .success(.misbehave(.slow))
+        case "storage-full": return .success(.misbehave(.storageFull))
+        case "drop-status-reports": return .success(.misbehave(.dropStatusReports))
+        case "clear": return .success(.clearMisbehaviours)
+        case "power-off": return .success(.powerOff)
+        case "power-on": return .success(.powerOn)
+        case "cms-error":
+            guard let code, (0...511).contains(code) else { return .failure(Problem(message: "cms-error: \"code\" must be 0…511")) }
+            let rate = self.rate ?? 1
+            guard (0...1).contains(rate) else { return .failure(Problem(message: "cms-error: \"rate\" must be 0…1")) }
+            return .success(.misbehave(.cmsError(code: code, rate: rate)))
+        case "block-sim":
+            guard let after, after >= 0 else { return .failure(Problem(message: "block-sim: \"after\" must be 0 or more")) }
+            return .success(.misbehave(.blockSIM(after: after)))
+        case "select-slot":
+            guard let slot, slot >= 0 else { return .failure(Problem(message: "select-slot: \"slot\" must be 0 or more")) }
+            return .success(.selectSlot(slot))
+        case "inbound":
+            guard let from, !from.isEmpty, let text, !text.isEmpty else {
+                return .failure(Problem(message: "inbound: \"from\" and \"text\" are required"))
+            }
+            guard let order = SimulatedModem.InboundOrder(rawValue: self.order ?? "automatic") else {
+                return .failure(Problem(message: "inbound: \"order\" must be in-order, reversed, shuffled or automatic"))
+            }
+            return .success(.inbound(originator: from, text: text, order: order))
+        default:
+            return .failure(Problem(message: "unknown command \"\(command)\""))
+        }
+    }
+}
+
+/// The answer line to a request.
+enum ControlReply: Sendable {
+    case ok
+    case failure(String)
+    case status([ModemStatus])
+
+    private struct Body: Encodable {
+        var ok: Bool
+        var error: String?
+        var modems: [ModemStatus]?
+    }
+
+    var line: [UInt8] {
+        let body = switch self {
+        case .ok: Body(ok: true)
+        case .failure(let message): Body(ok: false, error: message)
+        case .status(let modems): Body(ok: true, modems: modems)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(body)) ?? Data("{\"ok\":false}".utf8)
+        return Array(data) + [0x0A]
+    }
+}
+
+/// A modem as `status` shows it.
+struct ModemStatus: Encodable, Sendable {
+    var id: String
+    var profile: String
+    var power: String
+    var slot: Int
+    var iccid: String
+    var imsi: String
+    var registration: Int
+    var misbehaviours: [String]
+    var sent: Int
+    var failed: Int
+    var stored: Int
+
+    init(_ modem: SimulatedModem) {
+        id = modem.id
+        profile = modem.profile.vendorProfile.rawValue
+        power = switch modem.power {
+        case .off: "off"
+        case .booting: "booting"
+        case .ready: "ready"
+        }
+        slot = modem.activeSlot
+        iccid = modem.sims[modem.activeSlot].iccid
+        imsi = modem.sims[modem.activeSlot].imsi
+        registration = modem.registrationStatus
+        misbehaviours = modem.misbehaviours.keys.sorted()
+        sent = modem.sentCount
+        failed = modem.failedCount
+        stored = modem.storage.used
+    }
+}
