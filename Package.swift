@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries (Debian 12 packages named in `providers`; scripts/setup installs them).
@@ -32,6 +35,16 @@ let package = Package(
         .target(name: "ModemProfiles", dependencies: ["ATCommands", "GatewayCore"]),
         // modemd's per-modem state machine: pure (events in, actions out).
         .target(name: "ModemSession", dependencies: ["ATCommands", "SMSCodec", "GatewayCore"]),
+        // Unix-socket framing, typed requests/responses/events, client, server, wake-ups.
+        .target(
+            name: "GatewayIPC",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         // What tests share (seeded randomness, running built products); never in a daemon.
         .target(name: "GatewayTestSupport"),
@@ -53,7 +66,16 @@ let package = Package(
         ),
 
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
-        .testTarget(name: "GatewayTests", dependencies: ["TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayTestSupport"]),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ModemTests", dependencies: [
             "smsgw-modemsim", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec", "GatewayCore",
             "GatewayStore", "GatewayTestSupport",

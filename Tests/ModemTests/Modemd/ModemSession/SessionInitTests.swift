@@ -4,7 +4,7 @@ import ModemSession
 import Testing
 
 @Suite("ModemSession: power-on and init dialogue")
-struct InitDialogueTests {
+struct SessionInitTests {
     @Test("power on, boot wait, probe, then the whole init dialogue in order")
     func initDialogue() {
         var harness = SessionHarness(.test())

@@ -4,7 +4,7 @@ import ModemSession
 import Testing
 
 @Suite("ModemSession: sending")
-struct SendingTests {
+struct SessionSendingTests {
     /// A 1-octet SMSC length (use the SIM's) and a 16-octet SMS-SUBMIT: the shape of what
     /// queued hands over. The bytes need not be a valid TPDU for the session.
     static let part = SendJob.Part(hex: "00" + String(repeating: "11", count: 16), tpduLength: 16)

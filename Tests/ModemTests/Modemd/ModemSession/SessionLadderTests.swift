@@ -4,12 +4,12 @@ import ModemSession
 import Testing
 
 @Suite("ModemSession: recovery ladder")
-struct RecoveryLadderTests {
+struct SessionLadderTests {
     @Test("timeout → probe → soft reset → power cycle → boot → init → ready; the send in flight is unknown")
     func ladderUpToPowerCycle() {
-        var harness = SendingTests.ready()
-        harness.handle(.send(SendJob(id: 9, parts: [SendingTests.part])))
-        harness.handle(.send(SendJob(id: 10, parts: [SendingTests.part])))
+        var harness = SessionSendingTests.ready()
+        harness.handle(.send(SendJob(id: 9, parts: [SessionSendingTests.part])))
+        harness.handle(.send(SendJob(id: 10, parts: [SessionSendingTests.part])))
         #expect(harness.lastWrite == "AT+CMGS=16")
         // The modem hangs: nothing comes back.
         let timeout = harness.advance(by: .seconds(5))
@@ -42,7 +42,7 @@ struct RecoveryLadderTests {
 
     @Test("a probe that is answered ends the ladder at step 1, without a reset")
     func probeAnswered() {
-        var harness = SendingTests.ready()
+        var harness = SessionSendingTests.ready()
         harness.advance(by: .seconds(10))
         #expect(harness.lastWrite == "AT+CSQ")
         harness.advance(by: .seconds(5))
@@ -55,7 +55,7 @@ struct RecoveryLadderTests {
 
     @Test("without a power line the ladder goes from soft reset to failed, and retries with doubling back-off")
     func noPowerLine() {
-        var harness = SendingTests.ready(.test(power: false))
+        var harness = SessionSendingTests.ready(.test(power: false))
         harness.advance(by: .seconds(10))                    // poll: AT+CSQ unanswered
         harness.advance(by: .seconds(5))                     // probe
         harness.advance(by: .seconds(2))                     // soft reset
@@ -89,8 +89,8 @@ struct RecoveryLadderTests {
 
     @Test("an operator's power cycle cuts power at once and reports the send in flight unknown")
     func operatorPowerCycle() {
-        var harness = SendingTests.ready()
-        harness.handle(.send(SendJob(id: 2, parts: [SendingTests.part, SendingTests.part])))
+        var harness = SessionSendingTests.ready()
+        harness.handle(.send(SendJob(id: 2, parts: [SessionSendingTests.part, SessionSendingTests.part])))
         harness.handle(.received(Array("\r\n> ".utf8)))
         harness.modem("+CMGS: 44", "OK")
         let actions = harness.handle(.powerCycle)
@@ -100,7 +100,7 @@ struct RecoveryLadderTests {
 
     @Test("RDY while ready: the module rebooted by itself, so init runs again")
     func spontaneousReboot() {
-        var harness = SendingTests.ready()
+        var harness = SessionSendingTests.ready()
         harness.modem("RDY")
         #expect(harness.session.status.state == .initializing)
         #expect(harness.lastWrite == "ATE0")

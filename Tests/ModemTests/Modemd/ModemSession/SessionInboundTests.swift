@@ -6,14 +6,14 @@ import ModemSession
 import Testing
 
 @Suite("ModemSession: receiving")
-struct InboundTests {
+struct SessionInboundTests {
     static func received(in actions: [SessionAction]) -> [ReceivedPDU] {
         actions.compactMap { if case .received(let pdu) = $0 { pdu } else { nil } }
     }
 
     @Test("+CMTI → AT+CMGR → the PDU handed over → AT+CMGD; an empty slot (+CMS ERROR: 321) is skipped")
     func readAndDelete() throws {
-        var harness = SendingTests.ready()
+        var harness = SessionSendingTests.ready()
         let pdu = TestPDUs.deliver(from: "31612345678", text: "hi")
         harness.modem("+CMTI: \"SM\",4")
         #expect(harness.lastWrite == "AT+CMGR=4")
@@ -29,7 +29,7 @@ struct InboundTests {
 
     @Test("storage full at a poll: a CMGL sweep reads every stored PDU and deletes each")
     func storageFullSweep() {
-        var harness = SendingTests.ready()
+        var harness = SessionSendingTests.ready()
         harness.advance(by: .seconds(10))
         harness.modem("+CSQ: 20,0", "OK")
         harness.modem("+CREG: 0,1", "OK")
@@ -47,7 +47,7 @@ struct InboundTests {
 
     @Test("+CDS (routed status report) is handed over and decodes to TP-MR, recipient, TP-ST")
     func routedStatusReport() throws {
-        var harness = SendingTests.ready()
+        var harness = SessionSendingTests.ready()
         let pdu = TestPDUs.statusReport(reference: 17, to: "31612345678", status: 0)
         let actions = harness.modem("+CDS: \(pdu.count - 1)", TestPDUs.hex(pdu))
         let received = try #require(Self.received(in: actions).first)
@@ -71,7 +71,7 @@ struct InboundTests {
         let store = try GatewayDatabase(path: directory.appendingPathComponent("s.sqlite").path, now: now)
         let modemID = try store.upsertModem(name: "m1", device: "/dev/null", now: now)
 
-        var harness = SendingTests.ready()
+        var harness = SessionSendingTests.ready()
         let texts = ["Hello, ", "this is ", "three parts"]
         var completed: [String] = []
         for (index, sequence) in [3, 1, 1, 2].enumerated() {   // part 1 comes twice: a repeat
