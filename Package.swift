@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // System libraries (Debian 12 packages named in `providers`; scripts/setup installs them).
@@ -62,6 +63,18 @@ let package = Package(
             dependencies: [
                 "ATCommands", "SMSCodec", "ModemProfiles", "GatewayCore", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "smsgw-modemd",
+            dependencies: [
+                "ATCommands", "SMSCodec", "ModemSession", "ModemProfiles", "GatewayCore", "GatewayStore", "GatewayIPC",
+                "SystemBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
