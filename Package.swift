@@ -93,7 +93,10 @@ let package = Package(
             "smsgw-modemsim", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec", "GatewayCore",
             "GatewayStore", "GatewayTestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "smsgw-modemsim", "GatewayTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "GatewayTestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

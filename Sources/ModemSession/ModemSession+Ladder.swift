@@ -63,8 +63,8 @@ extension ModemSession {
     }
 
     /// Power off now; `tick` powers on after the profile's off time.
-    mutating func cyclePower(now: Duration) {
-        count(.ladderPowerCycle)
+    mutating func cyclePower(now: Duration, counted: Bool = true) {
+        if counted { count(.ladderPowerCycle) }
         commands.removeAll()
         initProgress = nil
         inFlight = nil

@@ -26,10 +26,17 @@ extension ModemSession {
         case .fixed:
             beginInit(now: now)
         case .gpio:
+            // The module reads its SIM at power-on: with a power line, cut power while the
+            // select lines change (the SIM is never switched under a running module).
             actions.append(.selectSlot(request.slot))
             status.slot = request.slot
-            log(.info, "SIM select lines set to slot \(request.slot); resetting")
-            softReset(now: now)
+            if settings.hasPowerControl {
+                log(.info, "SIM select lines set to slot \(request.slot); power cycle")
+                cyclePower(now: now, counted: false)
+            } else {
+                log(.info, "SIM select lines set to slot \(request.slot); resetting")
+                softReset(now: now)
+            }
         case .command(let template, _):
             let text = template.replacingPlaceholder(with: String(request.slot))
             guard let line = try? ATCommandLine(parsing: text) else {
