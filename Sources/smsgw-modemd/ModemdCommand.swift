@@ -91,7 +91,7 @@ struct ReassemblySweeper: Service {
             } catch {
                 logger.error("reassembly sweep: \(error)")
             }
-            try? await Task.sleep(for: .seconds(60))
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(60)) }
         }
     }
 }
@@ -115,7 +115,7 @@ struct WatchdogPetter: Service {
             } else {
                 logger.error("not petting the watchdog: stalled modem loops \(stalled.map(\.modem.id))")
             }
-            try? await Task.sleep(for: .microseconds(Int64(interval / 2)))
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .microseconds(Int64(interval / 2))) }
         }
     }
 }
