@@ -90,8 +90,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ModemTests", dependencies: [
-            "smsgw-modemsim", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec", "GatewayCore",
-            "GatewayStore", "GatewayTestSupport",
+            "smsgw-modemsim", "smsgw-modemd", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
+            "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",

@@ -148,7 +148,7 @@ public struct ModemSession: Sendable {
     /// Writes the next queued command or send part when nothing is in flight.
     mutating func pump(now: Duration) {
         guard phase == .ready, inFlight == nil else { return }
-        if var request = slotSwitch, !request.started {
+        if var request = slotSwitch, !request.started, activeSend == nil {
             request.started = true
             slotSwitch = request
             beginSlotSwitch(request, now: now)
@@ -159,7 +159,7 @@ public struct ModemSession: Sendable {
             issue(next.line, next.purpose, timeout: settings.timings.commandTimeout, now: now)
             return
         }
-        if activeSend == nil, !sendQueue.isEmpty {
+        if activeSend == nil, slotSwitch == nil, !sendQueue.isEmpty {
             activeSend = ActiveSend(job: sendQueue.removeFirst())
         }
         if let active = activeSend {
