@@ -144,6 +144,13 @@ final class ModemBank {
 
     /// SIGINT and SIGTERM end the loop after its current turn.
     static func installSignalHandlers() {
+        // A parent may start us with these signals blocked (Foundation's Process does, from a
+        // test runner's thread); unblock them or SIGTERM would never end the loop.
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        sigaddset(&stopping, SIGINT)
+        sigaddset(&stopping, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &stopping, nil)
         signal(SIGINT) { _ in ModemBank.signalled = true }
         signal(SIGTERM) { _ in ModemBank.signalled = true }
         signal(SIGPIPE, SIG_IGN)
