@@ -18,6 +18,13 @@ public enum Wakeup {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         guard var address = UnixSocketAddress(path: path) else { return false }
+        // Autobind the sender to an abstract address (Linux unix(7)): an unnamed sender's
+        // datagrams arrive without a source address, which the receiver's NIO channel refuses.
+        var family = sa_family_t(AF_UNIX)
+        let bound = withUnsafePointer(to: &family) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sa_family_t>.size)) }
+        }
+        guard bound == 0 else { return false }
         var payload: UInt8 = 1
         let sent = address.withSocketAddress { pointer, length in
             sendto(descriptor, &payload, 1, Int32(MSG_DONTWAIT), pointer, length)

@@ -86,6 +86,10 @@ func withTestServer<Result: Sendable>(
 /// Lets the handler publish through the server it belongs to.
 final class ServerBox: Sendable {
     private let server = Mutex<IPCServer<TestProtocol>?>(nil)
+    private let sleepers = Mutex(0)
+    /// Handlers of `.sleep` that have started (so a test knows a request is in flight).
+    var sleepersStarted: Int { self.sleepers.withLock { $0 } }
+    func sleeperStarted() { self.sleepers.withLock { $0 += 1 } }
     func set(_ server: IPCServer<TestProtocol>) { self.server.withLock { $0 = server } }
     func publish(_ event: TestProtocol.Event) throws { try self.server.withLock { $0 }?.publish(event) }
 }
@@ -97,6 +101,7 @@ func testHandler(_ request: TestProtocol.Request, box: ServerBox) async throws -
     case .add(let a, let b):
         return .sum(a + b)
     case .sleep(let milliseconds):
+        box.sleeperStarted()
         try await Task.sleep(for: .milliseconds(milliseconds))
         return .done
     case .fail(let code, let message):
