@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import GatewayTestSupport
 import Testing
 
 /// The real `smsgw-modemsim` on real pseudo-terminals: AT over the device link, the control
