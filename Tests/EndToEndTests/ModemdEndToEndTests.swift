@@ -37,6 +37,17 @@ struct ModemdEndToEndTests {
         #expect(results.count == 100)
         #expect(results.allSatisfy { $0?.outcome == .sent && $0?.references.count == 1 })
 
+        // An injected +CMS ERROR comes back typed: 21 (short message transfer rejected) is permanent.
+        _ = try box.simulatorControl(#"{"command":"cms-error","modem":"m4","code":21,"rate":1}"#)
+        guard case .sent(let refused) = try await box.call(.send(ModemdSendRequest(modem: "m4", parts: parts))) else {
+            Issue.record("no answer to the send on m4")
+            return
+        }
+        #expect(refused.outcome == .failed)
+        #expect(refused.errorCategory == "permanent")
+        _ = try box.simulatorControl(#"{"command":"clear","modem":"m4"}"#)
+        #expect(try await box.status()["m4"]?.state == "ready", "a refused message does not take the modem down")
+
         let long = String(repeating: "Concatenated inbound text, part by part. ", count: 9)
         _ = try box.simulatorControl(#"{"command":"inbound","modem":"m2","from":"+4915112345678","text":"hello modemd"}"#)
         _ = try box.simulatorControl(#"{"command":"inbound","modem":"m3","from":"+4915187654321","text":"\#(long)","order":"reversed"}"#)
