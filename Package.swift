@@ -8,12 +8,14 @@ let package = Package(
     products: [
         .executable(name: "smsgwctl", targets: ["smsgwctl"]),
         .executable(name: "smsgw-modemsim", targets: ["smsgw-modemsim"]),
+        .executable(name: "smsgw-modemd", targets: ["smsgw-modemd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // System libraries (Debian 12 packages named in `providers`; scripts/setup installs them).
@@ -31,6 +33,10 @@ let package = Package(
         .target(name: "GatewayCore", dependencies: ["TOMLReader", "CCrypt"]),
         .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
+        // Vendor quirks as data (one folder per vendor), shared by modemd and the simulator.
+        .target(name: "ModemProfiles", dependencies: ["ATCommands", "GatewayCore"]),
+        // modemd's per-modem state machine: pure (events in, actions out).
+        .target(name: "ModemSession", dependencies: ["ATCommands", "SMSCodec", "GatewayCore"]),
         // Unix-socket framing, typed requests/responses/events, client, server, wake-ups.
         .target(
             name: "GatewayIPC",
@@ -44,9 +50,6 @@ let package = Package(
 
         // What tests share (seeded randomness, running built products); never in a daemon.
         .target(name: "GatewayTestSupport"),
-
-        // Vendor quirks as data (one folder per vendor), shared by modemd and the simulator.
-        .target(name: "ModemProfiles", dependencies: ["ATCommands", "GatewayCore"]),
 
         .executableTarget(
             name: "smsgwctl",
@@ -64,6 +67,18 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-modemd",
+            dependencies: [
+                "ATCommands", "SMSCodec", "ModemSession", "ModemProfiles", "GatewayCore", "GatewayStore", "GatewayIPC",
+                "SystemBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(
             name: "GatewayTests",
@@ -75,8 +90,14 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ModemTests", dependencies: ["smsgw-modemsim", "ModemProfiles", "SystemBridge", "ATCommands", "SMSCodec", "GatewayTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["smsgwctl", "smsgw-modemsim", "GatewayTestSupport"]),
+        .testTarget(name: "ModemTests", dependencies: [
+            "smsgw-modemsim", "smsgw-modemd", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
+            "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "GatewayTestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

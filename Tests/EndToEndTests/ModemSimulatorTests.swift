@@ -1,6 +1,7 @@
 import Foundation
 import GatewayTestSupport
 import Glibc
+import GatewayTestSupport
 import Testing
 
 /// The real `smsgw-modemsim` on real pseudo-terminals: AT over the device link, the control

@@ -1,0 +1,140 @@
+import ATCommands
+
+/// The recovery ladder (issue 3): command timeout → probe `AT` → soft reset `AT+CFUN=1,1`
+/// (3GPP TS 27.007 §8.2) → GPIO power cycle (durations from the profile) → failed, retried
+/// with back-off. Each step is logged and counted; a send in flight is reported `unknown`.
+extension ModemSession {
+    mutating func commandTimedOut(_ command: InFlight, now: Duration) {
+        switch command.purpose {
+        case .bootProbe:
+            // `tick` probes again, or climbs the ladder at the boot deadline.
+            log(.debug, "no answer to AT yet")
+        case .ladderProbe:
+            escalate("the probe AT was not answered within \(settings.timings.probeTimeout)", now: now)
+        case .softReset:
+            if rung < .softReset { rung = .softReset }
+            escalate("AT+CFUN=1,1 was not answered within \(settings.timings.commandTimeout)", now: now)
+        case .initStep, .poll, .read, .delete, .sweep, .sendPart, .slotCommand:
+            count(.commandTimeout)
+            if troubleSince == nil { troubleSince = now }
+            let reason = "\(command.line.text) timed out"
+            status.lastError = reason
+            escalate(reason, now: now)
+        }
+    }
+
+    /// Climbs one rung.
+    mutating func escalate(_ reason: String, now: Duration) {
+        if troubleSince == nil { troubleSince = now }
+        reportSendInFlightUnknown()
+        failQueuedSends("modem not answering (\(reason))")
+        switch rung {
+        case .none:
+            rung = .probe
+            count(.ladderProbe)
+            log(.warning, "\(reason); ladder step 1: probing with AT")
+            phase = .checking
+            issue(ATCommand.attention.line, .ladderProbe, timeout: settings.timings.probeTimeout, now: now)
+        case .probe:
+            rung = .softReset
+            count(.ladderSoftReset)
+            log(.warning, "\(reason); ladder step 2: soft reset (AT+CFUN=1,1)")
+            softReset(now: now)
+        case .softReset:
+            guard settings.hasPowerControl else {
+                log(.warning, "\(reason); no power line configured, cannot power-cycle")
+                enterFailed(reason, now: now)
+                return
+            }
+            rung = .powerCycle
+            log(.warning, "\(reason); ladder step 3: GPIO power cycle")
+            cyclePower(now: now)
+        case .powerCycle, .failed:
+            enterFailed(reason, now: now)
+        }
+    }
+
+    /// `AT+CFUN=1,1`: the module resets and boots again.
+    mutating func softReset(now: Duration) {
+        commands.removeAll()
+        initProgress = nil
+        phase = .resetting
+        issue(ATCommand.setFunctionality(1, reset: true).line, .softReset, timeout: settings.timings.commandTimeout, now: now)
+    }
+
+    /// Power off now; `tick` powers on after the profile's off time.
+    mutating func cyclePower(now: Duration, counted: Bool = true) {
+        if counted { count(.ladderPowerCycle) }
+        commands.removeAll()
+        initProgress = nil
+        inFlight = nil
+        collector.abandonCommand()
+        actions.append(.setPower(on: false))
+        log(.notice, "power off for \(settings.timings.powerOffTime)")
+        phase = .poweredOff(until: now + settings.timings.powerOffTime)
+    }
+
+    /// The ladder's last rung: wait, then try again (power cycle, or reset without a power line).
+    mutating func enterFailed(_ reason: String, now: Duration) {
+        rung = .failed
+        count(.ladderFailed)
+        commands.removeAll()
+        initProgress = nil
+        inFlight = nil
+        collector.abandonCommand()
+        status.lastError = reason
+        log(.error, "modem failed (\(reason)); retrying in \(backoff)")
+        phase = .failed(retryAt: now + backoff)
+        backoff = min(backoff * 2, settings.timings.failedBackoffLimit)
+        finishSlotSwitch(succeeded: false, detail: "modem failed: \(reason)")
+    }
+
+    mutating func retryFailed(now: Duration) {
+        log(.notice, "retrying the failed modem")
+        if settings.hasPowerControl {
+            cyclePower(now: now)
+        } else {
+            softReset(now: now)
+        }
+    }
+
+    /// The operator's (or watchdogd's) power-cycle request.
+    mutating func operatorPowerCycle(now: Duration) {
+        log(.notice, "power cycle requested")
+        if troubleSince == nil { troubleSince = now }
+        reportSendInFlightUnknown()
+        failQueuedSends("modem is being power-cycled")
+        if settings.hasPowerControl {
+            rung = .powerCycle
+            cyclePower(now: now)
+        } else {
+            log(.warning, "no power line configured; soft reset instead")
+            rung = .softReset
+            count(.ladderSoftReset)
+            softReset(now: now)
+        }
+    }
+
+    /// Starts probing for a module that was just powered or reset.
+    mutating func beginProbing(now: Duration) {
+        phase = .probing(deadline: now + settings.timings.bootTimeout)
+        issue(ATCommand.attention.line, .bootProbe, timeout: settings.timings.probeTimeout, now: now)
+    }
+
+    /// The module answers again: the ladder is left, and how long it took is logged.
+    mutating func recovered(now: Duration) {
+        guard rung != .none || troubleSince != nil else { return }
+        let step = switch rung {
+        case .none, .probe: "probe"
+        case .softReset: "soft reset"
+        case .powerCycle: "power cycle"
+        case .failed: "retry after failure"
+        }
+        let elapsed = troubleSince.map { " in \(now - $0)" } ?? ""
+        count(.recovered)
+        log(.notice, "recovered by \(step)\(elapsed)")
+        rung = .none
+        troubleSince = nil
+        backoff = settings.timings.failedBackoff
+    }
+}

@@ -1,0 +1,212 @@
+import ATCommands
+import GatewayCore
+
+/// One modem's supervisor as a value-type state machine: events in, actions out (issue 3,
+/// `smsgw-modemd`). It owns the AT dialogue (3GPP TS 27.007, 27.005) with one command in flight
+/// at a time, each with its own timeout; a busy modem queues commands and sends; URCs are
+/// handled whenever they arrive, in the middle of a send too. It never reads a clock, sleeps or
+/// does I/O: the daemon feeds it bytes and time and performs the actions it returns.
+public struct ModemSession: Sendable {
+    public let settings: SessionSettings
+    /// What `status` shows.
+    public internal(set) var status = ModemStatus()
+
+    var phase: SessionPhase = .stopped
+    var collector = ATResponseCollector()
+    var inFlight: InFlight?
+    var commands: [QueuedCommand] = []
+    var sendQueue: [SendJob] = []
+    var activeSend: ActiveSend?
+    var initProgress: InitProgress?
+    var rung: LadderRung = .none
+    var backoff: Duration
+    var nextPollAt: Duration = .zero
+    var slotSwitch: SlotSwitchRequest?
+    /// When the current trouble began (the first timeout), for the time-to-recover log line.
+    var troubleSince: Duration?
+    var actions: [SessionAction] = []
+
+    public init(settings: SessionSettings) {
+        self.settings = settings
+        backoff = settings.timings.failedBackoff
+    }
+
+    /// Handles `event` at `now`; returns what to do, in order.
+    public mutating func handle(_ event: SessionEvent, now: Duration) -> [SessionAction] {
+        switch event {
+        case .start: start(now: now)
+        case .received(let bytes): receive(bytes, now: now)
+        case .tick: tick(now: now)
+        case .send(let job): enqueue(job, now: now)
+        case .switchSlot(let slot, let requestID): requestSlot(slot, requestID: requestID, now: now)
+        case .powerCycle: operatorPowerCycle(now: now)
+        case .lineFailed(let reason): lineFailed(reason, now: now)
+        }
+        pump(now: now)
+        publishState()
+        defer { actions = [] }
+        return actions
+    }
+
+    /// The next time `tick` has something to do; nil when only an event can move the session.
+    public var nextDeadline: Duration? {
+        var times: [Duration] = []
+        if let inFlight { times.append(inFlight.deadline) }
+        switch phase {
+        case .poweredOff(let until): times.append(until)
+        case .booting(let until, _): times.append(until)
+        case .probing(let deadline): if inFlight == nil { times.append(deadline) }
+        case .failed(let retryAt): times.append(retryAt)
+        case .initializing: if let paused = initProgress?.pausedUntil { times.append(paused) }
+        case .ready: if inFlight == nil, commands.isEmpty, activeSend == nil { times.append(nextPollAt) }
+        case .stopped, .checking, .resetting: break
+        }
+        return times.min()
+    }
+
+    // MARK: Events
+
+    private mutating func start(now: Duration) {
+        guard phase == .stopped else { return }
+        log(.info, "starting")
+        if settings.hasPowerControl {
+            actions.append(.setPower(on: true))
+            phase = .booting(until: now + settings.timings.bootWait, probeDeadline: now + settings.timings.bootTimeout)
+        } else {
+            beginProbing(now: now)
+        }
+    }
+
+    private mutating func receive(_ bytes: [UInt8], now: Duration) {
+        for event in collector.receive(bytes) {
+            switch event {
+            case .response(let response):
+                guard let finished = inFlight else { continue }
+                inFlight = nil
+                logResponse(response)
+                handleResponse(response, purpose: finished.purpose, now: now)
+            case .prompt:
+                guard var current = inFlight, let body = current.body else { continue }
+                current.body = nil
+                current.deadline = now + settings.timings.sendTimeout
+                inFlight = current
+                collector.bodySent(body)
+                actions.append(.write(ATCommand.pduBody(body)))
+                log(.trace, "> \(body)<Ctrl-Z>")
+            case .unsolicited(let urc, let lines):
+                handleUnsolicited(urc, lines: lines, now: now)
+            case .garbled(let lines, let reason):
+                count(.garbled)
+                log(.debug, "garbled input skipped (\(reason)): \(lines)")
+            }
+        }
+    }
+
+    private mutating func tick(now: Duration) {
+        if let current = inFlight, now >= current.deadline {
+            inFlight = nil
+            collector.abandonCommand()
+            commandTimedOut(current, now: now)
+        }
+        switch phase {
+        case .poweredOff(let until) where now >= until:
+            actions.append(.setPower(on: true))
+            log(.info, "power on")
+            phase = .booting(until: now + settings.timings.bootWait, probeDeadline: now + settings.timings.bootTimeout)
+        case .booting(let until, let deadline) where now >= until:
+            phase = .probing(deadline: deadline)
+            issue(ATCommand.attention.line, .bootProbe, timeout: settings.timings.probeTimeout, now: now)
+        case .probing(let deadline) where inFlight == nil:
+            if now >= deadline {
+                if rung == .none { rung = .probe }
+                escalate("no answer to AT after boot", now: now)
+            } else {
+                issue(ATCommand.attention.line, .bootProbe, timeout: settings.timings.probeTimeout, now: now)
+            }
+        case .initializing:
+            if let paused = initProgress?.pausedUntil, now >= paused, inFlight == nil {
+                initProgress?.pausedUntil = nil
+                runInitStep(now: now)
+            }
+        case .ready where now >= nextPollAt && inFlight == nil && commands.isEmpty && activeSend == nil:
+            nextPollAt = now + settings.timings.pollInterval
+            commands.append(contentsOf: PollQuery.allCases.map { QueuedCommand(line: $0.command.line, purpose: .poll($0)) })
+        case .failed(let retryAt) where now >= retryAt:
+            retryFailed(now: now)
+        default:
+            break
+        }
+    }
+
+    private mutating func lineFailed(_ reason: String, now: Duration) {
+        status.lastError = "serial line: \(reason)"
+        log(.error, "serial line failed: \(reason)")
+    }
+
+    // MARK: Queues
+
+    /// Writes the next queued command or send part when nothing is in flight.
+    mutating func pump(now: Duration) {
+        guard phase == .ready, inFlight == nil else { return }
+        if var request = slotSwitch, !request.started, activeSend == nil {
+            request.started = true
+            slotSwitch = request
+            beginSlotSwitch(request, now: now)
+            return
+        }
+        if !commands.isEmpty {
+            let next = commands.removeFirst()
+            issue(next.line, next.purpose, timeout: settings.timings.commandTimeout, now: now)
+            return
+        }
+        if activeSend == nil, slotSwitch == nil, !sendQueue.isEmpty {
+            activeSend = ActiveSend(job: sendQueue.removeFirst())
+        }
+        if let active = activeSend {
+            let part = active.job.parts[active.partIndex]
+            issue(ATCommand.sendPDU(length: part.tpduLength).line, .sendPart,
+                  timeout: settings.timings.commandTimeout, now: now, body: part.hex)
+        }
+    }
+
+    /// Writes `line` and remembers it as the command in flight.
+    mutating func issue(_ line: ATCommandLine, _ purpose: CommandPurpose, timeout: Duration, now: Duration,
+                        body: String? = nil) {
+        collector.commandSent(line, expectsPrompt: body != nil)
+        inFlight = InFlight(line: line, purpose: purpose, deadline: now + timeout, body: body)
+        actions.append(.write(line.bytes))
+        log(.trace, "> \(line.text)")
+    }
+
+    /// Queues `line` unless the same command already waits or is in flight.
+    mutating func enqueueOnce(_ line: ATCommandLine, _ purpose: CommandPurpose) {
+        guard inFlight?.purpose != purpose, !commands.contains(where: { $0.purpose == purpose }) else { return }
+        commands.append(QueuedCommand(line: line, purpose: purpose))
+    }
+
+    // MARK: Output helpers
+
+    mutating func log(_ level: SessionLogEntry.Level, _ message: String) {
+        actions.append(.log(SessionLogEntry(level, message)))
+    }
+
+    mutating func count(_ counter: SessionCounter) {
+        status.counters[counter, default: 0] += 1
+        actions.append(.count(counter))
+    }
+
+    private mutating func logResponse(_ response: ATResponse) {
+        for line in response.lines { log(.trace, "< \(line)") }
+        log(.trace, "< \(response.result.line)")
+    }
+
+    private mutating func publishState() {
+        status.isSending = activeSend != nil
+        status.queuedSends = sendQueue.count
+        let state = phase.modemState
+        if state != status.state {
+            status.state = state
+            actions.append(.stateChanged(state))
+        }
+    }
+}

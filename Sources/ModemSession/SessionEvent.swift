@@ -1,0 +1,17 @@
+/// What the I/O layer tells a session. Every event carries the time it happened at.
+public enum SessionEvent: Sendable, Hashable {
+    /// Start the session: power the module on (or just probe it when there is no power line).
+    case start
+    /// Bytes read from the serial line.
+    case received([UInt8])
+    /// Time passed: the driver calls this at `nextDeadline` (or any time after).
+    case tick
+    /// Send a message's parts.
+    case send(SendJob)
+    /// Use SIM slot `slot` (0-based); `requestID` is echoed in `.slotSwitchFinished`.
+    case switchSlot(Int, requestID: UInt64)
+    /// The operator asked for a power cycle now.
+    case powerCycle
+    /// The serial line failed (read or write error): treated like a module that stopped answering.
+    case lineFailed(String)
+}

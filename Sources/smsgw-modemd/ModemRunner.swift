@@ -1,0 +1,114 @@
+import GatewayCore
+import GatewayIPC
+import Logging
+import ModemProfiles
+import ModemSession
+import ServiceLifecycle
+import Synchronization
+import SystemBridge
+
+/// One modem's loop (a `Service`): opens its serial line, feeds the session bytes, requests and
+/// time (a 100 ms tick), and performs the actions the session returns. All of the modem's state
+/// lives in the loop; requests reach it through one ordered stream, so nothing is shared.
+final class ModemRunner: Service, Sendable {
+    let modem: ModemConfiguration
+    let profile: ModemProfile
+    let settings: SessionSettings
+    let store: StoreRecorder
+    let gpio: GPIOSettings
+    let logger: Logger
+    let events: EventPublisher
+    let metrics: ModemMetrics
+    private let inputs: AsyncStream<RunnerInput>
+    private let continuation: AsyncStream<RunnerInput>.Continuation
+    private let nextJobID = Atomic<UInt64>(1)
+    /// Monotonic milliseconds of the loop's last turn, for health and the watchdog.
+    let lastTurn = Atomic<Int64>(0)
+
+    init(modem: ModemConfiguration, settings: SessionSettings, store: StoreRecorder, gpio: GPIOSettings,
+         logger: Logger, events: EventPublisher) {
+        self.modem = modem
+        self.profile = ModemProfile.named(modem.profile)
+        self.settings = settings
+        self.store = store
+        self.gpio = gpio
+        var logger = logger
+        logger[metadataKey: "modem"] = "\(modem.id)"
+        self.logger = logger
+        self.events = events
+        metrics = ModemMetrics(modemID: modem.id)
+        (inputs, continuation) = AsyncStream.makeStream(of: RunnerInput.self)
+    }
+
+    // MARK: Requests (from the control socket)
+
+    func send(_ parts: [SendJob.Part]) async -> SendOutcome {
+        let job = SendJob(id: nextJobID.add(1, ordering: .relaxed).oldValue, parts: parts)
+        return await withCheckedContinuation { waiter in
+            if case .terminated = continuation.yield(.send(job, waiter)) {
+                waiter.resume(returning: .failed(SendFailure(partIndex: 0, references: [], reason: .notReady("shutting down"))))
+            }
+        }
+    }
+
+    func switchSlot(_ slot: Int) async -> SlotSwitchResult {
+        await withCheckedContinuation { waiter in
+            if case .terminated = continuation.yield(.switchSlot(slot, waiter)) {
+                waiter.resume(returning: SlotSwitchResult(succeeded: false, slot: slot, detail: "shutting down"))
+            }
+        }
+    }
+
+    func powerCycle() { continuation.yield(.powerCycle) }
+
+    func status() async -> ModemStatus? {
+        await withCheckedContinuation { waiter in
+            if case .terminated = continuation.yield(.status(waiter)) { waiter.resume(returning: nil) }
+        }
+    }
+
+    // MARK: The loop
+
+    func run() async throws {
+        let modemID = try await store.registerModem(modem.id, device: modem.device)
+        guard let port = await openPort() else { return }
+        let reader = SerialReader(port: port, inputs: continuation)
+        reader.start()
+        defer { reader.stop() }
+        var loop = RunnerLoop(runner: self, modemID: modemID, port: port)
+        let ticks = continuation
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(100))
+                    ticks.yield(.tick)
+                }
+            }
+            await loop.handle(.start)
+            for await input in inputs.cancelOnGracefulShutdown() {
+                lastTurn.store(RunnerLoop.monotonicMilliseconds(), ordering: .relaxed)
+                await loop.handle(input)
+            }
+            group.cancelAll()
+        }
+        continuation.finish()
+        loop.shutDown()
+    }
+
+    /// Opens the serial line, trying again each second until it opens or the daemon stops.
+    private func openPort() async -> SerialPort? {
+        var reported = false
+        while !Task.isCancelled {
+            do {
+                let port = try SerialPort(device: modem.device, baud: modem.baud)
+                if reported { logger.notice("serial line open") }
+                return port
+            } catch {
+                if !reported { logger.error("\(error); retrying every second") }
+                reported = true
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import GatewayCore
+import GatewayIPC
+import Logging
+import ModemProfiles
+import ModemSession
+import ServiceLifecycle
+import SystemBridge
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `smsgw-modemd`: the modem supervisor (docs/modemd.md). Its story: load the configuration,
+/// open the store, make one runner per enabled modem, bind the control socket, notify READY,
+/// run until SIGTERM.
+@main
+struct ModemdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "smsgw-modemd",
+        abstract: "Supervise the box's modems: init, health, sending, receiving, recovery, SIM switching.")
+
+    @Option(name: .long, help: "The gateway configuration file.")
+    var config: String = "/etc/smsgw/gateway.toml"
+
+    @Option(name: .long, help: "The control socket (default: modemd.sock in the runtime directory).")
+    var socket: String?
+
+    @Option(name: .long, help: "Log level: trace (the AT dialogue), debug, info, notice, warning, error.")
+    var logLevel: String = "info"
+
+    @Option(name: .long, help: "Seconds before an inbound message still missing parts is marked abandoned.")
+    var reassemblyTimeout: Int = 3600
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
+        guard reassemblyTimeout > 0 else { throw ValidationError("--reassembly-timeout must be positive") }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "smsgw.modemd")
+        let configuration: GatewayConfiguration
+        do { configuration = try ConfigurationLoader.load(file: config) } catch {
+            throw ValidationError(error.description)
+        }
+        try Directories.create(configuration.runtime.directory)
+        try Directories.create(Directories.parent(of: configuration.store.path))
+        let store = try StoreRecorder(path: configuration.store.path)
+        let events = EventPublisher()
+        let runners = configuration.modems.filter(\.enabled).map { modem in
+            ModemRunner(
+                modem: modem,
+                settings: SessionSettings(modem: modem, profile: .named(modem.profile), watchdog: configuration.watchdog),
+                store: store, gpio: configuration.gpio, logger: logger, events: events)
+        }
+        let handler = ControlHandler(runners: runners)
+        let socketPath = socket ?? "\(configuration.runtime.directory)/modemd.sock"
+        let server = try await IPCServer<ModemdProtocol>.bind(path: socketPath, logger: logger) { request in
+            try await handler.handle(request)
+        }
+        events.attach(server)
+        let sweeper = ReassemblySweeper(store: store, timeout: .seconds(reassemblyTimeout), logger: logger)
+        let watchdog = WatchdogPetter(runners: runners, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: runners.map { .init(service: $0) } + [.init(service: server), .init(service: sweeper), .init(service: watchdog)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.notice("modemd ready: \(runners.count) modem(s), control socket \(socketPath)")
+        ServiceNotifier().ready(status: "\(runners.count) modems")
+        try await group.run()
+    }
+}
+
+/// Marks inbound messages abandoned when their missing parts do not come in time.
+struct ReassemblySweeper: Service {
+    let store: StoreRecorder
+    let timeout: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                let abandoned = try await store.abandonIncomplete(olderThan: timeout)
+                if abandoned > 0 { logger.warning("\(abandoned) inbound message(s) abandoned with parts missing after \(timeout)") }
+            } catch {
+                logger.error("reassembly sweep: \(error)")
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(60)) }
+        }
+    }
+}
+
+/// Pets systemd's watchdog at half its interval, only while every modem loop turns.
+struct WatchdogPetter: Service {
+    let runners: [ModemRunner]
+    let logger: Logger
+
+    func run() async throws {
+        let notifier = ServiceNotifier()
+        guard let interval = notifier.watchdogIntervalMicroseconds() else {
+            try? await gracefulShutdown()  // no WatchdogSec=: nothing to pet, stay until shutdown
+            return
+        }
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let now = RunnerLoop.monotonicMilliseconds()
+            let stalled = runners.filter { now - $0.lastTurn.load(ordering: .relaxed) > 5000 }
+            if stalled.isEmpty {
+                notifier.watchdogPing()
+            } else {
+                logger.error("not petting the watchdog: stalled modem loops \(stalled.map(\.modem.id))")
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .microseconds(Int64(interval / 2))) }
+        }
+    }
+}
+
+/// Creating the runtime and store directories.
+enum Directories {
+    static func create(_ path: String) throws {
+        guard !path.isEmpty else { return }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component + "/"
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                throw ValidationError("cannot create \(prefix): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
+    }
+}
