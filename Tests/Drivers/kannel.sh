@@ -124,7 +124,7 @@ while not data.endswith(b"\n"):
 print(next(m["sent"] for m in json.loads(data)["modems"] if m["id"] == sys.argv[2]))
 PY
 }
-sent_before=$(sent_count)
+sent_before=$(sent_count) || fail "cannot read the simulator status from $control"
 
 # Wait until the at driver has detected and initialised the modem (bearerbox status says
 # "online"): before that bearerbox would only queue the message ("3: Queued for later delivery").
@@ -154,7 +154,7 @@ for _ in $(seq 1 300); do
     sleep 0.1
 done
 grep -q "Sent SMS" "$work/access.log" 2>/dev/null || fail "bearerbox did not log 'Sent SMS'"
-sent_after=$(sent_count)
+sent_after=$(sent_count) || fail "cannot read the simulator status from $control"
 ((sent_after > sent_before)) || fail "the simulator counted no AT+CMGS on $modem"
 grep -q '^8 sim ' "$work/dlr.log" 2>/dev/null || fail "no DLR type 8 (SMSC ack) callback"
 final=$(grep -oE '^(1|2|16) ' "$work/dlr.log" | head -1 || true)
