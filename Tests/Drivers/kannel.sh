@@ -5,7 +5,8 @@
 #   Tests/Drivers/kannel.sh DEVICE CONTROL_SOCKET MODEM_ID
 # Passes when the simulator counted the AT+CMGS for MODEM_ID, bearerbox's access log says
 # "Sent SMS", and the DLR callbacks arrive at a local listener: type 8 (the modem took it) and
-# a final one (1 delivered, 2 failed or 16 rejected) from the +CDS status report.
+# a final one (1 delivered, 2 failed or 16 rejected) from the +CDS status report; then an SMS
+# injected into the simulator (+CMT) reaches the same listener through an smsbox service.
 # Everything binds 127.0.0.1 on free ports; only processes started here are stopped, by PID.
 set -euo pipefail
 device=$1
@@ -22,7 +23,7 @@ trap cleanup EXIT
 
 fail() {
     echo "drivers: kannel FAILED: $1"
-    for log in bearerbox.log access.log smsbox.log dlr.log; do
+    for log in bearerbox.log access.log smsbox.log dlr.log mo.log; do
         [[ -s "$work/$log" ]] && { echo "--- $log"; tail -n 40 "$work/$log"; }
     done
     exit 1
@@ -39,7 +40,7 @@ if [[ -z "$modems_conf" && -r /usr/share/doc/kannel/examples/modems.conf.gz ]]; 
 fi
 [[ -n "$modems_conf" ]] || fail "no modems.conf (is the kannel package installed?)"
 
-# Four free loopback ports: admin, smsbox link, sendsms, DLR listener.
+# Four free loopback ports: admin, smsbox link, sendsms, callback listener.
 read -r admin_port box_port sendsms_port dlr_port < <(python3 - <<'PY'
 import socket
 sockets = [socket.socket() for _ in range(4)]
@@ -49,15 +50,19 @@ print(*(s.getsockname()[1] for s in sockets))
 PY
 )
 
-# DLR listener: one line per callback, "<type> <smsc-id> <receiver>".
-python3 - "$dlr_port" "$work/dlr.log" >"$work/dlr.out" 2>&1 <<'PY' &
+# Callback listener: one line per request into dlr.log ("<type> <smsc-id> <receiver>") or
+# mo.log ("<sender> <text>").
+python3 - "$dlr_port" "$work" >"$work/listener.out" 2>&1 <<'PY' &
 import http.server, sys, urllib.parse
-port, path = int(sys.argv[1]), sys.argv[2]
+port, work = int(sys.argv[1]), sys.argv[2]
+FIELDS = {"/dlr": ("type", "smsc", "to"), "/mo": ("from", "text")}
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
-        with open(path, "a") as log:
-            print(*(query.get(k, ["-"])[0] for k in ("type", "smsc", "to")), file=log, flush=True)
+        url = urllib.parse.urlparse(self.path)
+        query = urllib.parse.parse_qs(url.query)
+        if url.path in FIELDS:
+            with open(f"{work}{url.path}.log", "a") as log:
+                print(*(query.get(k, ["-"])[0] for k in FIELDS[url.path]), file=log, flush=True)
         self.send_response(200)
         self.end_headers()
     def log_message(self, *args):
@@ -101,6 +106,11 @@ log-level = 0
 group = sendsms-user
 username = smsgw
 password = smsgw
+
+group = sms-service
+keyword = default
+get-url = "http://127.0.0.1:$dlr_port/mo?from=%p&text=%a"
+max-messages = 0
 CONF
 
 bearerbox "$work/kannel.conf" >"$work/bearerbox.out" 2>&1 &
@@ -109,20 +119,27 @@ for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$box_port") 2>/dev/null &
 smsbox "$work/kannel.conf" >"$work/smsbox.out" 2>&1 &
 pids+=($!)
 
-sent_count() {
-    python3 - "$control" "$modem" <<'PY'
-import json, socket, sys
+# One request to the simulator's control socket (docs/modemsim.md); prints the JSON answer.
+control() {
+    python3 - "$control" "$1" <<'PY'
+import socket, sys
 s = socket.socket(socket.AF_UNIX)
 s.connect(sys.argv[1])
-s.sendall(b'{"command":"status"}\n')
+s.sendall(sys.argv[2].encode() + b"\n")
 data = b""
 while not data.endswith(b"\n"):
     chunk = s.recv(65536)
     if not chunk:
         break
     data += chunk
-print(next(m["sent"] for m in json.loads(data)["modems"] if m["id"] == sys.argv[2]))
+print(data.decode().strip())
 PY
+}
+# How many messages the simulator says MODEM_ID sent (AT+CMGS answered +CMGS).
+sent_count() {
+    control '{"command":"status"}' | python3 -c '
+import json, sys
+print(next(m["sent"] for m in json.load(sys.stdin)["modems"] if m["id"] == sys.argv[1]))' "$modem"
 }
 sent_before=$(sent_count) || fail "cannot read the simulator status from $control"
 
@@ -159,4 +176,15 @@ sent_after=$(sent_count) || fail "cannot read the simulator status from $control
 grep -q '^8 sim ' "$work/dlr.log" 2>/dev/null || fail "no DLR type 8 (SMSC ack) callback"
 final=$(grep -oE '^(1|2|16) ' "$work/dlr.log" | head -1 || true)
 [[ -n "$final" ]] || fail "no final DLR callback (from the +CDS status report)"
-echo "drivers: kannel sent: DLR types $(cut -d' ' -f1 "$work/dlr.log" | paste -sd,)"
+dlr_types=$(cut -d' ' -f1 "$work/dlr.log" | paste -sd,)
+
+# Inbound: the simulator delivers +CMT (Kannel sets CNMI mt=2); smsbox calls the service URL.
+reply=$(control "{\"command\":\"inbound\",\"modem\":\"$modem\",\"from\":\"+31611111111\",\"text\":\"Hello Kannel\"}") \
+    || fail "cannot inject an inbound SMS through $control"
+[[ "$reply" == '{"ok":true}' ]] || fail "the simulator refused the inbound SMS: $reply"
+for _ in $(seq 1 100); do
+    grep -qx "+31611111111 Hello Kannel" "$work/mo.log" 2>/dev/null && break
+    sleep 0.1
+done
+grep -qx "+31611111111 Hello Kannel" "$work/mo.log" 2>/dev/null || fail "the inbound SMS did not reach the service URL"
+echo "drivers: kannel sent (DLR types $dlr_types) and received"
