@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Third-party drivers against smsgw-modemsim: Debian's gammu and smstools each send one SMS
-# through a simulated modem (configs from ../shared/reference/PEERS.md). Usage:
+# Third-party drivers against smsgw-modemsim: Debian's gammu, smstools and Kannel (the `at`
+# driver, in kannel.sh) each send one SMS through a simulated modem of their own (configs from
+# ../shared/reference/PEERS.md). Usage:
 #   Tests/Drivers/drivers.sh PATH/TO/smsgw-modemsim
 # Exits non-zero when a driver fails; takes well under a minute.
 set -euo pipefail
@@ -17,7 +18,7 @@ cleanup() {
 trap cleanup EXIT
 
 # Realistic boot would cost seconds per modem; --fast keeps the answers correct and the test short.
-"$simulator" --ports 2 --dir "$work" --fast --report-delay 1 >"$work/sim.log" 2>&1 &
+"$simulator" --ports 3 --dir "$work" --fast --report-delay 1 >"$work/sim.log" 2>&1 &
 sim_pid=$!
 for _ in $(seq 1 50); do [[ -S "$work/modemsim.sock" ]] && break; sleep 0.1; done
 [[ -S "$work/modemsim.sock" ]] || { echo "drivers: simulator did not start"; cat "$work/sim.log"; exit 1; }
@@ -63,5 +64,10 @@ else
     failures=$((failures + 1))
 fi
 
-echo "drivers: $((2 - failures)) passed, $failures failed"
+# Kannel: bearerbox with the `at` driver on m3, smsbox's HTTP sendsms, DLR callbacks.
+if ! "$(dirname "$0")/kannel.sh" "$work/m3" "$work/modemsim.sock" m3; then
+    failures=$((failures + 1))
+fi
+
+echo "drivers: $((3 - failures)) passed, $failures failed"
 exit "$failures"
