@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "smsgwctl",
             dependencies: [
-                "SMSCodec", "SMPPCodec", "GatewayCore", "GatewayStore", "SystemBridge",
+                "SMSCodec", "SMPPCodec", "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,17 +3,21 @@ import ArgumentParser
 /// The operator's command line. Exit status: 0 done; 1 the thing checked has problems
 /// (`config check`); 2 bad input, with one line on standard error saying what is wrong.
 @main
-struct Smsgwctl: ParsableCommand {
+struct Smsgwctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smsgwctl",
         abstract: "The operator's tool for the smsgw SMS gateway box.",
-        subcommands: [ConfigCommand.self, SMSCommand.self, SMPPCommand.self, VersionCommand.self]
+        subcommands: [ConfigCommand.self, ModemsCommand.self, SMSCommand.self, SMPPCommand.self, VersionCommand.self]
     )
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             failAndExit(error)
         }

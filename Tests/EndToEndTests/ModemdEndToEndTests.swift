@@ -1,3 +1,4 @@
+import GatewayTestSupport
 import Foundation
 import GatewayIPC
 import GatewayStore
@@ -123,6 +124,31 @@ struct ModemdEndToEndTests {
         }
         await #expect(throws: IPCError.self) { try await box.call(.switchSIM(modem: "m4", slot: 5)) }
         await #expect(throws: IPCError.self) { try await box.call(.switchSIM(modem: "m9", slot: 0)) }
+        await box.shutDown()
+    }
+
+    @Test("smsgwctl modems shows every modem from modemd's socket and sends through one of them")
+    func smsgwctlModems() async throws {
+        let box = try ModemdBox()
+        try await box.start()
+        let table = try runProduct("smsgwctl", ["modems", "--config", box.configPath])
+        #expect(table.status == 0, "\(table.standardError)")
+        let lines = table.standardOutput.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("MODEM  STATE") == true)
+        #expect(lines.dropFirst().map { String($0.prefix(3)) } == ["m1 ", "m2 ", "m3 ", "m4 "])
+        #expect(lines.dropFirst().allSatisfy { $0.contains(" ready ") })
+
+        let sent = try runProduct("smsgwctl", [
+            "modems", "send", "--socket", box.socketPath, "--modem", "m4", "--to", "+31612345678",
+            "--text", String(repeating: "long text [€] ", count: 20),  // 20 × 17 septets: 3 parts of 153
+        ])
+        #expect(sent.status == 0, "\(sent.standardError)")
+        #expect(sent.standardOutput.hasPrefix("sent: 3 part(s), TP-MR "))
+        #expect(try await box.status()["m4"]?.counters["sends_succeeded"] == 1)
+
+        let unknown = try runProduct("smsgwctl", ["modems", "send", "--socket", box.socketPath, "--modem", "m9", "--to", "+31612345678", "--text", "x"])
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("no modem \"m9\""))
         await box.shutDown()
     }
 }
