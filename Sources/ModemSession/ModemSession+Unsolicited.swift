@@ -54,8 +54,7 @@ extension ModemSession {
             }
         case .ready, .checking:
             log(.warning, "module rebooted on its own (\(banner)); initialising again")
-            reportSendInFlightUnknown()
-            failQueuedSends("module rebooted")
+            abandonSends("module rebooted")
             inFlight = nil
             collector.abandonCommand()
             beginInit(now: now)

@@ -93,6 +93,9 @@ struct ActiveSend: Sendable, Hashable {
     var job: SendJob
     var partIndex = 0
     var references: [Int] = []
+    /// Whether `AT+CMGS` for part `partIndex` was written: from then on the part may go out,
+    /// so an abandoned send is `unknown`; before, it is `notAttempted`.
+    var partWritten = false
 }
 
 /// A SIM switch request being carried out.
