@@ -8,7 +8,11 @@ extension ModemSession {
         case .messageStored(let storage, let index), .statusReportStored(let storage, let index):
             log(.debug, "stored in \(storage) at \(index)")
             guard phase == .ready || phase == .initializing || phase == .checking else { return }
-            enqueueOnce(ATCommand.readMessage(index: index).line, .read(index: index))
+            if storage == readStorage {
+                enqueueOnce(ATCommand.readMessage(index: index).line, .read(index: index))
+            } else {
+                readFromOtherStorage(storage, index: index)
+            }
         case .message(let record):
             guard case .pdu(let octets) = record.body else {
                 log(.warning, "+CMT in text mode ignored")

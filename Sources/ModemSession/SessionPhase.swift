@@ -54,6 +54,11 @@ enum CommandPurpose: Sendable, Hashable {
     case poll(PollQuery)
     case read(index: Int)
     case delete(index: Int)
+    /// `AT+CPMS` selecting another memory for a read there, and back (`ModemSession+OtherStorage`).
+    case selectStorage(MessageStorage)
+    case readFrom(MessageStorage, index: Int)
+    case deleteFrom(MessageStorage, index: Int)
+    case restoreStorage
     case sweep
     case sendPart
     case slotCommand(slot: Int)
