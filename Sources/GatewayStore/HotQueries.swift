@@ -19,6 +19,7 @@ enum HotQueries {
         ("counters.increment", GatewayDatabase.SimCounterSQL.increment),
         ("inbound.findIncomplete", GatewayDatabase.InboundSQL.findIncomplete),
         ("inbound.readyToForward", GatewayDatabase.InboundSQL.readyToForward),
+        ("inbound.findFinishedWithPart", GatewayDatabase.InboundSQL.findFinishedWithPart),
         ("sweep.dueHeld", GatewayDatabase.SweepSQL.dueHeld),
         ("sweep.expired", GatewayDatabase.SweepSQL.expired),
     ]

@@ -2,7 +2,8 @@ import ATCommands
 
 /// The recovery ladder (issue 3): command timeout → probe `AT` → soft reset `AT+CFUN=1,1`
 /// (3GPP TS 27.007 §8.2) → GPIO power cycle (durations from the profile) → failed, retried
-/// with back-off. Each step is logged and counted; a send in flight is reported `unknown`.
+/// with back-off. Each step is logged and counted; a send whose `AT+CMGS` is out is reported
+/// `unknown`, the others `notAttempted` (`abandonSends`).
 extension ModemSession {
     mutating func commandTimedOut(_ command: InFlight, now: Duration) {
         switch command.purpose {
@@ -14,7 +15,8 @@ extension ModemSession {
         case .softReset:
             if rung < .softReset { rung = .softReset }
             escalate("AT+CFUN=1,1 was not answered within \(settings.timings.commandTimeout)", now: now)
-        case .initStep, .poll, .read, .delete, .sweep, .sendPart, .slotCommand:
+        case .initStep, .poll, .read, .delete, .sweep, .sendPart, .slotCommand,
+             .selectStorage, .readFrom, .deleteFrom, .restoreStorage:
             count(.commandTimeout)
             if troubleSince == nil { troubleSince = now }
             let reason = "\(command.line.text) timed out"
@@ -26,8 +28,7 @@ extension ModemSession {
     /// Climbs one rung.
     mutating func escalate(_ reason: String, now: Duration) {
         if troubleSince == nil { troubleSince = now }
-        reportSendInFlightUnknown()
-        failQueuedSends("modem not answering (\(reason))")
+        abandonSends("modem not answering (\(reason))")
         switch rung {
         case .none:
             rung = .probe
@@ -102,8 +103,7 @@ extension ModemSession {
     mutating func operatorPowerCycle(now: Duration) {
         log(.notice, "power cycle requested")
         if troubleSince == nil { troubleSince = now }
-        reportSendInFlightUnknown()
-        failQueuedSends("modem is being power-cycled")
+        abandonSends("modem is being power-cycled")
         if settings.hasPowerControl {
             rung = .powerCycle
             cyclePower(now: now)

@@ -26,6 +26,14 @@ extension ModemSession {
             if !response.result.isSuccess { log(.warning, "AT+CMGD=\(index) refused: \(response.result.line)") }
         case .sweep:
             sweepAnswered(response)
+        case .selectStorage(let storage):
+            selectStorageAnswered(response, storage: storage)
+        case .readFrom(let storage, let index):
+            readFromAnswered(response, storage: storage, index: index)
+        case .deleteFrom(let storage, let index):
+            if !response.result.isSuccess { log(.warning, "AT+CMGD=\(index) in \(storage) refused: \(response.result.line)") }
+        case .restoreStorage:
+            restoreStorageAnswered(response, now: now)
         case .sendPart:
             sendAnswered(response, now: now)
         case .slotCommand(let slot):

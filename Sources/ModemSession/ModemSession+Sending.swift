@@ -54,6 +54,7 @@ extension ModemSession {
         count(.partsSent)
         active.references.append(result.messageReference)
         active.partIndex += 1
+        active.partWritten = false
         if active.partIndex == active.job.parts.count {
             activeSend = nil
             finishSend(active.job.id, .sent(references: active.references))
@@ -62,20 +63,33 @@ extension ModemSession {
         }
     }
 
-    /// The part in flight when the modem stopped answering may have gone out: `unknown`.
-    mutating func reportSendInFlightUnknown() {
-        guard let active = activeSend else { return }
-        activeSend = nil
-        log(.warning, "send \(active.job.id): part \(active.partIndex + 1) in flight when the modem stopped answering; outcome unknown")
-        finishSend(active.job.id, .unknown(references: active.references, partIndex: active.partIndex))
+    /// Answers every send the session holds when it abandons them (ladder, power cycle, reboot,
+    /// shutdown): only a part whose `AT+CMGS` was written may have gone out, so only that send
+    /// is `unknown`; a send between parts and every queued send fail `notAttempted` (temporary),
+    /// so the queue may safely send them again elsewhere (DESIGN.md, delivery semantics).
+    mutating func abandonSends(_ why: String) {
+        if let active = activeSend {
+            activeSend = nil
+            if active.partWritten {
+                log(.warning, "send \(active.job.id): part \(active.partIndex + 1) in flight (\(why)); outcome unknown")
+                finishSend(active.job.id, .unknown(references: active.references, partIndex: active.partIndex))
+            } else {
+                log(.notice, "send \(active.job.id): part \(active.partIndex + 1) not attempted (\(why))")
+                finishSend(active.job.id, .failed(SendFailure(
+                    partIndex: active.partIndex, references: active.references, reason: .notAttempted(why))))
+            }
+        }
+        failQueuedSends(why)
     }
 
-    /// Jobs not yet started fail `temporary`, so the queue can route them to another SIM.
+    /// Jobs not yet started fail `notAttempted` (temporary), so the queue can route them to
+    /// another SIM.
     mutating func failQueuedSends(_ why: String) {
         let waiting = sendQueue
         sendQueue.removeAll()
+        if !waiting.isEmpty { log(.notice, "\(waiting.count) queued send(s) not attempted (\(why))") }
         for job in waiting {
-            finishSend(job.id, .failed(SendFailure(partIndex: 0, references: [], reason: .notReady(why))))
+            finishSend(job.id, .failed(SendFailure(partIndex: 0, references: [], reason: .notAttempted(why))))
         }
     }
 

@@ -8,7 +8,11 @@ extension ModemSession {
         case .messageStored(let storage, let index), .statusReportStored(let storage, let index):
             log(.debug, "stored in \(storage) at \(index)")
             guard phase == .ready || phase == .initializing || phase == .checking else { return }
-            enqueueOnce(ATCommand.readMessage(index: index).line, .read(index: index))
+            if storage == readStorage {
+                enqueueOnce(ATCommand.readMessage(index: index).line, .read(index: index))
+            } else {
+                readFromOtherStorage(storage, index: index)
+            }
         case .message(let record):
             guard case .pdu(let octets) = record.body else {
                 log(.warning, "+CMT in text mode ignored")
@@ -27,12 +31,22 @@ extension ModemSession {
             }
             if !registration.status.isRegistered { log(.warning, "network registration lost: \(registration.line)") }
         case .pinStatus(let pin):
-            if !pin.isReady, phase == .ready { log(.warning, "SIM reports \(pin.line)") }
+            if !pin.isReady { simLost(pin.line, now: now) }
+        case .simState(let state):
+            // ^SIMST: 1 is a valid SIM; 0 invalid, 255 not present (Huawei).
+            if state != 1 { simLost("^SIMST: \(state)", now: now) } else { log(.debug, "URC ^SIMST: 1") }
+        case .signal(let quality):
+            status.signal = quality
+        case .functionality(let level):
+            // +CFUN: 1 is a start-up banner; anything else while ready means the radio is off.
+            if level != 1, phase == .ready { log(.warning, "module reports +CFUN: \(level) (radio not at full functionality)") }
+        case .serviceState(let state):
+            if state != 2, phase == .ready { log(.info, "network service state ^SRVST: \(state)") }
         case .moduleReady:
             moduleBooted(now: now, banner: lines.first ?? "RDY")
         case .smsReady, .callReady:
             if case .booting = phase { moduleBooted(now: now, banner: lines.first ?? "SMS Ready") }
-        case .simState, .quectelIndication, .ussd:
+        case .quectelIndication, .ussd, .quectelUSIM, .systemMode:
             log(.debug, "URC \(lines.joined(separator: " "))")
         case .ring:
             log(.info, "incoming call ignored")
@@ -41,6 +55,26 @@ extension ModemSession {
         case .unrecognized(let line):
             log(.debug, "unrecognised line: \(line)")
         }
+    }
+
+    /// The SIM went away (`+CPIN: NOT READY`, `NOT INSERTED`, `^SIMST: 255`…) while ready: sends
+    /// are handed back and init runs again, which waits for `+CPIN: READY` (and reads the SIM's
+    /// identity anew: it may be another SIM).
+    private mutating func simLost(_ line: String, now: Duration) {
+        // A SIM switch expects the SIM to go away; its own init reads the new one.
+        guard phase == .ready, slotSwitch == nil else {
+            log(.debug, "SIM reports \(line)")
+            return
+        }
+        log(.warning, "SIM reports \(line); initialising again")
+        status.lastError = "SIM reported \(line)"
+        abandonSends("SIM not ready (\(line))")
+        commands.removeAll()
+        if inFlight != nil {
+            inFlight = nil
+            collector.abandonCommand()
+        }
+        beginInit(now: now)
     }
 
     /// A boot banner: while booting, probe at once; when ready, the module rebooted on its own,
@@ -54,8 +88,7 @@ extension ModemSession {
             }
         case .ready, .checking:
             log(.warning, "module rebooted on its own (\(banner)); initialising again")
-            reportSendInFlightUnknown()
-            failQueuedSends("module rebooted")
+            abandonSends("module rebooted")
             inFlight = nil
             collector.abandonCommand()
             beginInit(now: now)

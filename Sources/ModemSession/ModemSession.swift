@@ -41,6 +41,7 @@ public struct ModemSession: Sendable {
         case .switchSlot(let slot, let requestID): requestSlot(slot, requestID: requestID, now: now)
         case .powerCycle: operatorPowerCycle(now: now)
         case .lineFailed(let reason): lineFailed(reason, now: now)
+        case .stop: stop()
         }
         pump(now: now)
         publishState()
@@ -138,6 +139,20 @@ public struct ModemSession: Sendable {
         }
     }
 
+    /// modemd stops: the send whose `AT+CMGS` is out is `unknown`, every other waiting send is
+    /// `notAttempted`, a SIM switch fails; nothing more is written.
+    private mutating func stop() {
+        guard phase != .stopped else { return }
+        log(.info, "stopping")
+        abandonSends("modemd is shutting down")
+        finishSlotSwitch(succeeded: false, detail: "modemd is shutting down")
+        commands.removeAll()
+        initProgress = nil
+        inFlight = nil
+        collector.abandonCommand()
+        phase = .stopped
+    }
+
     private mutating func lineFailed(_ reason: String, now: Duration) {
         status.lastError = "serial line: \(reason)"
         log(.error, "serial line failed: \(reason)")
@@ -162,8 +177,10 @@ public struct ModemSession: Sendable {
         if activeSend == nil, slotSwitch == nil, !sendQueue.isEmpty {
             activeSend = ActiveSend(job: sendQueue.removeFirst())
         }
-        if let active = activeSend {
+        if var active = activeSend {
             let part = active.job.parts[active.partIndex]
+            active.partWritten = true
+            activeSend = active
             issue(ATCommand.sendPDU(length: part.tpduLength).line, .sendPart,
                   timeout: settings.timings.commandTimeout, now: now, body: part.hex)
         }

@@ -49,6 +49,10 @@ public struct SendFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case queueFull(Int)
         /// The job is malformed (no parts, a length out of range, a body that is not hex).
         case invalidJob(String)
+        /// The job was accepted but its part `partIndex` was never written to the modem
+        /// (`AT+CMGS` not issued): it waited in the queue when the modem stopped answering, was
+        /// power-cycled, rebooted or modemd shut down. Safe to send again, on any SIM.
+        case notAttempted(String)
     }
 
     /// Index of the part that failed (0 for a job never started).
@@ -71,7 +75,7 @@ public struct SendFailure: Error, Sendable, Hashable, CustomStringConvertible {
         // A plain ERROR: the modem refuses the command as written.
         case .rejected(.error): .permanent
         case .rejected: .temporary
-        case .notReady, .queueFull: .temporary
+        case .notReady, .queueFull, .notAttempted: .temporary
         case .invalidJob: .permanent
         }
     }
@@ -82,6 +86,7 @@ public struct SendFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .notReady(let why): "modem not ready: \(why)"
         case .queueFull(let limit): "modem busy: \(limit) messages already wait"
         case .invalidJob(let why): "invalid message: \(why)"
+        case .notAttempted(let why): "part \(partIndex + 1) not attempted: \(why)"
         }
     }
 }

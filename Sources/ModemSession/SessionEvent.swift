@@ -14,4 +14,6 @@ public enum SessionEvent: Sendable, Hashable {
     case powerCycle
     /// The serial line failed (read or write error): treated like a module that stopped answering.
     case lineFailed(String)
+    /// The daemon stops: answer every waiting send (see `SendOutcome`) and write nothing more.
+    case stop
 }

@@ -54,6 +54,11 @@ enum CommandPurpose: Sendable, Hashable {
     case poll(PollQuery)
     case read(index: Int)
     case delete(index: Int)
+    /// `AT+CPMS` selecting another memory for a read there, and back (`ModemSession+OtherStorage`).
+    case selectStorage(MessageStorage)
+    case readFrom(MessageStorage, index: Int)
+    case deleteFrom(MessageStorage, index: Int)
+    case restoreStorage
     case sweep
     case sendPart
     case slotCommand(slot: Int)
@@ -93,6 +98,9 @@ struct ActiveSend: Sendable, Hashable {
     var job: SendJob
     var partIndex = 0
     var references: [Int] = []
+    /// Whether `AT+CMGS` for part `partIndex` was written: from then on the part may go out,
+    /// so an abandoned send is `unknown`; before, it is `notAttempted`.
+    var partWritten = false
 }
 
 /// A SIM switch request being carried out.

@@ -80,10 +80,23 @@ extension ModemdSendResult {
             self.init(outcome: .sent, references: references)
         case .failed(let failure):
             self.init(outcome: .failed, references: failure.references, partIndex: failure.partIndex,
-                      errorCategory: failure.category.rawValue, error: failure.description)
+                      errorCategory: failure.category.rawValue, failureReason: FailureReason(failure.reason),
+                      error: failure.description)
         case .unknown(let references, let partIndex):
             self.init(outcome: .unknown, references: references, partIndex: partIndex,
                       error: "the modem stopped answering while part \(partIndex + 1) was being sent")
+        }
+    }
+}
+
+extension ModemdSendResult.FailureReason {
+    init(_ reason: SendFailure.Reason) {
+        switch reason {
+        case .rejected: self = .rejected
+        case .notReady: self = .notReady
+        case .queueFull: self = .queueFull
+        case .invalidJob: self = .invalidJob
+        case .notAttempted: self = .notAttempted
         }
     }
 }

@@ -5,6 +5,8 @@ import ModemSession
 /// (`smsgw_modemd_<name>{modem="m1"}`): ladder steps, sends, errors, timeouts.
 struct ModemMetrics: Sendable {
     private let counters: [SessionCounter: Counter]
+    /// Inbound parts dropped as repeats of a message already complete or abandoned.
+    let repeatsDropped: Counter
 
     init(modemID: String) {
         var counters: [SessionCounter: Counter] = [:]
@@ -12,6 +14,7 @@ struct ModemMetrics: Sendable {
             counters[counter] = Counter(label: "smsgw_modemd_\(counter.rawValue)", dimensions: [("modem", modemID)])
         }
         self.counters = counters
+        repeatsDropped = Counter(label: "smsgw_modemd_inbound_repeats_dropped", dimensions: [("modem", modemID)])
     }
 
     func increment(_ counter: SessionCounter) {

@@ -46,7 +46,7 @@ final class ModemRunner: Service, Sendable {
         let job = SendJob(id: nextJobID.add(1, ordering: .relaxed).oldValue, parts: parts)
         return await withCheckedContinuation { waiter in
             if case .terminated = continuation.yield(.send(job, waiter)) {
-                waiter.resume(returning: .failed(SendFailure(partIndex: 0, references: [], reason: .notReady("shutting down"))))
+                waiter.resume(returning: RunnerLoop.notAttempted)
             }
         }
     }
@@ -70,6 +70,17 @@ final class ModemRunner: Service, Sendable {
     // MARK: The loop
 
     func run() async throws {
+        // However the loop ends, every request still in the stream gets its answer.
+        do {
+            try await runLoop()
+        } catch {
+            await drainInputs()
+            throw error
+        }
+        await drainInputs()
+    }
+
+    private func runLoop() async throws {
         let modemID = try await store.registerModem(modem.id, device: modem.device)
         guard let port = await openPort() else { return }
         let reader = SerialReader(port: port, inputs: continuation)
@@ -92,7 +103,22 @@ final class ModemRunner: Service, Sendable {
             group.cancelAll()
         }
         continuation.finish()
-        loop.shutDown()
+        await loop.shutDown()
+    }
+
+    /// Ends the input stream and answers the requests still buffered in it: never handed to
+    /// the session, so never written to the modem (sends `notAttempted`).
+    private func drainInputs() async {
+        continuation.finish()
+        for await input in inputs {
+            switch input {
+            case .send(_, let waiter): waiter.resume(returning: RunnerLoop.notAttempted)
+            case .switchSlot(let slot, let waiter):
+                waiter.resume(returning: SlotSwitchResult(succeeded: false, slot: slot, detail: "shutting down"))
+            case .status(let waiter): waiter.resume(returning: nil)
+            case .bytes, .lineFailed, .tick, .powerCycle: break
+            }
+        }
     }
 
     /// Opens the serial line, trying again each second until it opens or the daemon stops.

@@ -29,7 +29,7 @@ struct ModemdCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace (the AT dialogue), debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
-    @Option(name: .long, help: "Seconds before an inbound message still missing parts is marked abandoned.")
+    @Option(name: .long, help: "Seconds before an inbound message still missing parts is abandoned (forwarded with what arrived); also the window in which a repeated part is dropped.")
     var reassemblyTimeout: Int = 3600
 
     func validate() throws {
@@ -51,7 +51,7 @@ struct ModemdCommand: AsyncParsableCommand {
         }
         try Directories.create(configuration.runtime.directory)
         try Directories.create(Directories.parent(of: configuration.store.path))
-        let store = try StoreRecorder(path: configuration.store.path)
+        let store = try StoreRecorder(path: configuration.store.path, reassemblyWindow: .seconds(reassemblyTimeout))
         let events = EventPublisher()
         let runners = configuration.modems.filter(\.enabled).map { modem in
             ModemRunner(
@@ -65,7 +65,7 @@ struct ModemdCommand: AsyncParsableCommand {
             try await handler.handle(request)
         }
         events.attach(server)
-        let sweeper = ReassemblySweeper(store: store, timeout: .seconds(reassemblyTimeout), logger: logger)
+        let sweeper = ReassemblySweeper(store: store, events: events, logger: logger)
         let watchdog = WatchdogPetter(runners: runners, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
@@ -77,17 +77,21 @@ struct ModemdCommand: AsyncParsableCommand {
     }
 }
 
-/// Marks inbound messages abandoned when their missing parts do not come in time.
+/// Abandons inbound messages whose missing parts do not come in time; each is announced like a
+/// completed one, since it is forwarded upstream as it is (marked incomplete).
 struct ReassemblySweeper: Service {
     let store: StoreRecorder
-    let timeout: Duration
+    let events: EventPublisher
     let logger: Logger
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
-                let abandoned = try await store.abandonIncomplete(olderThan: timeout)
-                if abandoned > 0 { logger.warning("\(abandoned) inbound message(s) abandoned with parts missing after \(timeout)") }
+                let abandoned = try await store.abandonIncomplete()
+                if !abandoned.isEmpty {
+                    logger.warning("\(abandoned.count) inbound message(s) abandoned with parts missing after \(store.reassemblyWindow)")
+                }
+                for id in abandoned { events.publish(.inboundCompleted(id: id)) }
             } catch {
                 logger.error("reassembly sweep: \(error)")
             }

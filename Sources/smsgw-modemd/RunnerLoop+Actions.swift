@@ -51,6 +51,9 @@ extension RunnerLoop {
             case .inbound(let id, let isNew, let completed):
                 runner.logger.info("inbound part stored (message \(id)\(isNew ? "" : ", a repeat")\(completed ? ", complete" : ""))")
                 if completed { runner.events.publish(.inboundCompleted(id: id)) }
+            case .repeatOfFinished(let id):
+                runner.metrics.repeatsDropped.increment()
+                runner.logger.notice("inbound part dropped: a repeat of message \(id), already finished")
             case .statusReport(let id):
                 runner.logger.info("status report \(id) stored")
                 runner.events.publish(.statusReportStored(id: id))

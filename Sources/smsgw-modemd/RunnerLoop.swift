@@ -81,14 +81,20 @@ struct RunnerLoop {
         }
     }
 
-    /// Answers what still waits when the loop ends: a send may have been in flight, so its
-    /// outcome is unknown (never reported failed, which would invite a second send).
-    mutating func shutDown() {
-        for (_, waiter) in pendingSends { waiter.resume(returning: .unknown(references: [], partIndex: 0)) }
+    /// Answers what still waits when the loop ends: the session answers its sends (the one
+    /// whose `AT+CMGS` is out `unknown`, never `failed`, which would invite a second send; the
+    /// queued ones `notAttempted`); anything it did not know of was never written.
+    mutating func shutDown() async {
+        await handle(SessionEvent.stop)
+        for (_, waiter) in pendingSends { waiter.resume(returning: RunnerLoop.notAttempted) }
         pendingSends.removeAll()
         for (_, waiter) in pendingSwitches {
             waiter.resume(returning: SlotSwitchResult(succeeded: false, slot: session.status.slot, detail: "shutting down"))
         }
         pendingSwitches.removeAll()
     }
+
+    /// The answer to a send that never reached the session (modemd is stopping).
+    static let notAttempted = SendOutcome.failed(
+        SendFailure(partIndex: 0, references: [], reason: .notAttempted("modemd is shutting down")))
 }

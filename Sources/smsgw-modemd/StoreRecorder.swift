@@ -9,9 +9,13 @@ import ModemSession
 /// reports), serialised through one connection.
 actor StoreRecorder {
     private let database: GatewayDatabase
+    /// The reassembly window: how long parts of one message may take, and within which a part
+    /// delivered again after its message finished is recognised and dropped.
+    let reassemblyWindow: Duration
 
-    init(path: String) throws {
+    init(path: String, reassemblyWindow: Duration) throws {
         database = try GatewayDatabase(path: path, now: .wallClock)
+        self.reassemblyWindow = reassemblyWindow
     }
 
     func registerModem(_ id: String, device: String) throws -> Int64 {
@@ -24,9 +28,7 @@ actor StoreRecorder {
 
     /// Records the module's model and IMEI and the SIM it runs on; returns the SIM's id.
     func recordIdentity(_ modemID: Int64, _ identity: ModemIdentity, operatorName: String?, vendor: String) throws -> Int64? {
-        try database.connection.run(
-            "UPDATE modems SET vendor = ?, model = ?, imei = ?, updated_at = ? WHERE id = ?",
-            vendor, identity.model, identity.imei, Timestamp.wallClock.millisecondsSince1970, modemID)
+        try database.setModemIdentity(modemID, vendor: vendor, model: identity.model, imei: identity.imei, now: .wallClock)
         guard let iccid = identity.iccid else { return nil }
         return try database.upsertSim(iccid: iccid, imsi: identity.imsi, operatorName: operatorName, modemID: modemID,
                                       slot: identity.slot, now: .wallClock)
@@ -40,7 +42,9 @@ actor StoreRecorder {
             let result = try database.storeInboundPart(NewInboundPart(
                 modemID: modemID, simID: simID, originator: part.originator,
                 concatenation: part.concatenation.map { .init(reference: $0.reference, total: $0.total, sequence: $0.sequence) },
-                pduHex: part.pduHex, text: part.text, serviceCentreTime: part.serviceCentreTime, receivedAt: now))
+                pduHex: part.pduHex, text: part.text, serviceCentreTime: part.serviceCentreTime, receivedAt: now),
+                repeatWindow: reassemblyWindow)
+            if result.isRepeatOfFinished { return .repeatOfFinished(id: result.inboundID) }
             return .inbound(id: result.inboundID, isNew: result.isNewPart, completed: result.completedText != nil)
         case .statusReport(let report):
             let id = try database.insertStatusReport(NewStatusReport(
@@ -51,17 +55,19 @@ actor StoreRecorder {
         }
     }
 
-    /// Inbound messages whose missing parts did not come within `timeout` are marked
-    /// `abandoned`: the parts that arrived stay stored, visible, and are never forwarded as whole.
-    func abandonIncomplete(olderThan timeout: Duration) throws -> Int {
-        let cutoff = (Timestamp.wallClock - timeout).millisecondsSince1970
-        return try database.connection.run(
-            "UPDATE inbound_messages SET state = 'abandoned' WHERE state = 'incomplete' AND first_received_at < ?", cutoff)
+    /// Inbound messages whose missing parts did not come within the reassembly window are
+    /// abandoned: kept with the text that arrived (a marker per missing part), marked
+    /// incomplete, and forwarded like complete ones. Returns their ids.
+    func abandonIncomplete() throws -> [Int64] {
+        let now = Timestamp.wallClock
+        return try database.abandonIncompleteInbound(receivedBefore: now - reassemblyWindow, now: now)
     }
 }
 
 enum ModemdStoreOutcome: Sendable {
     case inbound(id: Int64, isNew: Bool, completed: Bool)
+    /// A part of message `id`, which already completed (or was abandoned): dropped.
+    case repeatOfFinished(id: Int64)
     case statusReport(id: Int64)
 }
 

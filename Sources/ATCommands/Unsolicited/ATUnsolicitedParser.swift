@@ -10,8 +10,13 @@ public enum ATUnsolicitedParser {
     }
 
     /// Information names that are always URCs.
-    static let urcNames: Set<String> = ["+CMTI", "+CDSI", "+CMT", "+CDS", "^SIMST", "+QIND", "+CRING", "+CUSD", "+CREG", "+CGREG", "+CEREG", "+CPIN"]
-    static let bannerLines: Set<String> = ["RDY", "SMS READY", "SMS DONE", "CALL READY", "RING"]
+    /// Information names that are URCs unless they answer the pending command (`+CSQ`,
+    /// `+CFUN`, `+CPIN`, `+CREG`… are also answers to their own read commands).
+    static let urcNames: Set<String> = [
+        "+CMTI", "+CDSI", "+CMT", "+CDS", "^SIMST", "+QIND", "+CRING", "+CUSD", "+CREG", "+CGREG", "+CEREG", "+CPIN",
+        "+CFUN", "+QUSIM", "^SRVST", "^RSSI", "^MODE", "+CSQ",
+    ]
+    static let bannerLines: Set<String> = ["RDY", "SMS READY", "SMS DONE", "CALL READY", "PB DONE", "RING"]
 
     /// Whether `line` is a URC while a command whose names are `pendingNames` is pending
     /// (names like `+CREG`); nil when it is not one.
@@ -36,7 +41,7 @@ public enum ATUnsolicitedParser {
         switch line.uppercased() {
         case "RDY": return .moduleReady
         case "SMS READY", "SMS DONE": return .smsReady
-        case "CALL READY": return .callReady
+        case "CALL READY", "PB DONE": return .callReady
         case "RING": return .ring(nil)
         default: break
         }
@@ -70,9 +75,33 @@ public enum ATUnsolicitedParser {
             }
         case "+CRING":
             return .ring(String(info.parameters))
+        case "+CFUN": return .functionality(try singleInteger(line, named: "+CFUN"))
+        case "+QUSIM": return .quectelUSIM(try singleInteger(line, named: "+QUSIM"))
+        case "^SRVST": return .serviceState(try singleInteger(line, named: "^SRVST"))
+        case "^RSSI":
+            let rssi = try singleInteger(line, named: "^RSSI")
+            guard rssi <= 199 else { throw ATParseError(.invalidField(name: "rssi", value: "\(rssi)"), line: line) }
+            return .signal(SignalQuality(rssi: rssi, bitErrorRate: 99))
+        case "+CSQ":
+            return .signal(try SignalQuality(line: line))
+        case "^MODE":
+            let fields = try ATInformationLine.fields(of: line, named: "^MODE")
+            guard !fields.isEmpty, fields.allSatisfy({ $0.integer != nil }) else {
+                throw ATParseError(.fieldCount(fields.count), line: line)
+            }
+            return .systemMode(fields)
         default:
             return .unrecognized(line)
         }
+    }
+
+    /// The one integer field of `<name>: <n>`.
+    private static func singleInteger(_ line: String, named name: String) throws(ATParseError) -> Int {
+        let fields = try ATInformationLine.fields(of: line, named: name)
+        guard fields.count == 1, let value = fields[0].integer, value >= 0 else {
+            throw ATParseError(.fieldCount(fields.count), line: line)
+        }
+        return value
     }
 
     /// Parses a two-line URC: `+CMT:` or `+CDS: <length>` and its body.

@@ -8,10 +8,14 @@ public struct Migration: Sendable, Hashable {
     public var name: String
     /// One or more SQL statements, applied in one transaction.
     public var sql: String
+    /// Whether the step rebuilds a table that others reference: it then runs with foreign keys
+    /// off and must leave `PRAGMA foreign_key_check` empty (https://sqlite.org/lang_altertable.html §7).
+    public var foreignKeysOff: Bool
 
-    public init(version: Int, name: String, sql: String) {
+    public init(version: Int, name: String, foreignKeysOff: Bool = false, sql: String) {
         self.version = version
         self.name = name
+        self.foreignKeysOff = foreignKeysOff
         self.sql = sql
     }
 

@@ -22,11 +22,15 @@ struct Migrator {
         try verifyApplied(connection)
         var applied: [Int] = []
         for migration in migrations {
+            // A no-op inside a transaction, so it is switched around it.
+            if migration.foreignKeysOff { try connection.execute("PRAGMA foreign_keys = OFF") }
+            defer { if migration.foreignKeysOff { try? connection.execute("PRAGMA foreign_keys = ON") } }
             let didApply = try connection.transaction { () throws -> Bool in
                 let present = try connection.queryFirst(
                     "SELECT 1 FROM schema_migrations WHERE version = ?", migration.version) { _ in true }
                 guard present == nil else { return false }
                 try connection.execute(migration.sql)
+                if migration.foreignKeysOff { try Self.checkForeignKeys(connection, after: migration) }
                 try connection.run(
                     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
                     migration.version, migration.name, migration.checksum, now.millisecondsSince1970)
@@ -35,6 +39,16 @@ struct Migrator {
             if didApply { applied.append(migration.version) }
         }
         return applied
+    }
+
+    /// After a step run with foreign keys off: every reference must still hold.
+    static func checkForeignKeys(_ connection: SQLiteConnection, after migration: Migration) throws {
+        let broken = try connection.query("PRAGMA foreign_key_check") { "\($0.text(0)) row \($0.int64(1))" }
+        guard broken.isEmpty else {
+            throw StoreError(.invalidRequest(
+                "migration \(migration.version) broke references: \(broken.prefix(5).joined(separator: ", "))"),
+                path: connection.path)
+        }
     }
 
     /// Refuses a file with versions this code does not know, or with an edited shipped migration.

@@ -5,6 +5,7 @@ public enum ShippedMigrations {
         Migration0002Messages.migration,
         Migration0003Inbound.migration,
         Migration0004Outbox.migration,
+        Migration0005InboundAbandoned.migration,
     ]
 
     /// The schema version this code writes.

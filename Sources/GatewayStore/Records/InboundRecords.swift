@@ -46,14 +46,21 @@ public struct InboundPartResult: Sendable, Hashable {
     public var isNewPart: Bool
     /// The whole text once every part is in; nil while incomplete.
     public var completedText: String?
+    /// True when the part belongs to a message already complete or abandoned (a part
+    /// delivered again within the reassembly window): dropped, nothing stored.
+    public var isRepeatOfFinished: Bool = false
 }
 
-/// A complete inbound message waiting to be forwarded upstream.
+/// A complete (or abandoned) inbound message waiting to be forwarded upstream.
 public struct CompleteInbound: Sendable, Hashable {
     public var id: Int64
     public var modemID: Int64
     public var simID: Int64?
     public var originator: String
+    /// The text; for an abandoned message each missing part is `GatewayDatabase.missingPartMarker`.
     public var text: String
+    /// When it completed, or was abandoned.
     public var completedAt: Timestamp
+    /// False for a message abandoned with parts missing (forward it marked incomplete).
+    public var isComplete: Bool
 }

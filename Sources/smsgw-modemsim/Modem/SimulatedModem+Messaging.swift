@@ -59,28 +59,35 @@ extension SimulatedModem {
             return .ok([])
         case ("+CMGR", .set):
             guard let index = first else { return .error(cmsError(302)) }
-            guard let entry = storage.read(index) else { return .error(cmsError(321)) }
+            guard let entry = readMemory.read(index) else { return .error(cmsError(321)) }
             return .ok(render(entry, index: nil, header: "+CMGR"))
         case ("+CMGL", .set), ("+CMGL", .execute):
             let status = arguments.first.flatMap(MessageStatus.init(field:)) ?? (config.format == .pdu ? .receivedUnread : .receivedUnread)
             if arguments.first != nil, arguments.first.flatMap(MessageStatus.init(field:)) == nil { return .error(cmsError(302)) }
-            return .ok(storage.list(status).flatMap { render($0.entry, index: $0.index, header: "+CMGL") })
+            return .ok(readMemory.list(status).flatMap { render($0.entry, index: $0.index, header: "+CMGL") })
         case ("+CMGL", .test):
             return .ok([config.format == .pdu ? "+CMGL: (0-4)" : "+CMGL: (\"REC UNREAD\",\"REC READ\",\"STO UNSENT\",\"STO SENT\",\"ALL\")"])
         case ("+CMGD", .set):
             guard let index = first else { return .error(cmsError(302)) }
             let flag = arguments.count > 1 ? arguments[1].integer ?? 0 : 0
-            guard flag > 0 || storage.indexes.contains(index) else { return .error(cmsError(321)) }
-            storage.delete(index, flag: flag)
+            guard flag > 0 || readMemory.indexes.contains(index) else { return .error(cmsError(321)) }
+            readMemory.delete(index, flag: flag)
             return .ok([])
         case ("+CMGD", .test):
-            let indexes = storage.list(.all).map { String($0.index) }.joined(separator: ",")
+            let indexes = readMemory.list(.all).map { String($0.index) }.joined(separator: ",")
             return .ok(["+CMGD: (\(indexes)),(0-4)"])
         case ("+CNMA", _):
             return .ok([])
         default:
             return nil
         }
+    }
+
+    /// The memory `AT+CMGR`/`AT+CMGL`/`AT+CMGD` use: `<mem1>` of `AT+CPMS` (27.005 §3.2.2),
+    /// "SR" being the status report memory, every other name the one message store.
+    var readMemory: MessageStore {
+        get { config.storages[0] == "SR" ? reportStorage : storage }
+        set { if config.storages[0] == "SR" { reportStorage = newValue } else { storage = newValue } }
     }
 
     /// `AT+CPMS` used counts: a full store under `storage-full`.

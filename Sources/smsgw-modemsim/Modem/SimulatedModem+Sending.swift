@@ -112,6 +112,10 @@ extension SimulatedModem {
                     output.line(line.replacing( "+CDS: \"REC UNREAD\",", with: "+CDS: "))
                 }
             }
+        case 2 where profile.storages.contains("SR"):
+            // Modules with an "SR" memory keep status reports there (27.005 §3.4.1 `<ds>`=2).
+            guard misbehaviours["storage-full"] == nil, let index = reportStorage.store(tpdu) else { return }
+            output.line("+CDSI: \"SR\",\(index)")
         default:
             guard misbehaviours["storage-full"] == nil, let index = storage.store(tpdu) else { return }
             if config.indications.statusReport == 2 { output.line("+CDSI: \"\(config.storages[0])\",\(index)") }

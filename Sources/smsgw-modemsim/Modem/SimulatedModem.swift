@@ -47,6 +47,8 @@ struct SimulatedModem: Sendable {
     var simReady = true
     var config = ModemSettings()
     var storage = MessageStore(capacity: 0)
+    /// The "SR" memory, for profiles that have one: status reports stored under CNMI `<ds>`=2.
+    var reportStorage = MessageStore(capacity: 0)
     var nextMessageReference: UInt8 = 0
     var nextConcatenationReference: UInt16 = 1
     var misbehaviours: [String: Misbehaviour] = [:]
@@ -73,6 +75,7 @@ struct SimulatedModem: Sendable {
         self.sims = sims
         self.imei = imei
         self.storage = MessageStore(capacity: profile.storageCapacity)
+        self.reportStorage = MessageStore(capacity: profile.storageCapacity)
         self.random = DeterministicRandom(seed: id)
     }
 

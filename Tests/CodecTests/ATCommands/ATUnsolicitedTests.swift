@@ -15,6 +15,15 @@ import Testing
         ("Call Ready", .callReady),
         ("+QIND: PB DONE", .callReady),
         ("^SIMST: 255", .simState(255)),
+        // Start-up banners and indications real modules print (issue 3, fix 5).
+        ("+CFUN: 1", .functionality(1)),  // Quectel/SIMCom after RDY
+        ("+QUSIM: 1", .quectelUSIM(1)),  // Quectel: a USIM is in
+        ("PB DONE", .callReady),  // SIMCom SIM7600 plain banner
+        ("^SRVST: 2", .serviceState(2)),  // Huawei: service valid
+        ("^RSSI: 18", .signal(SignalQuality(rssi: 18, bitErrorRate: 99))),  // Huawei signal report, no BER
+        ("+CSQ: 21,99", .signal(SignalQuality(rssi: 21, bitErrorRate: 99))),  // SIMCom AT+AUTOCSQ=1,1
+        ("^MODE: 5,4", .systemMode([.bare("5"), .bare("4")])),  // Huawei: WCDMA, HSDPA
+        ("+QIND: \"csq\",20,99", .quectelIndication([.quoted("csq"), .bare("20"), .bare("99")])),
         ("RING", .ring(nil)),
         ("+CRING: VOICE", .ring("VOICE")),  // python-gsmmodem incoming call notification
         ("+CDS: 6,33,\"+31612345678\",145,\"07/07/05,09:56:03+08\",\"07/07/05,09:56:05+08\",0",
@@ -42,12 +51,14 @@ import Testing
     @Test func notURCs() {
         #expect(ATUnsolicitedParser.recognize("+CREG: 0,1", pendingNames: ["+CREG"]) == nil)
         #expect(ATUnsolicitedParser.recognize("+CPIN: READY", pendingNames: ["+CPIN"]) == nil)
-        #expect(ATUnsolicitedParser.recognize("+CSQ: 1,2") == nil)
+        #expect(ATUnsolicitedParser.recognize("+CSQ: 21,0", pendingNames: ["+CSQ"]) == nil)  // AT+CSQ's answer
+        #expect(ATUnsolicitedParser.recognize("+CGSN: 1") == nil)
         #expect(ATUnsolicitedParser.recognize("RDY now") == nil)  // whole line only
         #expect(ATUnsolicitedParser.recognize("+CMTIX: 1") == nil)
     }
 
-    @Test(arguments: ["+CMTI: SM", "+CMTI: \"SM\",x", "+CPIN: MAYBE", "^SIMST: x", "+CUSD: 0,\"a\",999"])
+    @Test(arguments: ["+CMTI: SM", "+CMTI: \"SM\",x", "+CPIN: MAYBE", "^SIMST: x", "+CUSD: 0,\"a\",999",
+                      "+CFUN: x", "^RSSI: 300", "^RSSI: 1,2", "+CSQ: 1", "^MODE: x"])
     func malformedKnownURCsThrow(line: String) {
         #expect(throws: ATParseError.self) { try ATUnsolicitedParser.parse(line) }
     }

@@ -11,6 +11,7 @@ struct MigrationTests {
         2: "08b94a835f55321e",
         3: "bf24000dce1446c0",
         4: "5d10b50112de2c15",
+        5: "ca2d4b75ecfdde30",
     ]
 
     @Test("every shipped migration keeps its checksum")
