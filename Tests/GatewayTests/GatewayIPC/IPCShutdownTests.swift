@@ -21,15 +21,15 @@ struct IPCShutdownTests {
             let client = try await IPCClient.connect(to: path, protocol: TestProtocol.self)
             #expect(try await client.call(.echo("up")) == .echoed("up"))
             group.addTask {
-                // In flight when shutdown begins: it must be allowed to finish.
-                let reply = try await client.call(.sleep(milliseconds: 1_500))
+                // In flight when shutdown begins, until the test releases it: it must be allowed to finish.
+                let reply = try await client.call(.hold, timeout: .seconds(60))
                 #expect(reply == .done)
             }
             while box.sleepersStarted == 0 { try await Task.sleep(for: .milliseconds(5)) }
             // Triggering may wait for the shutdown to progress, so it runs beside the test.
             group.addTask { await services.triggerGracefulShutdown() }
             // Until the trigger has run, requests are still served; once it has, while the
-            // sleeper drains, every new request is refused (polled, not timed: CI is loaded).
+            // held call drains, every new request is refused (polled, not timed: CI is loaded).
             var refusal: IPCError?
             let deadline = ContinuousClock.now + .seconds(10)
             while refusal == nil, ContinuousClock.now < deadline {
@@ -41,6 +41,7 @@ struct IPCShutdownTests {
                 }
             }
             #expect(refusal?.code == .shuttingDown, "a request during the drain must be refused")
+            box.release()
             try await group.waitForAll()
             do throws(IPCError) {
                 _ = try await client.call(.echo("after"))

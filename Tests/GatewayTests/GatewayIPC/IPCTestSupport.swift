@@ -14,6 +14,8 @@ enum TestProtocol: IPCProtocol {
         case echo(String)
         case add(Int, Int)
         case sleep(milliseconds: Int)
+        /// Runs until the test calls `ServerBox.release()` (a request in flight for as long as a test needs).
+        case hold
         case fail(code: String, message: String)
         case crash
         case publish(String)
@@ -87,6 +89,9 @@ func withTestServer<Result: Sendable>(
 final class ServerBox: Sendable {
     private let server = Mutex<IPCServer<TestProtocol>?>(nil)
     private let sleepers = Mutex(0)
+    private let released = Mutex(false)
+    var isReleased: Bool { self.released.withLock { $0 } }
+    func release() { self.released.withLock { $0 = true } }
     /// Handlers of `.sleep` that have started (so a test knows a request is in flight).
     var sleepersStarted: Int { self.sleepers.withLock { $0 } }
     func sleeperStarted() { self.sleepers.withLock { $0 += 1 } }
@@ -103,6 +108,10 @@ func testHandler(_ request: TestProtocol.Request, box: ServerBox) async throws -
     case .sleep(let milliseconds):
         box.sleeperStarted()
         try await Task.sleep(for: .milliseconds(milliseconds))
+        return .done
+    case .hold:
+        box.sleeperStarted()
+        while !box.isReleased { try await Task.sleep(for: .milliseconds(5)) }
         return .done
     case .fail(let code, let message):
         throw IPCError(IPCErrorCode(code), message)
