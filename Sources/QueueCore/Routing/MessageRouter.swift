@@ -42,6 +42,11 @@ public struct RoutingError: Error, Sendable, Hashable, CustomStringConvertible {
     public var group: String
     public var route: String?
 
+    public init(group: String, route: String?) {
+        self.group = group
+        self.route = route
+    }
+
     public var description: String {
         let by = route.map { "route \"\($0)\"" } ?? "routing.default_group"
         return "\(by) targets SIM group \"\(group)\", which has no SIM"
