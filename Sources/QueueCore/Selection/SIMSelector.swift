@@ -31,7 +31,12 @@ public struct SIMSelector: Sendable {
             }
         }
         guard !eligible.isEmpty else {
-            let closest = ineligible.min { $0.reason.rank < $1.reason.rank }?.reason ?? .disabled
+            // The nearest to sending: by kind, then by when time alone cures it.
+            let closest = ineligible.min { lhs, rhs in
+                let never = Int64.max
+                return (lhs.reason.rank, lhs.reason.eligibleAt?.millisecondsSince1970 ?? never)
+                    < (rhs.reason.rank, rhs.reason.eligibleAt?.millisecondsSince1970 ?? never)
+            }?.reason ?? .disabled
             return .wait(SIMWait(reason: closest, lookAgainAt: ineligible.compactMap(\.reason.eligibleAt).min(), ineligible: ineligible))
         }
         if let sticky, now < sticky.sentAt + stickyWindow, let status = eligible.first(where: { $0.status.sim.id == sticky.simID }) {
