@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "ModemProfiles", dependencies: ["ATCommands", "GatewayCore"]),
         // modemd's per-modem state machine: pure (events in, actions out).
         .target(name: "ModemSession", dependencies: ["ATCommands", "SMSCodec", "GatewayCore"]),
+        // The queue's decisions (routing, SIM choice, retries, report correlation, schedules): pure.
+        .target(name: "QueueCore", dependencies: ["GatewayCore"]),
         // Unix-socket framing, typed requests/responses/events, client, server, wake-ups.
         .target(
             name: "GatewayIPC",
@@ -94,6 +96,7 @@ let package = Package(
             "smsgw-modemsim", "smsgw-modemd", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
             "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
         ]),
+        .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "GatewayTestSupport",

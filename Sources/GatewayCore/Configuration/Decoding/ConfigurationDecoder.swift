@@ -62,6 +62,7 @@ struct ConfigurationDecoder {
             reader.read("default_group", .identifier, default: ConfigurationDefaults.defaultGroup, log: &log)
         }
         decodeRoutes(&root)
+        let queue = decodeQueue(&root)
         root.finish(log: &log)
 
         guard let listeners else { return nil }
@@ -69,7 +70,7 @@ struct ConfigurationDecoder {
             box: box, store: store, runtime: runtime, gpio: gpio, simulator: simulator, watchdog: watchdog,
             listeners: listeners, simDefaults: simDefaults, modems: modems.map(\.value),
             simGroups: simGroups.map(\.value), sims: sims.map(\.value), accounts: accounts.map(\.value),
-            routing: RoutingTable(routes: routes.map(\.value), defaultGroup: defaultGroup))
+            routing: RoutingTable(routes: routes.map(\.value), defaultGroup: defaultGroup), queue: queue)
     }
 
     /// Reads the optional table `key` with `body`, then reports its unknown keys. When the table

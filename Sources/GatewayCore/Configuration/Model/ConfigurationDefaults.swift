@@ -11,6 +11,10 @@ public enum ConfigurationDefaults {
         modemPollInterval: .seconds(10), modemHangTimeout: .seconds(30), powerOffTime: .seconds(3),
         modemBootTime: .seconds(20), hardwareEnabled: true, hardwareDevice: "/dev/watchdog",
         hardwarePingInterval: .seconds(10), hardwareTimeout: .seconds(60))
+    public static let queue = QueueSettings(
+        maxAttempts: 3, retryDelay: .seconds(30), retryDelayMax: .seconds(1800), retryJitterPercent: 20,
+        resendUnknown: false, sendJitter: .seconds(3), stickyWindow: .seconds(86400), reportWindow: .seconds(2 * 86400),
+        quietHours: QuietHours(startMinute: 21 * 60, endMinute: 8 * 60), sweepInterval: .seconds(5))
     public static let smppListener = Listener(enabled: true, address: "0.0.0.0", port: 2775)
     public static let httpListener = Listener(enabled: true, address: "0.0.0.0", port: 8080)
     public static let adminListener = Listener(enabled: true, address: "0.0.0.0", port: 8081)

@@ -15,12 +15,14 @@ public struct GatewayConfiguration: Sendable, Equatable {
     public var sims: [SIMConfiguration]
     public var accounts: [UpstreamAccount]
     public var routing: RoutingTable
+    public var queue: QueueSettings
 
     public init(
         box: BoxSettings, store: StoreSettings, runtime: RuntimeSettings, gpio: GPIOSettings,
         simulator: SimulatorSettings, watchdog: WatchdogSettings, listeners: ListenerSettings,
         simDefaults: SIMDefaults, modems: [ModemConfiguration], simGroups: [SIMGroup],
-        sims: [SIMConfiguration], accounts: [UpstreamAccount], routing: RoutingTable
+        sims: [SIMConfiguration], accounts: [UpstreamAccount], routing: RoutingTable,
+        queue: QueueSettings = ConfigurationDefaults.queue
     ) {
         self.box = box
         self.store = store
@@ -35,6 +37,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         self.sims = sims
         self.accounts = accounts
         self.routing = routing
+        self.queue = queue
     }
 
     public func modem(id: String) -> ModemConfiguration? { modems.first { $0.id == id } }

@@ -1,0 +1,16 @@
+import GatewayCore
+
+/// A message's state from its parts' states (issue 4, "Status reports"): delivered when every
+/// part is; failed when any part failed; sent when every part reached the network; unknown when
+/// a part's outcome is unknown and none failed; sending while parts are still on their way.
+public enum MessageAggregate {
+    public static func state(of parts: [PartState]) -> MessageState {
+        if parts.isEmpty { return .queued }
+        if parts.contains(.failed) { return .failed }
+        if parts.allSatisfy({ $0 == .delivered }) { return .delivered }
+        if parts.allSatisfy({ $0 == .sent || $0 == .delivered }) { return .sent }
+        if parts.contains(.unknown) { return .unknown }
+        if parts.allSatisfy({ $0 == .pending }) { return .queued }
+        return .sending
+    }
+}
