@@ -50,7 +50,7 @@ final class Counter: Sendable {
     func add() { self.count.withLock { $0 += 1 } }
     var value: Int { self.count.withLock { $0 } }
 
-    /// Polls until the count reaches `target` (at most 5 s; the machine is shared and busy).
+    /// Polls until the count reaches `target` (at most 30 s; the machine is shared and busy).
     func wait(for target: Int) async throws {
         let deadline = ContinuousClock.now + .seconds(30)  // generous: CI machines stall under load
         while self.value < target, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
