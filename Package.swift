@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "smsgwctl", targets: ["smsgwctl"]),
         .executable(name: "smsgw-modemsim", targets: ["smsgw-modemsim"]),
         .executable(name: "smsgw-modemd", targets: ["smsgw-modemd"]),
+        .executable(name: "smsgw-queued", targets: ["smsgw-queued"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "smsgwctl",
             dependencies: [
-                "SMSCodec", "SMPPCodec", "GatewayCore", "GatewayStore", "SystemBridge",
+                "SMSCodec", "SMPPCodec", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +80,17 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-queued",
+            dependencies: [
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(
             name: "GatewayTests",
@@ -95,7 +107,7 @@ let package = Package(
             "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "GatewayTestSupport",
         ]),
     ],
