@@ -9,11 +9,14 @@ extension GatewayDatabase {
         /// The first row of the pick order by age within each class: SEARCH on `messages_pick`.
         static let oldestQueued = """
             SELECT min(created_at) FROM (
-                SELECT created_at FROM messages WHERE state = 'queued' AND class_rank = 0 ORDER BY priority DESC, created_at LIMIT 64
+                SELECT * FROM (SELECT created_at FROM messages WHERE state = 'queued' AND class_rank = 0
+                               ORDER BY priority DESC, created_at LIMIT 64)
                 UNION ALL
-                SELECT created_at FROM messages WHERE state = 'queued' AND class_rank = 1 ORDER BY priority DESC, created_at LIMIT 64
+                SELECT * FROM (SELECT created_at FROM messages WHERE state = 'queued' AND class_rank = 1
+                               ORDER BY priority DESC, created_at LIMIT 64)
                 UNION ALL
-                SELECT created_at FROM messages WHERE state = 'queued' AND class_rank = 2 ORDER BY priority DESC, created_at LIMIT 64)
+                SELECT * FROM (SELECT created_at FROM messages WHERE state = 'queued' AND class_rank = 2
+                               ORDER BY priority DESC, created_at LIMIT 64))
             """
     }
 
