@@ -7,7 +7,7 @@ struct Smsgwctl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smsgwctl",
         abstract: "The operator's tool for the smsgw SMS gateway box.",
-        subcommands: [ConfigCommand.self, SMSCommand.self, SMPPCommand.self, VersionCommand.self]
+        subcommands: [ConfigCommand.self, SMSCommand.self, SMPPCommand.self, QueueCommand.self, VersionCommand.self]
     )
 
     static func main() {

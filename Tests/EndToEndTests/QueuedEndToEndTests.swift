@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayIPC
 import GatewayStore
+import GatewayTestSupport
 import Testing
 
 /// smsgw-queued with the real smsgw-modemd, smsgw-modemsim (--fast, four modems) and a real
@@ -38,6 +39,26 @@ struct QueuedEndToEndTests {
         let status = try await box.status()
         #expect(status.depth["queued"] == nil)
         #expect(status.inFlight.isEmpty)
+        #expect(status.counters["attempts"] == 200 && status.counters["sent"] == 200)
+
+        // `smsgwctl queue` over the same socket, as the operator sees it.
+        let table = try runProduct("smsgwctl", ["queue", "--config", box.configPath])
+        #expect(table.status == 0, "\(table.standardError)")
+        #expect(table.standardOutput == """
+            modemd: connected, ready modems: m1 m2 m3 m4
+            state      otp  transactional  marketing  total
+            sent         0            180          0    180
+            delivered    0             20          0     20
+            in flight: none
+            oldest waiting: none
+
+            """)
+        let json = try runProduct("smsgwctl", ["queue", "--json", "--socket", "\(box.runtime)/queued.sock"])
+        let decoded = try JSONDecoder().decode(QueueStatus.self, from: Data(json.standardOutput.utf8))
+        #expect(decoded.depth["delivered"]?["transactional"] == 20)
+        let missing = try runProduct("smsgwctl", ["queue", "--socket", "\(box.path)/nowhere.sock"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.hasPrefix("smsgwctl: cannot reach smsgw-queued at "))
         box.stop()
     }
 
