@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "smsgwctl", targets: ["smsgwctl"]),
         .executable(name: "smsgw-modemsim", targets: ["smsgw-modemsim"]),
         .executable(name: "smsgw-modemd", targets: ["smsgw-modemd"]),
+        .executable(name: "smsgw-queued", targets: ["smsgw-queued"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,6 +82,17 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-queued",
+            dependencies: [
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(
             name: "GatewayTests",
@@ -98,7 +110,7 @@ let package = Package(
         ]),
         .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "GatewayTestSupport",
         ]),
     ],

@@ -79,7 +79,12 @@ extension GatewayDatabase {
     /// Returns the message's state afterwards.
     @discardableResult
     public func resolveStatusReport(_ reportID: Int64, partID: Int64, now: Timestamp) throws -> MessageState {
-        try connection.transaction {
+        try connection.transaction { try resolveStatusReportInTransaction(reportID, partID: partID, now: now) }
+    }
+
+    /// The body of ``resolveStatusReport(_:partID:now:)``, in the caller's transaction.
+    func resolveStatusReportInTransaction(_ reportID: Int64, partID: Int64, now: Timestamp) throws -> MessageState {
+        do {
             guard try connection.run(StatusReportSQL.match, partID, reportID) == 1,
                   let (status, discharge, reference) = try connection.queryFirst(
                     StatusReportSQL.report, reportID, row: { ($0.int(0), $0.int64(1), $0.int(2)) })

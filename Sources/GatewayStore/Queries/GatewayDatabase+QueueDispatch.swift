@@ -1,0 +1,93 @@
+import GatewayCore
+
+/// The queue's dispatch writes (DESIGN.md, MT step 3; issue 4 "Dispatch"): an attempt starts
+/// and charges the SIM's hour/day/month counters in the same transaction, so the queue (the
+/// only place a message is charged to a SIM) can never overshoot a limit, and a retry waits out
+/// its back-off. Writer: `smsgw-queued`.
+extension GatewayDatabase {
+    enum QueueDispatchSQL {
+        static let messageState = "SELECT state FROM messages WHERE id = ?"
+        static let pendingPartCount = "SELECT count(*) FROM message_parts WHERE message_id = ? AND state = 'pending'"
+        static let attemptCount = "SELECT count(*) FROM attempts WHERE message_id = ? AND outcome != 'pending'"
+        static let finish = """
+            UPDATE attempts SET outcome = 'failed', finished_at = ?, error_code = ?, error_detail = ?
+            WHERE id = ? AND outcome = 'pending' RETURNING message_id
+            """
+        static let partsBack = """
+            UPDATE message_parts SET state = 'pending', error_code = ? WHERE attempt_id = ? AND state = 'sending'
+            """
+        static let notBefore = "UPDATE messages SET not_before = ? WHERE id = ?"
+        static let modemID = "SELECT id FROM modems WHERE name = ?"
+        static let simID = "SELECT id FROM sims WHERE iccid = ?"
+        static let cancelParts = "UPDATE message_parts SET state = 'failed' WHERE message_id = ? AND state = 'pending'"
+    }
+
+    /// Starts an attempt on `messageID` (which must be `queued`) through `simID` on `modemID`
+    /// and adds one sent message per part to the SIM's hour, day and month counters — all in
+    /// one transaction. Throws `notFound` unless the message is `queued`.
+    public func beginChargedAttempt(messageID: Int64, modemID: Int64, simID: Int64, now: Timestamp) throws -> Int64 {
+        try connection.transaction {
+            guard try state(of: messageID) == .queued else {
+                throw StoreError(.notFound(what: "queued message", id: messageID), path: connection.path)
+            }
+            let parts = try connection.queryFirst(QueueDispatchSQL.pendingPartCount, messageID) { $0.int(0) } ?? 0
+            try connection.run(AttemptSQL.insert, messageID, modemID, simID, now.millisecondsSince1970)
+            let attemptID = connection.lastInsertRowID
+            try connection.run(AttemptSQL.claimParts, attemptID, modemID, simID, now.millisecondsSince1970, messageID)
+            for period in SimCounterPeriod.allCases {
+                try connection.run(SimCounterSQL.increment, simID, period.rawValue,
+                                   period.start(containing: now).millisecondsSince1970, parts, 0, 0)
+            }
+            try transition(messageID, to: HistoryEntry(
+                at: now, state: .sending, actor: .queue, detail: "attempt \(attemptID) modem \(modemID) sim \(simID)"))
+            return attemptID
+        }
+    }
+
+    /// Ends an attempt that failed for now (a temporary `+CMS ERROR`, a modem that went away
+    /// before writing): the parts still in flight go back to `pending`, the message to `queued`,
+    /// not to be picked before `retryAt` (the back-off). One transaction, one history line.
+    public func failAttemptForRetry(_ attemptID: Int64, errorCode: Int?, detail: String, retryAt: Timestamp,
+                                    now: Timestamp) throws {
+        try connection.transaction {
+            guard let messageID = try connection.queryFirst(
+                QueueDispatchSQL.finish, now.millisecondsSince1970, errorCode, detail, attemptID, row: { $0.int64(0) })
+            else { throw StoreError(.notFound(what: "attempt in flight", id: attemptID), path: connection.path) }
+            try connection.run(QueueDispatchSQL.partsBack, errorCode, attemptID)
+            try connection.run(QueueDispatchSQL.notBefore, retryAt.millisecondsSince1970, messageID)
+            let code = errorCode.map { " (error \($0))" } ?? ""
+            try transition(messageID, to: HistoryEntry(
+                at: now, state: .queued, actor: .queue, detail: "\(detail)\(code); retry after \(retryAt.millisecondsSince1970)"))
+        }
+    }
+
+    /// How many attempts of `messageID` have ended (sent, failed or unknown).
+    public func finishedAttemptCount(messageID: Int64) throws -> Int {
+        try connection.queryFirst(QueueDispatchSQL.attemptCount, messageID) { $0.int(0) } ?? 0
+    }
+
+    /// The store id of the modem named `name` in the configuration (modemd registers it).
+    public func modemID(named name: String) throws -> Int64? {
+        try connection.queryFirst(QueueDispatchSQL.modemID, name) { $0.int64(0) }
+    }
+
+    /// The store id of the SIM with `iccid` (modemd registers it when it reads the identity).
+    public func simID(iccid: String) throws -> Int64? {
+        try connection.queryFirst(QueueDispatchSQL.simID, iccid) { $0.int64(0) }
+    }
+
+    /// Cancels a message that has not been handed to a modem (`queued` or `held`): it becomes
+    /// `cancelled`, its pending parts `failed`. Returns false when the message is in another
+    /// state (sending, sent, final) and nothing changed; throws `notFound` for no such message.
+    public func cancelWaitingMessage(_ messageID: Int64, actor: HistoryActor, reason: String, now: Timestamp) throws -> Bool {
+        try connection.transaction {
+            guard let current = try state(of: messageID) else {
+                throw StoreError(.notFound(what: "message", id: messageID), path: connection.path)
+            }
+            guard current == .queued || current == .held else { return false }
+            try connection.run(QueueDispatchSQL.cancelParts, messageID)
+            try transition(messageID, to: HistoryEntry(at: now, state: .cancelled, actor: actor, detail: reason))
+            return true
+        }
+    }
+}

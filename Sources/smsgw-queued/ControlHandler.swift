@@ -1,0 +1,54 @@
+import GatewayIPC
+import GatewayStore
+
+/// Answers `QueuedProtocol` requests on the control socket (docs/queued.md).
+struct ControlHandler: Sendable {
+    let dispatcher: Dispatcher
+    let store: QueueStore
+    let metrics: QueueMetrics
+
+    func handle(_ request: QueuedProtocol.Request) async throws -> QueuedProtocol.Response {
+        switch request {
+        case .status:
+            return .status(QueueStatus(
+                depth: try await store.depth(), inFlight: await dispatcher.inFlight,
+                readyModems: await dispatcher.modems.map(\.name),
+                oldestWaitingMilliseconds: try await store.oldestWaitingMilliseconds(),
+                pausedModems: await dispatcher.pausedModems.sorted(), pausedSIMs: await dispatcher.pausedSIMs.sorted(),
+                modemdConnected: await dispatcher.modemdConnected, counters: metrics.snapshot))
+        case .wake:
+            await dispatcher.kick(reports: true)
+            return .woken
+        case .pauseModem(let modem), .resumeModem(let modem):
+            guard dispatcher.configuration.modem(id: modem) != nil else {
+                throw IPCError(.unknownModem, "no modem \"\(modem)\" in the configuration")
+            }
+            if case .pauseModem = request { await dispatcher.setPaused(modem: modem, true) } else {
+                await dispatcher.setPaused(modem: modem, false)
+            }
+            return await paused()
+        case .pauseSIM(let iccid):
+            await dispatcher.setPaused(sim: iccid, true)
+            return await paused()
+        case .resumeSIM(let iccid):
+            await dispatcher.setPaused(sim: iccid, false)
+            return await paused()
+        case .cancel(let messageID):
+            do {
+                return .cancelled(messageID: messageID, done: try await store.cancel(messageID))
+            } catch let error as StoreError {
+                throw IPCError(.unknownMessage, "\(error)")
+            }
+        case .health:
+            let age = Monotonic.milliseconds - (await dispatcher.lastTurn)
+            let healthy = age < 5_000
+            return .health(QueuedHealth(
+                healthy: healthy, progress: await dispatcher.progress,
+                detail: healthy ? "work loop turned \(age) ms ago" : "work loop stalled for \(age) ms"))
+        }
+    }
+
+    private func paused() async -> QueuedProtocol.Response {
+        .paused(modems: await dispatcher.pausedModems.sorted(), sims: await dispatcher.pausedSIMs.sorted())
+    }
+}

@@ -1,0 +1,96 @@
+import GatewayIPC
+import Logging
+import ServiceLifecycle
+
+/// The connection to smsgw-modemd's control socket (docs/modemd.md): sends, its status, and
+/// its events (a status report stored). Reconnects when the connection closes; a daemon that
+/// restarts is found again.
+actor ModemdLink {
+    let path: String
+    private var client: IPCClient<ModemdProtocol>?
+    private let logger: Logger
+
+    init(path: String, logger: Logger) {
+        self.path = path
+        self.logger = logger
+    }
+
+    var isConnected: Bool { client != nil }
+
+    /// The current connection, or a new one (waiting up to `patience` for modemd to bind).
+    func connection(patience: Duration = .milliseconds(500)) async throws(IPCError) -> IPCClient<ModemdProtocol> {
+        if let client { return client }
+        let fresh = try await IPCClient<ModemdProtocol>.connect(to: path, retryingFor: patience)
+        if let client {  // another caller connected while this one waited
+            await fresh.close()
+            return client
+        }
+        client = fresh
+        logger.info("connected to modemd at \(path)")
+        return fresh
+    }
+
+    /// Forgets a connection that failed, so the next call connects again.
+    func drop(_ failed: IPCClient<ModemdProtocol>) async {
+        guard let client, client === failed else { return }
+        self.client = nil
+        await failed.close()
+        logger.warning("lost the connection to modemd")
+    }
+
+    func call(_ request: ModemdProtocol.Request, timeout: Duration) async -> Result<ModemdProtocol.Response, IPCError> {
+        let client: IPCClient<ModemdProtocol>
+        do { client = try await connection() } catch { return .failure(error) }
+        do {
+            return .success(try await client.call(request, timeout: timeout))
+        } catch {
+            if error.code == .connectionClosed || error.code == .timeout { await drop(client) }
+            return .failure(error)
+        }
+    }
+}
+
+/// Follows modemd: every second its modem status (which modems are ready, on which SIM) goes to
+/// the dispatcher, and each event it publishes (a status report stored) wakes the dispatcher.
+struct ModemdWatcher: Service {
+    let link: ModemdLink
+    let dispatcher: Dispatcher
+    let logger: Logger
+
+    func run() async throws {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await followEvents() }
+            group.addTask { await pollStatus() }
+        }
+    }
+
+    private func pollStatus() async {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            switch await link.call(.status, timeout: .seconds(5)) {
+            case .success(.status(let modems)): await dispatcher.modemsSeen(modems)
+            case .success: break
+            case .failure: await dispatcher.modemsSeen(nil)
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+        }
+    }
+
+    private func followEvents() async {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                let client = try await link.connection(patience: .seconds(1))
+                try await client.subscribe(timeout: .seconds(5))
+                await dispatcher.kick(reports: true)
+                await cancelWhenGracefulShutdown {
+                    for await event in client.events {
+                        if case .statusReportStored = event { await dispatcher.kick(reports: true) }
+                    }
+                }
+                await link.drop(client)
+            } catch {
+                logger.debug("modemd events: \(error)")
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import GatewayCore
+import GatewayIPC
+import GatewayStore
+import GatewayTestSupport
+
+/// A box for the queue's end-to-end tests: `smsgw-modemsim --fast` with four modems,
+/// `smsgw-modemd`, `smsgw-queued` and a real SQLite file. Messages are inserted with the
+/// store's `accept` and a wake-up datagram, as ingress does.
+final class QueuedBox {
+    let directory: URL
+    let configPath: String
+    var processes: [String: Process] = [:]
+    var queued: IPCClient<QueuedProtocol>?
+
+    var path: String { directory.path }
+    var runtime: String { "\(path)/run" }
+    var databasePath: String { "\(path)/gateway.sqlite" }
+
+    /// `extra` is appended to the configuration (routes, SIM groups, SIMs with their limits).
+    init(extra: String) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("queued-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("run"), withIntermediateDirectories: true)
+        configPath = directory.appendingPathComponent("gateway.toml").path
+        var text = """
+            [store]
+            path = "\(path)/gateway.sqlite"
+            [runtime]
+            directory = "\(path)/run"
+            [gpio]
+            driver = "simulated"
+            simulated_state_path = "\(path)/gpio"
+            [watchdog]
+            hardware = false
+            [listeners.admin]
+            password = "$y$j9T$mrx7UiSMrifF0idPF5fCR.$wq7JLInw8Ofuamdw8OkIvjItrzqh20.1pznTO2E.B90"
+            [sim_defaults]
+            per_hour = 100000
+            per_day = 100000
+            per_month = 100000
+            cooldown = "0s"
+
+            """
+        for number in 1...4 {
+            text += """
+                [[modems]]
+                id = "m\(number)"
+                device = "\(path)/m\(number)"
+                profile = "simcom-sim800"
+
+                """
+        }
+        try (text + extra).write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func start() async throws {
+        processes["modemsim"] = try launch("smsgw-modemsim", ["--config", configPath, "--fast", "--report-delay", "0.2",
+                                                              "--failed-share", "0", "--expired-share", "0"], log: "modemsim")
+        try await waitFor("the simulator") { FileManager.default.fileExists(atPath: "\(self.runtime)/modemsim.sock") }
+        processes["modemd"] = try launch("smsgw-modemd", ["--config", configPath], log: "modemd")
+        try await waitFor("modemd") { FileManager.default.fileExists(atPath: "\(self.runtime)/modemd.sock") }
+        try await startQueued()
+        try await waitFor("four ready modems in queued", within: .seconds(30)) {
+            try await self.status().readyModems.count == 4
+        }
+    }
+
+    func startQueued() async throws {
+        processes["queued"] = try launch("smsgw-queued", ["--config", configPath, "--sweep-interval", "1"],
+                                         log: "queued", append: true)
+        queued = try await IPCClient<QueuedProtocol>.connect(to: "\(runtime)/queued.sock", retryingFor: .seconds(20))
+    }
+
+    /// SIGKILL, no chance to clean up: what a crash or power cut leaves.
+    func killQueued() async {
+        await queued?.close()
+        queued = nil
+        if let process = processes["queued"] {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    func stop() {
+        for name in ["queued", "modemd", "modemsim"] {
+            guard let process = processes[name], process.isRunning else { continue }
+            process.terminate()
+            let deadline = ContinuousClock.now + .seconds(5)
+            while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+    }
+
+    private func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: product))
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        for stream in ["out", "err"] where !(append && FileManager.default.fileExists(atPath: "\(path)/\(log).\(stream)")) {
+            _ = FileManager.default.createFile(atPath: "\(path)/\(log).\(stream)", contents: nil)
+        }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/\(log).out"))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/\(log).err"))
+        out.seekToEndOfFile()
+        err.seekToEndOfFile()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return process
+    }
+
+    func log(_ name: String) -> String { (try? String(contentsOfFile: "\(path)/\(name).err", encoding: .utf8)) ?? "" }
+
+    func status() async throws -> QueueStatus {
+        guard let queued, case .status(let status) = try await queued.call(.status, timeout: .seconds(10)) else {
+            throw BoxError("no status from queued")
+        }
+        return status
+    }
+
+    /// Accepts `messages` in one durable batch and wakes the queue, as ingress does.
+    @discardableResult
+    func accept(_ messages: [NewMessage]) throws -> [Int64] {
+        let database = try database()
+        let ids = try database.accept(messages, now: Self.now)
+        Wakeup.send(to: "\(runtime)/queued.wake")
+        return ids
+    }
+
+    static var now: Timestamp { Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)) }
+
+    /// A one-part GSM 7-bit SMS-SUBMIT TPDU to `destination` (3GPP TS 23.040 §9.2.2.2), status
+    /// report requested when `report`.
+    static func message(to destination: String, _ messageClass: MessageClass, text: String = "hello",
+                        report: Bool = false) -> NewMessage {
+        let digits = destination.dropFirst()
+        var nibbles = Array(digits)
+        if nibbles.count % 2 == 1 { nibbles.append("F") }
+        var address = ""
+        for index in stride(from: 0, to: nibbles.count, by: 2) { address += "\(nibbles[index + 1])\(nibbles[index])" }
+        // TP-MTI submit, TP-SRR when a report is wanted; TP-MR 0; address; PID 0; DCS 0; no VP; UDL 5 "hello".
+        let first = report ? "21" : "01"
+        let length = String(format: "%02X", digits.count)
+        let tpdu = first + "00" + length + "91" + address + "0000" + "05E8329BFD06"
+        return NewMessage(account: "acme", source: "ACME", destination: destination, messageClass: messageClass,
+                          text: text, encoding: .gsm7, partsHex: [tpdu], expiresAt: now + .seconds(3600),
+                          registeredDelivery: report)
+    }
+
+    func database() throws -> GatewayDatabase { try GatewayDatabase(path: databasePath, now: Self.now) }
+
+    func count(_ sql: String) throws -> Int { try database().connection.queryFirst(sql) { $0.int(0) } ?? -1 }
+
+    /// The simulator's count of AT+CMGS it answered, per modem: the witness of what went out.
+    func simulatorSent() throws -> [String: Int] {
+        let answer = try simulatorControl(#"{"command":"status"}"#)
+        let object = try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any]
+        let modems = object?["modems"] as? [[String: Any]] ?? []
+        return Dictionary(uniqueKeysWithValues: modems.compactMap { modem in
+            (modem["id"] as? String).map { ($0, modem["sent"] as? Int ?? 0) }
+        })
+    }
+
+    func waitFor(_ what: String, within limit: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            if (try? await condition()) == true { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw BoxError("timed out waiting for \(what)\n--- queued log tail:\n\(log("queued").suffix(3000))\n--- modemd:\n\(log("modemd").suffix(1500))")
+    }
+
+    func simulatorControl(_ json: String) throws -> String {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw BoxError("socket: \(errno)") }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array("\(runtime)/modemsim.sock".utf8)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in bytes.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard connected == 0 else { throw BoxError("connect to the simulator: \(errno)") }
+        let line = Array((json + "\n").utf8)
+        _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        var answer: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !answer.contains(0x0A) {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            answer += buffer[0..<count]
+        }
+        return String(decoding: answer, as: UTF8.self)
+    }
+}
