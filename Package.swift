@@ -111,6 +111,7 @@ let package = Package(
         .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "QueueCore",
             "GatewayTestSupport",
         ]),
     ],
