@@ -54,7 +54,8 @@ struct QueuedCommand: AsyncParsableCommand {
         let runtime = configuration.runtime.directory
         let metrics = QueueMetrics()
         let link = ModemdLink(path: "\(runtime)/modemd.sock", logger: logger)
-        let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: QueuedTimings(), store: store,
+        let timings = QueuedTimings()
+        let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: timings, store: store,
                                     link: link, metrics: metrics, logger: logger)
         let handler = ControlHandler(dispatcher: dispatcher, store: store, metrics: metrics)
         let server = try await IPCServer<QueuedProtocol>.bind(path: "\(runtime)/queued.sock", logger: logger) { request in
@@ -64,7 +65,7 @@ struct QueuedCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: server), .init(service: WakeupForwarder(receiver: wakeups, dispatcher: dispatcher)),
-                .init(service: ModemdWatcher(link: link, dispatcher: dispatcher, logger: logger)),
+                .init(service: ModemdWatcher(link: link, dispatcher: dispatcher, poll: timings.modemPoll, logger: logger)),
                 .init(service: Ticker(dispatcher: dispatcher, interval: .milliseconds(500))),
                 .init(service: WatchdogPetter(dispatcher: dispatcher, logger: logger)),
                 .init(service: dispatcher),

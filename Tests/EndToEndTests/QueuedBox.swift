@@ -100,7 +100,7 @@ final class QueuedBox {
         }
     }
 
-    private func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false) throws -> Process {
+    func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: product))
         process.arguments = arguments
