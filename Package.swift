@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "smsgw-queued",
             dependencies: [
-                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge",
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "QueueCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -111,6 +111,7 @@ let package = Package(
         .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "QueueCore",
             "GatewayTestSupport",
         ]),
     ],

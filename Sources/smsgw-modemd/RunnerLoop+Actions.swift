@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayIPC
 import Logging
 import ModemProfiles
 import ModemSession
@@ -34,8 +35,11 @@ extension RunnerLoop {
                 await record(pdu)
             case .identified(let identity):
                 await record(identity)
+                runner.events.publish(.modemChanged(ModemdModemStatus(id: runner.modem.id, session.status)))
             case .stateChanged(let state):
                 do { try await runner.store.setState(modemID, state) } catch { logger.error("store: \(error)") }
+                // After the store: a subscriber that reads the modem's row sees the new state.
+                runner.events.publish(.modemChanged(ModemdModemStatus(id: runner.modem.id, session.status)))
             case .log(let entry):
                 logger.log(level: entry.level.loggerLevel, "\(entry.message)")
             case .count(let counter):

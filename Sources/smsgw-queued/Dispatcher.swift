@@ -2,6 +2,7 @@ import GatewayCore
 import GatewayIPC
 import GatewayStore
 import Logging
+import QueueCore
 import ServiceLifecycle
 
 /// The queue's work loop (issue 4; DESIGN.md MT step 3): on every kick — a wake-up from
@@ -9,16 +10,16 @@ import ServiceLifecycle
 /// due, correlates status reports, and gives each ready, idle modem one message: pick, route,
 /// choose a SIM, begin the attempt (charging the SIM in the same transaction), send to modemd.
 /// One message in flight per modem; sends run as child tasks; their outcomes are recorded as
-/// they come (see Dispatcher+Outcomes.swift).
+/// they come (see Dispatcher+Outcomes.swift). Every decision is QueueCore's (`decisions`).
 actor Dispatcher: Service {
-    /// A modem modemd reports ready, on a SIM the store knows.
+    /// A modem modemd reports ready, on a configured SIM the store knows.
     struct ReadyModem: Sendable, Equatable {
         var name: String
         var modemID: Int64
+        /// The configured SIM (`[[sims]] id`) in its active slot.
+        var sim: String
         var iccid: String
         var simID: Int64
-        var groups: [String]
-        var limits: SIMLimits
     }
 
     /// One send handed to modemd.
@@ -26,40 +27,46 @@ actor Dispatcher: Service {
         var messageID: Int64
         var attemptID: Int64
         var modem: String
-        var simID: Int64
+        /// The configured SIM id.
+        var sim: String
         var partIDs: [Int64]
         var request: ModemdSendRequest
     }
 
     let configuration: GatewayConfiguration
-    let settings: QueueSettings
+    let decisions: QueueDecisions
+    let timings: QueuedTimings
     let store: QueueStore
     let link: ModemdLink
     let logger: Logger
     let metrics: QueueMetrics
     private let kicks: AsyncStream<Void>
-    private let kickSink: AsyncStream<Void>.Continuation
+    let kickSink: AsyncStream<Void>.Continuation
 
-    private(set) var modems: [ReadyModem] = []
-    private(set) var modemdConnected = false
+    var modems: [ReadyModem] = []
+    /// modemd's last word on each modem, by id.
+    var modemdStatuses: [String: ModemdModemStatus] = [:]
+    var modemdConnected = false
     private(set) var inFlight: [String: Int64] = [:]
-    private(set) var pausedModems: Set<String> = []
-    private(set) var pausedSIMs: Set<String> = []
+    var pausedModems: Set<String> = []
+    var pausedSIMs: Set<String> = []
     private(set) var progress = 0
     private(set) var lastTurn = Monotonic.milliseconds
-    var lastSent: [Int64: Int64] = [:]
-    var nextAllowed: [Int64: Int64] = [:]
-    /// SIMs a message failed on temporarily: its retry prefers others (issue 4, "Outcomes").
-    var avoid: [Int64: Set<Int64>] = [:]
+    /// When each SIM (config id) last sent and the pacing gap drawn then (QueueCore `SendPacing`).
+    var lastSend: [String: (at: Timestamp, gap: Duration)] = [:]
+    /// SIMs (config ids) a message failed on: its retry prefers others (issue 4, "Outcomes").
+    var avoid: [Int64: Set<String>] = [:]
+    var random = SystemRandomNumberGenerator()
     private var reportsDue = true
     private var lastSweep: Int64 = 0
-    private var modemIDs: [String: Int64] = [:]
-    private var simIDs: [String: Int64] = [:]
+    var modemIDs: [String: Int64] = [:]
+    var simIDs: [String: Int64] = [:]
 
-    init(configuration: GatewayConfiguration, settings: QueueSettings, store: QueueStore, link: ModemdLink,
-         metrics: QueueMetrics, logger: Logger) {
+    init(configuration: GatewayConfiguration, decisions: QueueDecisions, timings: QueuedTimings, store: QueueStore,
+         link: ModemdLink, metrics: QueueMetrics, logger: Logger) {
         self.configuration = configuration
-        self.settings = settings
+        self.decisions = decisions
+        self.timings = timings
         self.store = store
         self.link = link
         self.metrics = metrics
@@ -95,7 +102,7 @@ actor Dispatcher: Service {
         progress += 1
         lastTurn = Monotonic.milliseconds
         do {
-            if lastTurn - lastSweep >= settings.sweepInterval.milliseconds {
+            if lastTurn - lastSweep >= decisions.settings.sweepInterval.milliseconds {
                 lastSweep = lastTurn
                 reportsDue = true
                 let (released, expired) = try await store.sweep()
@@ -104,7 +111,7 @@ actor Dispatcher: Service {
             }
             if reportsDue {
                 reportsDue = false
-                let result = try await store.correlateReports(window: settings.reportWindow, grace: settings.reportGrace)
+                let result = try await store.correlateReports(window: decisions.settings.reportWindow, grace: timings.reportGrace)
                 metrics.count("reports_matched", result.matched)
                 metrics.count("reports_unmatched", result.unmatched)
                 metrics.count("dlrs_queued", result.dlrs)
@@ -116,43 +123,64 @@ actor Dispatcher: Service {
         }
     }
 
-    /// Gives each idle ready modem one message, best first, through a SIM with room.
+    /// Gives each idle ready modem one message, best first: QueueCore's `SendWindow` holds or
+    /// expires it, `MessageRouter` names its group, `SIMSelector` chooses the SIM (sticky
+    /// recipient, limits by the local calendar, pacing gap, SIMs a retry failed on last).
     private func fill() async throws -> [Job] {
-        var candidates: [SIMCandidate] = []
         let now = Timestamp.wallClock
-        for modem in modems where inFlight[modem.name] == nil && !pausedModems.contains(modem.name)
-            && !pausedSIMs.contains(modem.iccid) {
-            let counts = try await store.sentCounts(simID: modem.simID, at: now)
-            candidates.append(SIMCandidate(
-                modem: modem.name, modemID: modem.modemID, iccid: modem.iccid, simID: modem.simID, groups: modem.groups,
-                limits: modem.limits, sentThisHour: counts.hour, sentToday: counts.day, sentThisMonth: counts.month,
-                lastSentAt: lastSent[modem.simID] ?? 0, nextAllowedAt: nextAllowed[modem.simID] ?? 0))
-        }
-        guard !candidates.isEmpty else { return [] }
+        var modemView = modemStatuses()
+        guard modemView.values.contains(where: Self.canTakeWork) else { return [] }
+        var sims: [String: SIMStatus] = [:]
+        for sim in configuration.sims { sims[sim.id] = try await simStatus(sim, modems: modemView, now: now) }
         var jobs: [Job] = []
-        for message in try await store.pick(limit: settings.pickBatch) where !candidates.isEmpty && !message.parts.isEmpty {
-            let group = configuration.routing.group(for: RoutableMessage(
-                destination: message.destination, account: message.account, messageClass: message.messageClass))
-            let nowMonotonic = Monotonic.milliseconds
-            guard let sim = SIMChoice.choose(group: group, parts: message.parts.count, among: candidates,
-                                             avoiding: avoid[message.id] ?? [], nowMonotonic: nowMonotonic)
-            else { continue }
+        for message in try await store.pick(limit: timings.pickBatch) where !message.parts.isEmpty {
+            guard modemView.values.contains(where: Self.canTakeWork) else { break }
+            switch decisions.window.decide(messageClass: message.messageClass, notBefore: nil,
+                                           expiresAt: message.expiresAt, now: now) {
+            case .sendNow: break
+            case .expire(let reason):
+                if try await store.expire(message.id, reason: reason) { metrics.count("expired", 1) }
+                continue
+            case .hold(let until, let reason):
+                if try await store.hold(message.id, until: until, reason: reason.rawValue) { metrics.count("held", 1) }
+                continue
+            }
+            let route: RouteChoice
+            switch decisions.router.route(RoutableMessage(
+                destination: message.destination, account: message.account, messageClass: message.messageClass)) {
+            case .success(let choice): route = choice
+            case .failure(let error):
+                logger.warning("message \(message.id) cannot be routed: \(error)")
+                continue
+            }
+            let selection = decisions.selector.select(
+                among: route.sims.compactMap { sims[$0] }, modems: modemView, strategy: decisions.strategy(of: route.group),
+                sticky: try await stickyHint(for: message.destination, now: now), avoid: avoid[message.id] ?? [], now: now)
+            guard case .chosen(let choice) = selection, let ready = modems.first(where: { $0.sim == choice.simID }) else { continue }
             let attemptID: Int64
             do {
-                attemptID = try await store.begin(messageID: message.id, modemID: sim.modemID, simID: sim.simID)
+                attemptID = try await store.begin(messageID: message.id, modemID: ready.modemID, simID: ready.simID,
+                                                  at: now, calendar: decisions.calendar)
             } catch let error as StoreError {
                 logger.debug("message \(message.id) not begun: \(error)")  // cancelled meanwhile
                 continue
             }
-            candidates.removeAll { $0.modem == sim.modem }
-            inFlight[sim.modem] = message.id
-            lastSent[sim.simID] = nowMonotonic
-            nextAllowed[sim.simID] = nowMonotonic + Self.gap(sim.limits.cooldown)
+            let parts = message.parts.count
+            modemView[ready.name]?.inFlight += 1
+            sims[choice.simID]?.counts.hour += parts
+            sims[choice.simID]?.counts.day += parts
+            sims[choice.simID]?.counts.month += parts
+            let gap = decisions.pacing.gap(cooldown: sims[choice.simID]?.sim.limits.cooldown ?? .zero, using: &random)
+            sims[choice.simID]?.lastSentAt = now
+            sims[choice.simID]?.gapAfterLastSend = gap
+            lastSend[choice.simID] = (now, gap)
+            inFlight[ready.name] = message.id
             metrics.count("attempts", 1)
+            if choice.reason == .sticky { metrics.count("sticky", 1) }
             jobs.append(Job(
-                messageID: message.id, attemptID: attemptID, modem: sim.modem, simID: sim.simID,
+                messageID: message.id, attemptID: attemptID, modem: ready.name, sim: choice.simID,
                 partIDs: message.parts.map(\.id),
-                request: ModemdSendRequest(modem: sim.modem, parts: message.parts.map {
+                request: ModemdSendRequest(modem: ready.name, parts: message.parts.map {
                     // The store holds TPDUs; "00" asks the modem to use the SIM's SMSC (3GPP TS 27.005 §3.1).
                     ModemdSendRequest.Part(pdu: "00" + $0.pduHex, tpduLength: $0.pduHex.utf8.count / 2)
                 })))
@@ -160,44 +188,23 @@ actor Dispatcher: Service {
         return jobs
     }
 
-    /// The pacing gap before a SIM's next message: its cooldown plus up to half of it again at
-    /// random, so the rhythm does not look machine-made (issue 4, "human" pacing).
-    static func gap(_ cooldown: Duration) -> Int64 {
-        let base = cooldown.milliseconds
-        return base + (base > 0 ? Int64.random(in: 0...(base / 2)) : 0)
+    private static func canTakeWork(_ modem: QueueCore.ModemStatus) -> Bool {
+        modem.state == .ready && !modem.paused && modem.inFlight == 0
     }
 
-    /// modemd's status (nil: unreachable): the ready modems and the SIM each runs on.
-    func modemsSeen(_ statuses: [ModemdModemStatus]?) async {
-        modemdConnected = statuses != nil
-        var ready: [ReadyModem] = []
-        for status in statuses ?? [] where status.state == ModemState.ready.rawValue {
-            guard let iccid = status.iccid, let ids = try? await ids(modem: status.id, iccid: iccid) else { continue }
-            let configured = configuration.sims.first { $0.enabled && $0.modem == status.id && $0.slot == status.slot }
-            if configured == nil, configuration.sims.contains(where: { $0.modem == status.id && $0.slot == status.slot }) {
-                continue  // configured but disabled
-            }
-            ready.append(ReadyModem(
-                name: status.id, modemID: ids.modem, iccid: iccid, simID: ids.sim,
-                groups: configured?.groups ?? [configuration.routing.defaultGroup],
-                limits: configured?.limits ?? configuration.simDefaults))
-        }
-        if ready != modems {
-            logger.info("ready modems: \(ready.map { "\($0.name)(\($0.iccid))" }.joined(separator: ", "))")
-            modems = ready
-            kickSink.yield()
-        }
-    }
-
-    private func ids(modem: String, iccid: String) async throws -> (modem: Int64, sim: Int64)? {
-        if modemIDs[modem] == nil { modemIDs[modem] = try await store.modemID(named: modem) }
-        if simIDs[iccid] == nil { simIDs[iccid] = try await store.simID(iccid: iccid) }
-        guard let modemID = modemIDs[modem], let simID = simIDs[iccid] else { return nil }
-        return (modemID, simID)
+    /// The SIM that last sent to `destination` within `[queue].sticky_window`, by config id.
+    private func stickyHint(for destination: String, now: Timestamp) async throws -> StickyHint? {
+        guard decisions.settings.stickyWindow > .zero,
+              let last = try await store.lastSender(to: destination, since: now - decisions.settings.stickyWindow),
+              let sim = modems.first(where: { $0.iccid == last.iccid })?.sim
+        else { return nil }
+        return StickyHint(simID: sim, sentAt: last.at)
     }
 
     func finished(_ job: Job) {
         inFlight[job.modem] = nil
+        // The pacing gap runs from the end of the send.
+        if let last = lastSend[job.sim] { lastSend[job.sim] = (Timestamp.wallClock, last.gap) }
         kickSink.yield()
     }
 

@@ -3,7 +3,7 @@ import Logging
 import ServiceLifecycle
 
 /// The connection to smsgw-modemd's control socket (docs/modemd.md): sends, its status, and
-/// its events (a status report stored). Reconnects when the connection closes; a daemon that
+/// its events (a modem changed, a status report stored). Reconnects when the connection closes; a daemon that
 /// restarts is found again.
 actor ModemdLink {
     let path: String
@@ -50,11 +50,13 @@ actor ModemdLink {
     }
 }
 
-/// Follows modemd: every second its modem status (which modems are ready, on which SIM) goes to
-/// the dispatcher, and each event it publishes (a status report stored) wakes the dispatcher.
+/// Follows modemd: its events — a modem changed (`modemChanged`), a status report stored —
+/// update and wake the dispatcher; a full `status` is read on every (re)subscription and then
+/// every `poll` (a safety net for a lost event, not the way changes arrive).
 struct ModemdWatcher: Service {
     let link: ModemdLink
     let dispatcher: Dispatcher
+    let poll: Duration
     let logger: Logger
 
     func run() async throws {
@@ -66,12 +68,16 @@ struct ModemdWatcher: Service {
 
     private func pollStatus() async {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            switch await link.call(.status, timeout: .seconds(5)) {
-            case .success(.status(let modems)): await dispatcher.modemsSeen(modems)
-            case .success: break
-            case .failure: await dispatcher.modemsSeen(nil)
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+            await readStatus()
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: poll) }
+        }
+    }
+
+    private func readStatus() async {
+        switch await link.call(.status, timeout: .seconds(5)) {
+        case .success(.status(let modems)): await dispatcher.modemsSeen(modems)
+        case .success: break
+        case .failure: await dispatcher.modemsSeen(nil)
         }
     }
 
@@ -80,13 +86,19 @@ struct ModemdWatcher: Service {
             do {
                 let client = try await link.connection(patience: .seconds(1))
                 try await client.subscribe(timeout: .seconds(5))
+                await readStatus()  // what changed while nobody listened
                 await dispatcher.kick(reports: true)
                 await cancelWhenGracefulShutdown {
                     for await event in client.events {
-                        if case .statusReportStored = event { await dispatcher.kick(reports: true) }
+                        switch event {
+                        case .statusReportStored: await dispatcher.kick(reports: true)
+                        case .modemChanged(let status): await dispatcher.modemChanged(status)
+                        case .inboundCompleted: break
+                        }
                     }
                 }
                 await link.drop(client)
+                await dispatcher.modemsSeen(nil)  // modemd is gone: no modem is ready until it is back
             } catch {
                 logger.debug("modemd events: \(error)")
             }

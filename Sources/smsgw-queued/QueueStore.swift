@@ -1,5 +1,6 @@
 import GatewayCore
 import GatewayStore
+import QueueCore
 
 /// queued's view of the store (docs/store.md), serialised through one connection: the pick,
 /// attempts and their outcomes, sweeps, status-report correlation, status.
@@ -17,15 +18,39 @@ actor QueueStore {
     func modemID(named name: String) throws -> Int64? { try database.modemID(named: name) }
     func simID(iccid: String) throws -> Int64? { try database.simID(iccid: iccid) }
 
-    /// Sent counts of `simID` in the current hour, day and month.
-    func sentCounts(simID: Int64, at now: Timestamp) throws -> (hour: Int, day: Int, month: Int) {
-        (try database.simCounts(simID: simID, period: .hour, at: now).sent,
-         try database.simCounts(simID: simID, period: .day, at: now).sent,
-         try database.simCounts(simID: simID, period: .month, at: now).sent)
+    /// Sent counts of `simID` in the local hour, day and month windows holding `now`.
+    func sentCounts(simID: Int64, at now: Timestamp, calendar: LocalCalendar) throws -> WindowCounts {
+        let windows = Self.windows(containing: now, calendar: calendar)
+        return WindowCounts(hour: try database.simCounts(simID: simID, period: .hour, windows: windows).sent,
+                            day: try database.simCounts(simID: simID, period: .day, windows: windows).sent,
+                            month: try database.simCounts(simID: simID, period: .month, windows: windows).sent)
     }
 
-    func begin(messageID: Int64, modemID: Int64, simID: Int64) throws -> Int64 {
-        try database.beginChargedAttempt(messageID: messageID, modemID: modemID, simID: simID, now: .wallClock)
+    /// Starts an attempt, charging the SIM's local windows holding `now`.
+    func begin(messageID: Int64, modemID: Int64, simID: Int64, at now: Timestamp, calendar: LocalCalendar) throws -> Int64 {
+        try database.beginChargedAttempt(messageID: messageID, modemID: modemID, simID: simID,
+                                         windows: Self.windows(containing: now, calendar: calendar), now: now)
+    }
+
+    /// The counter windows of the box's calendar (`LocalCalendar`) that hold `time`.
+    static func windows(containing time: Timestamp, calendar: LocalCalendar) -> SimCounterWindows {
+        SimCounterWindows(hour: calendar.start(of: .hour, containing: time), day: calendar.start(of: .day, containing: time),
+                          month: calendar.start(of: .month, containing: time))
+    }
+
+    /// The SIM that last sent to `destination` since `since` (sticky routing).
+    func lastSender(to destination: String, since: Timestamp) throws -> (iccid: String, at: Timestamp)? {
+        try database.lastSender(to: destination, since: since)
+    }
+
+    /// Holds a queued message (QueueCore `SendWindow`); false when it was no longer queued.
+    func hold(_ messageID: Int64, until: Timestamp, reason: String) throws -> Bool {
+        try database.holdMessage(messageID, until: until, reason: reason, now: .wallClock)
+    }
+
+    /// Expires a waiting message with `reason` (QueueCore `SendWindow`).
+    func expire(_ messageID: Int64, reason: String) throws -> Bool {
+        try database.expireMessage(messageID, reason: reason, now: .wallClock)
     }
 
     /// Records the TP-MR of each part sent (in order); true when the message became `sent`.
@@ -43,9 +68,8 @@ actor QueueStore {
         try database.failAttempt(attemptID, errorCode: errorCode, detail: detail, retry: false, now: .wallClock)
     }
 
-    func failForRetry(_ attemptID: Int64, errorCode: Int?, detail: String, after backoff: Duration) throws {
-        let now = Timestamp.wallClock
-        try database.failAttemptForRetry(attemptID, errorCode: errorCode, detail: detail, retryAt: now + backoff, now: now)
+    func failForRetry(_ attemptID: Int64, errorCode: Int?, detail: String, retryAt: Timestamp) throws {
+        try database.failAttemptForRetry(attemptID, errorCode: errorCode, detail: detail, retryAt: retryAt, now: .wallClock)
     }
 
     func markUnknown(_ attemptID: Int64, messageID: Int64, detail: String, resend: Bool) throws {
@@ -53,7 +77,8 @@ actor QueueStore {
         if resend { try database.requeueUnknown(messageID, now: .wallClock) }
     }
 
-    func finishedAttempts(messageID: Int64) throws -> Int { try database.finishedAttemptCount(messageID: messageID) }
+    /// Ended attempts that count towards `[queue].max_attempts`.
+    func countedAttempts(messageID: Int64) throws -> Int { try database.countedAttemptCount(messageID: messageID) }
 
     /// Held messages whose time came → queued; waiting messages past validity → expired.
     func sweep() throws -> (released: Int, expired: Int) {
@@ -71,14 +96,20 @@ actor QueueStore {
         return (released, expired)
     }
 
-    /// Correlates pending status reports to parts; returns (matched, given up as unmatched).
+    /// Correlates pending status reports to parts (QueueCore `ReportCorrelation` chooses among
+    /// the store's candidates); returns (matched, given up as unmatched, DLRs queued).
     func correlateReports(window: Duration, grace: Duration) throws -> (matched: Int, unmatched: Int, dlrs: Int) {
         let now = Timestamp.wallClock
         var matched = 0, unmatched = 0, dlrs = 0
         for stored in try database.pendingStatusReports(limit: 500) {
-            let received = stored.report.receivedAt
-            if let part = try database.findPart(for: stored.report, window: (received - window)...(received + .seconds(60))) {
-                let result = try database.correlateStatusReport(stored.id, partID: part, now: now)
+            let report = stored.report
+            let received = report.receivedAt
+            // A minute of slack: the part's submit time and the report's arrival come from two clocks' reads.
+            let candidates = try database.reportCandidates(for: report, window: (received - window)...(received + .seconds(60)))
+            let facts = ReportFacts(modemID: report.modemID, simID: report.simID, messageReference: report.messageReference,
+                                    recipient: report.recipient, receivedAt: received + .seconds(60))
+            if let part = ReportCorrelation.match(facts, among: candidates.map(Self.candidate), window: window + .seconds(60)) {
+                let result = try database.correlateStatusReport(stored.id, partID: part.partID, now: now)
                 matched += 1
                 if result.dlr != nil { dlrs += 1 }
             } else if received + grace < now {
@@ -87,6 +118,12 @@ actor QueueStore {
             }
         }
         return (matched, unmatched, dlrs)
+    }
+
+    private static func candidate(_ part: ReportCandidatePart) -> PartCandidate {
+        PartCandidate(partID: part.partID, messageID: part.messageID, modemID: part.modemID, simID: part.simID,
+                      messageReference: part.messageReference, recipient: part.recipient, submittedAt: part.submittedAt,
+                      state: part.state)
     }
 
     func cancel(_ messageID: Int64) throws -> Bool {

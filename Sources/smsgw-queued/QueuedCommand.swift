@@ -2,6 +2,7 @@ import ArgumentParser
 import GatewayCore
 import GatewayIPC
 import Logging
+import QueueCore
 import ServiceLifecycle
 import SystemBridge
 
@@ -10,7 +11,7 @@ import Glibc
 #endif
 
 /// `smsgw-queued`: the local queue (docs/queued.md). Its story: load the configuration, open
-/// the store, mark attempts left in flight by a previous run `unknown`, bind the control and
+/// the store and the box's time zone, mark attempts left in flight by a previous run `unknown`, bind the control and
 /// wake-up sockets, follow modemd, notify READY, run the work loop until SIGTERM.
 @main
 struct QueuedCommand: AsyncParsableCommand {
@@ -24,19 +25,8 @@ struct QueuedCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
-    @Option(name: .long, help: "Seconds between safety-net sweeps (held, expiry, reports).")
-    var sweepInterval: Int = 5
-
-    @Option(name: .long, help: "Seconds before the first retry after a temporary failure (doubles each time).")
-    var retryBackoff: Int = 30
-
-    @Flag(name: .long, help: "Send again a message whose outcome is unknown (may duplicate it).")
-    var resendUnknown = false
-
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
-        guard sweepInterval > 0 else { throw ValidationError("--sweep-interval must be positive") }
-        guard retryBackoff >= 0 else { throw ValidationError("--retry-backoff must not be negative") }
     }
 
     func run() async throws {
@@ -51,10 +41,11 @@ struct QueuedCommand: AsyncParsableCommand {
         do { configuration = try ConfigurationLoader.load(file: config) } catch {
             throw ValidationError(error.description)
         }
-        var settings = QueueSettings()
-        settings.sweepInterval = .seconds(sweepInterval)
-        settings.retryBackoff = .seconds(retryBackoff)
-        settings.resendUnknown = resendUnknown
+        let zone: ZoneRules
+        do { zone = try ZoneFile.rules(named: configuration.box.timeZone) } catch {
+            throw ValidationError("box.time_zone \"\(configuration.box.timeZone)\": \(error)")
+        }
+        let decisions = QueueDecisions(configuration: configuration, zone: zone)
 
         let store = try QueueStore(path: configuration.store.path)
         let recovered = try await store.markInFlightUnknown()
@@ -63,8 +54,9 @@ struct QueuedCommand: AsyncParsableCommand {
         let runtime = configuration.runtime.directory
         let metrics = QueueMetrics()
         let link = ModemdLink(path: "\(runtime)/modemd.sock", logger: logger)
-        let dispatcher = Dispatcher(configuration: configuration, settings: settings, store: store, link: link,
-                                    metrics: metrics, logger: logger)
+        let timings = QueuedTimings()
+        let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: timings, store: store,
+                                    link: link, metrics: metrics, logger: logger)
         let handler = ControlHandler(dispatcher: dispatcher, store: store, metrics: metrics)
         let server = try await IPCServer<QueuedProtocol>.bind(path: "\(runtime)/queued.sock", logger: logger) { request in
             try await handler.handle(request)
@@ -73,7 +65,7 @@ struct QueuedCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: server), .init(service: WakeupForwarder(receiver: wakeups, dispatcher: dispatcher)),
-                .init(service: ModemdWatcher(link: link, dispatcher: dispatcher, logger: logger)),
+                .init(service: ModemdWatcher(link: link, dispatcher: dispatcher, poll: timings.modemPoll, logger: logger)),
                 .init(service: Ticker(dispatcher: dispatcher, interval: .milliseconds(500))),
                 .init(service: WatchdogPetter(dispatcher: dispatcher, logger: logger)),
                 .init(service: dispatcher),

@@ -15,38 +15,17 @@ struct ModemsCommand: AsyncParsableCommand {
 }
 
 /// Where modemd listens: `--socket`, else `modemd.sock` in the configuration's runtime directory.
-struct ModemdSocketOptions: ParsableArguments {
-    @Option(help: "The box's configuration (its runtime directory holds modemd's socket).")
-    var config = "/etc/smsgw/gateway.toml"
-
-    @Option(help: "modemd's control socket (overrides --config).")
-    var socket: String?
-
-    func path() throws -> String {
-        if let socket { return socket }
-        do {
-            return "\(try ConfigurationLoader.load(file: config).runtime.directory)/modemd.sock"
-        } catch {
-            throw InputError("\(config): not a valid configuration (smsgwctl config check \(config))")
-        }
-    }
-
+extension DaemonSocketOptions {
+    /// One request to smsgw-modemd.
     func call(_ request: ModemdProtocol.Request, timeout: Duration) async throws -> ModemdProtocol.Response {
-        let path = try path()
-        do {
-            let client = try await IPCClient.connect(to: path, protocol: ModemdProtocol.self)
-            defer { Task { await client.close() } }
-            return try await client.call(request, timeout: timeout)
-        } catch {
-            throw InputError("smsgw-modemd at \(path): \(error.message)")
-        }
+        try await call(request, on: "modemd", protocol: ModemdProtocol.self, timeout: timeout)
     }
 }
 
 struct ModemsStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "One line per modem (the default).")
 
-    @OptionGroup var daemon: ModemdSocketOptions
+    @OptionGroup var daemon: DaemonSocketOptions
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -77,7 +56,7 @@ struct ModemsSendCommand: AsyncParsableCommand {
         abstract: "Send a text through one modem now, bypassing the queue (for the lab)."
     )
 
-    @OptionGroup var daemon: ModemdSocketOptions
+    @OptionGroup var daemon: DaemonSocketOptions
 
     @Option(help: "The modem's id in the configuration.")
     var modem: String

@@ -3,31 +3,34 @@ import GatewayCore
 import GatewayIPC
 
 /// `smsgwctl queue`: the queue's status from smsgw-queued's control socket (docs/queued.md),
-/// as a table or `--json`.
-struct QueueCommand: ParsableCommand {
+/// as a table or `--json` (the default subcommand); pause/resume a modem or SIM; cancel a message.
+struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
-        abstract: "Show the queue: depth by state and class, messages in flight per modem, oldest waiting age.")
+        abstract: "Show the queue, pause or resume a modem or SIM, cancel a waiting message.",
+        subcommands: [QueueStatusCommand.self, QueuePauseCommand.self, QueueResumeCommand.self, QueueCancelCommand.self],
+        defaultSubcommand: QueueStatusCommand.self)
+}
 
-    @Option(name: .long, help: "The gateway configuration file (for the runtime directory).")
-    var config: String = "/etc/smsgw/gateway.toml"
+extension DaemonSocketOptions {
+    /// One request to smsgw-queued.
+    func call(_ request: QueuedProtocol.Request) async throws -> QueuedProtocol.Response {
+        try await call(request, on: "queued", protocol: QueuedProtocol.self)
+    }
+}
 
-    @Option(name: .long, help: "smsgw-queued's control socket (default: queued.sock in the runtime directory).")
-    var socket: String?
+struct QueueStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Depth by state and class, messages in flight per modem, oldest waiting age (the default).")
+
+    @OptionGroup var daemon: DaemonSocketOptions
 
     @Flag(name: .long, help: "Print the status as JSON.")
     var json = false
 
-    func run() throws {
-        let path: String
-        if let socket {
-            path = socket
-        } else {
-            do { path = "\(try ConfigurationLoader.load(file: config).runtime.directory)/queued.sock" } catch {
-                throw InputError("\(error)")
-            }
-        }
-        guard case .status(let status) = try QueueControlCall.call(.status, socketPath: path) else {
+    func run() async throws {
+        guard case .status(let status) = try await daemon.call(.status) else {
             throw InputError("smsgw-queued did not answer with a status")
         }
         if json { try printJSON(status) } else { StandardStreams.writeOutput(Self.table(status)) }

@@ -23,7 +23,8 @@ struct QueuedBenchmarks {
         try rate(500) {
             for index in 0..<500 {
                 guard let message = try db.pickSendable(now: now, limit: 1).first, let part = message.parts.first else { return }
-                _ = try db.beginChargedAttempt(messageID: message.id, modemID: modem, simID: sim, now: now)
+                _ = try db.beginChargedAttempt(messageID: message.id, modemID: modem, simID: sim,
+                                               windows: .utc(containing: now), now: now)
                 try db.markPartSent(partID: part.id, messageReference: UInt8(index % 256), now: now)
             }
         }

@@ -39,6 +39,10 @@ final class QueuedBox {
             per_day = 100000
             per_month = 100000
             cooldown = "0s"
+            [queue]
+            sweep_interval = "1s"
+            send_jitter = "0s"
+            quiet_hours = "off"
 
             """
         for number in 1...4 {
@@ -71,7 +75,7 @@ final class QueuedBox {
     }
 
     func startQueued() async throws {
-        processes["queued"] = try launch("smsgw-queued", ["--config", configPath, "--sweep-interval", "1"],
+        processes["queued"] = try launch("smsgw-queued", ["--config", configPath],
                                          log: "queued", append: true)
         queued = try await IPCClient<QueuedProtocol>.connect(to: "\(runtime)/queued.sock", retryingFor: .seconds(20))
     }
@@ -96,7 +100,7 @@ final class QueuedBox {
         }
     }
 
-    private func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false) throws -> Process {
+    func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: product))
         process.arguments = arguments

@@ -29,6 +29,10 @@ public enum ModemdProtocol: IPCProtocol {
         case inboundCompleted(id: Int64)
         /// A status report was stored.
         case statusReportStored(id: Int64)
+        /// A modem's state changed (ready, hung, resetting…) or it identified its SIM (after a
+        /// slot switch): its status as `status` would report it now. Subscribers (queued) react
+        /// to it instead of polling.
+        case modemChanged(ModemdModemStatus)
     }
 }
 

@@ -6,6 +6,7 @@ public enum ShippedMigrations {
         Migration0003Inbound.migration,
         Migration0004Outbox.migration,
         Migration0005InboundAbandoned.migration,
+        Migration0006StickySender.migration,
     ]
 
     /// The schema version this code writes.

@@ -23,9 +23,11 @@ extension GatewayDatabase {
     }
 
     /// Starts an attempt on `messageID` (which must be `queued`) through `simID` on `modemID`
-    /// and adds one sent message per part to the SIM's hour, day and month counters — all in
-    /// one transaction. Throws `notFound` unless the message is `queued`.
-    public func beginChargedAttempt(messageID: Int64, modemID: Int64, simID: Int64, now: Timestamp) throws -> Int64 {
+    /// and adds one sent message per part to the SIM's hour, day and month counters (the
+    /// windows starting at `windows`, which the caller draws in the box's local calendar) — all
+    /// in one transaction. Throws `notFound` unless the message is `queued`.
+    public func beginChargedAttempt(messageID: Int64, modemID: Int64, simID: Int64, windows: SimCounterWindows,
+                                    now: Timestamp) throws -> Int64 {
         try connection.transaction {
             guard try state(of: messageID) == .queued else {
                 throw StoreError(.notFound(what: "queued message", id: messageID), path: connection.path)
@@ -34,10 +36,7 @@ extension GatewayDatabase {
             try connection.run(AttemptSQL.insert, messageID, modemID, simID, now.millisecondsSince1970)
             let attemptID = connection.lastInsertRowID
             try connection.run(AttemptSQL.claimParts, attemptID, modemID, simID, now.millisecondsSince1970, messageID)
-            for period in SimCounterPeriod.allCases {
-                try connection.run(SimCounterSQL.increment, simID, period.rawValue,
-                                   period.start(containing: now).millisecondsSince1970, parts, 0, 0)
-            }
+            try incrementSimCountersInTransaction(simID: simID, by: SimCounts(sent: parts), windows: windows)
             try transition(messageID, to: HistoryEntry(
                 at: now, state: .sending, actor: .queue, detail: "attempt \(attemptID) modem \(modemID) sim \(simID)"))
             return attemptID

@@ -23,21 +23,23 @@ extension GatewayDatabase {
         }
     }
 
-    /// Adds `counts` to the hour, day and month windows holding `at`, in one transaction.
-    public func incrementSimCounters(simID: Int64, by counts: SimCounts, at: Timestamp) throws {
-        try connection.transaction {
-            for period in SimCounterPeriod.allCases {
-                try connection.run(SimCounterSQL.increment, simID, period.rawValue,
-                                   period.start(containing: at).millisecondsSince1970,
-                                   counts.sent, counts.delivered, counts.failed)
-            }
+    /// Adds `counts` to the hour, day and month windows starting at `windows`, in one transaction.
+    public func incrementSimCounters(simID: Int64, by counts: SimCounts, windows: SimCounterWindows) throws {
+        try connection.transaction { try incrementSimCountersInTransaction(simID: simID, by: counts, windows: windows) }
+    }
+
+    /// The body of ``incrementSimCounters(simID:by:windows:)``, in the caller's transaction.
+    func incrementSimCountersInTransaction(simID: Int64, by counts: SimCounts, windows: SimCounterWindows) throws {
+        for period in SimCounterPeriod.allCases {
+            try connection.run(SimCounterSQL.increment, simID, period.rawValue, windows[period].millisecondsSince1970,
+                               counts.sent, counts.delivered, counts.failed)
         }
     }
 
-    /// The counts of `simID` in the `period` window holding `at` (zero when nothing was counted).
-    public func simCounts(simID: Int64, period: SimCounterPeriod, at: Timestamp) throws -> SimCounts {
-        try connection.queryFirst(SimCounterSQL.read, simID, period.rawValue,
-                                  period.start(containing: at).millisecondsSince1970) { row in
+    /// The counts of `simID` in its `period` window starting at `windows[period]` (zero when
+    /// nothing was counted).
+    public func simCounts(simID: Int64, period: SimCounterPeriod, windows: SimCounterWindows) throws -> SimCounts {
+        try connection.queryFirst(SimCounterSQL.read, simID, period.rawValue, windows[period].millisecondsSince1970) { row in
             SimCounts(sent: row.int(0), delivered: row.int(1), failed: row.int(2))
         } ?? SimCounts()
     }

@@ -12,20 +12,6 @@ extension GatewayDatabase {
             SELECT id, modem_id, sim_id, tp_mr, recipient, sc_timestamp, discharge_time, status, received_at
             FROM status_reports WHERE match_state = 'pending' ORDER BY id LIMIT ?
             """
-        /// A part sent with this TP-MR on this modem and SIM to this recipient, within the window.
-        static let partByReference = """
-            SELECT p.id FROM message_parts AS p JOIN messages AS m ON m.id = p.message_id
-            WHERE p.modem_id = ? AND p.sim_id = ? AND p.tp_mr = ? AND p.submitted_at BETWEEN ? AND ?
-              AND p.state IN ('sent', 'delivered') AND ltrim(m.destination, '+') = ltrim(?, '+')
-            ORDER BY p.submitted_at DESC LIMIT 1
-            """
-        /// A part whose attempt ended unknown (no TP-MR was read) to this recipient in the window.
-        static let unknownPart = """
-            SELECT p.id FROM message_parts AS p JOIN messages AS m ON m.id = p.message_id
-            WHERE p.modem_id = ? AND p.sim_id = ? AND p.tp_mr IS NULL AND p.submitted_at BETWEEN ? AND ?
-              AND p.state = 'unknown' AND ltrim(m.destination, '+') = ltrim(?, '+')
-            ORDER BY p.submitted_at LIMIT 1
-            """
         static let match = "UPDATE status_reports SET match_state = 'matched', part_id = ? WHERE id = ? AND match_state = 'pending'"
         static let unmatched = "UPDATE status_reports SET match_state = 'unmatched' WHERE id = ? AND match_state = 'pending'"
         static let report = "SELECT status, discharge_time, tp_mr FROM status_reports WHERE id = ?"
@@ -56,21 +42,6 @@ extension GatewayDatabase {
                 dischargeTime: Timestamp(millisecondsSince1970: row.int64(6)), status: UInt8(truncatingIfNeeded: row.int(7)),
                 receivedAt: Timestamp(millisecondsSince1970: row.int64(8))))
         }
-    }
-
-    /// The part `report` is about: same modem, SIM, TP-MR and recipient, submitted within
-    /// `window` (TP-MR wraps at 256, so the window keeps an old part from matching). Falls back
-    /// to a part whose attempt ended `unknown`, which never got a TP-MR.
-    public func findPart(for report: NewStatusReport, window: ClosedRange<Timestamp>) throws -> Int64? {
-        guard let simID = report.simID else { return nil }
-        let from = window.lowerBound.millisecondsSince1970, to = window.upperBound.millisecondsSince1970
-        if let part = try connection.queryFirst(
-            StatusReportSQL.partByReference, report.modemID, simID, Int(report.messageReference), from, to,
-            report.recipient, row: { $0.int64(0) }) {
-            return part
-        }
-        return try connection.queryFirst(
-            StatusReportSQL.unknownPart, report.modemID, simID, from, to, report.recipient, row: { $0.int64(0) })
     }
 
     /// Ties report `reportID` to `partID` and applies its TP-Status: a delivered part becomes

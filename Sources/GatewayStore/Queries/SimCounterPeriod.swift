@@ -1,6 +1,7 @@
 import GatewayCore
 
-/// The windows SIM limits count in (per hour, day, month), in UTC.
+/// The windows SIM limits count in (per hour, day, month). `start(containing:)` draws them in
+/// UTC; callers with a local calendar pass their own starts (`SimCounterWindows`).
 public enum SimCounterPeriod: String, Sendable, Hashable, CaseIterable {
     case hour
     case day

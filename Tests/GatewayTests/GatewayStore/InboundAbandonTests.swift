@@ -131,7 +131,7 @@ struct InboundAbandonTests {
             connection.close()
         }
         let db = try temporary.open()
-        #expect(try db.schemaVersion() == 5)
+        #expect(try db.schemaVersion() == ShippedMigrations.latestVersion)
         #expect(try db.connection.query("PRAGMA foreign_key_check") { $0.text(0) }.isEmpty)
         #expect(try db.connection.queryFirst("PRAGMA foreign_keys") { $0.int(0) } == 1)
         #expect(try db.connection.queryFirst("SELECT state FROM inbound_messages WHERE id = 1") { $0.text(0) } == "incomplete")

@@ -12,6 +12,7 @@ struct MigrationTests {
         3: "bf24000dce1446c0",
         4: "5d10b50112de2c15",
         5: "ca2d4b75ecfdde30",
+        6: "e2b159ad962eb59c",
     ]
 
     @Test("every shipped migration keeps its checksum")

@@ -26,12 +26,12 @@ struct SimCounterTests {
         defer { withExtendedLifetime(temporary) {} }  // the directory outlives the connection
         let db = try temporary.open()
         let (_, sim) = try Fixtures.modemAndSim(db)
-        try db.incrementSimCounters(simID: sim, by: .init(sent: 1), at: .testStart)
-        try db.incrementSimCounters(simID: sim, by: .init(sent: 2, failed: 1), at: .testStart + .seconds(10))
-        try db.incrementSimCounters(simID: sim, by: .init(sent: 1, delivered: 1), at: .testStart + .seconds(3_600))
-        #expect(try db.simCounts(simID: sim, period: .hour, at: .testStart) == .init(sent: 3, failed: 1))
-        #expect(try db.simCounts(simID: sim, period: .hour, at: .testStart + .seconds(3_600)) == .init(sent: 1, delivered: 1))
-        #expect(try db.simCounts(simID: sim, period: .day, at: .testStart) == .init(sent: 4, delivered: 1, failed: 1))
-        #expect(try db.simCounts(simID: sim, period: .month, at: .testStart - .seconds(86_400)) == .init())
+        try db.incrementSimCounters(simID: sim, by: .init(sent: 1), windows: .utc(containing: .testStart))
+        try db.incrementSimCounters(simID: sim, by: .init(sent: 2, failed: 1), windows: .utc(containing: .testStart + .seconds(10)))
+        try db.incrementSimCounters(simID: sim, by: .init(sent: 1, delivered: 1), windows: .utc(containing: .testStart + .seconds(3_600)))
+        #expect(try db.simCounts(simID: sim, period: .hour, windows: .utc(containing: .testStart)) == .init(sent: 3, failed: 1))
+        #expect(try db.simCounts(simID: sim, period: .hour, windows: .utc(containing: .testStart + .seconds(3_600))) == .init(sent: 1, delivered: 1))
+        #expect(try db.simCounts(simID: sim, period: .day, windows: .utc(containing: .testStart)) == .init(sent: 4, delivered: 1, failed: 1))
+        #expect(try db.simCounts(simID: sim, period: .month, windows: .utc(containing: .testStart - .seconds(86_400))) == .init())
     }
 }

@@ -1,0 +1,12 @@
+/// queued's own timings, which are not operator settings (`[queue]` holds those, read through
+/// QueueCore's `QueueDecisions`).
+struct QueuedTimings: Sendable {
+    /// A report no part matches yet stays pending this long (its `+CMGS` may still be recorded).
+    var reportGrace: Duration = .seconds(600)
+    /// How many messages one pick reads.
+    var pickBatch = 256
+    /// How long a send on modemd may take (every part's `AT+CMGS`).
+    var sendTimeout: Duration = .seconds(180)
+    /// The safety-net poll of modemd's status (its `modemChanged` events are the fast path).
+    var modemPoll: Duration = .seconds(15)
+}
