@@ -67,14 +67,22 @@ public struct ModemSession: Sendable {
 
     // MARK: Events
 
+    /// How long the answer to the ESC sent at start may take before the first `AT` probe.
+    static let escapeSettle: Duration = .milliseconds(300)
+
     private mutating func start(now: Duration) {
         guard phase == .stopped else { return }
         log(.info, "starting")
+        // A previous run may have died between AT+CMGS and the PDU, leaving the module at its
+        // `> ` prompt, where every command is taken as PDU text. ESC cancels the prompt
+        // (3GPP TS 27.005 §3.5.1); the module's answer to it arrives before the first probe
+        // and, with no command pending, is dropped as a stray result.
+        actions.append(.write([0x1B]))
         if settings.hasPowerControl {
             actions.append(.setPower(on: true))
             phase = .booting(until: now + settings.timings.bootWait, probeDeadline: now + settings.timings.bootTimeout)
         } else {
-            beginProbing(now: now)
+            phase = .booting(until: now + Self.escapeSettle, probeDeadline: now + settings.timings.bootTimeout)
         }
     }
 

@@ -10,7 +10,8 @@ struct SessionInitTests {
         var harness = SessionHarness(.test())
         let first = harness.handle(.start)
         #expect(first.contains(.setPower(on: true)))
-        #expect(SessionHarness.writes(in: first).isEmpty, "nothing is written while the module boots")
+        // ESC first: it cancels a `> ` prompt a previous run may have left; then nothing while it boots.
+        #expect(SessionHarness.writes(in: first) == ["\u{1B}"])
         #expect(harness.session.status.state == .initializing)
         harness.advance(by: .seconds(4))
         #expect(harness.lastWrite == "AT")
@@ -33,6 +34,7 @@ struct SessionInitTests {
     func echoTolerated() {
         var harness = SessionHarness(.test(power: false))
         harness.handle(.start)
+        harness.advance(by: .milliseconds(300))  // the ESC's answer may come first
         #expect(harness.lastWrite == "AT")
         // Echo on, as after power-on: "AT<CR><CR><LF>OK<CR><LF>".
         harness.handle(.received(Array("AT\r\r\nOK\r\n".utf8)))
@@ -45,6 +47,7 @@ struct SessionInitTests {
     func simNotReadyYet() {
         var harness = SessionHarness(.test(power: false))
         harness.handle(.start)
+        harness.advance(by: .milliseconds(300))  // the ESC's answer may come first
         harness.modem("OK")          // AT
         harness.modem("OK")          // ATE0
         harness.modem("OK")          // AT+CMEE=1
@@ -100,5 +103,20 @@ struct SessionInitTests {
         harness.advance(by: .seconds(1))
         let actions = harness.modem("RDY")
         #expect(SessionHarness.writes(in: actions) == ["AT"])
+    }
+
+    @Test("a module left at the `> ` prompt by a previous run: ESC cancels it, its OK is dropped, init is not shifted")
+    func promptLeftOver() {
+        var harness = SessionHarness(.test(power: false))
+        let first = harness.handle(.start)
+        #expect(SessionHarness.writes(in: first) == ["\u{1B}"])
+        harness.handle(.received(Array("\r\nOK\r\n".utf8)))  // the module's answer to ESC
+        #expect(harness.lastWrite == "\u{1B}", "no command is pending, so that OK answers nothing")
+        harness.advance(by: .milliseconds(300))
+        #expect(harness.lastWrite == "AT")
+        harness.modem("OK")
+        #expect(harness.lastWrite == "ATE0")
+        harness.modem("OK")
+        #expect(harness.lastWrite == "AT+CMEE=1")
     }
 }
