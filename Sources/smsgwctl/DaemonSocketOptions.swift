@@ -32,11 +32,13 @@ struct DaemonSocketOptions: ParsableArguments {
         } catch {
             throw InputError("cannot reach smsgw-\(daemon) at \(path): \(error.message)")
         }
-        defer { Task { await client.close() } }
+        let result: Result<P.Response, IPCError>
         do {
-            return try await client.call(request, timeout: timeout)
+            result = .success(try await client.call(request, timeout: timeout))
         } catch {
-            throw InputError("smsgw-\(daemon) at \(path): \(error.message)")
+            result = .failure(error)
         }
+        await client.close()
+        return try result.mapError { InputError("smsgw-\(daemon) at \(path): \($0.message)") }.get()
     }
 }
