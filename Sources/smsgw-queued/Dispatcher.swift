@@ -11,9 +11,9 @@ import ServiceLifecycle
 /// choose a SIM, begin the attempts (charging the SIMs in the same transaction), send to modemd.
 /// One message in flight per modem; sends run as child tasks; their outcomes are recorded as
 /// they come (see Dispatcher+Outcomes.swift). Every decision is QueueCore's (`decisions`).
-/// Group commit (issue 4 budget): the attempts a turn begins share one commit, made before any
-/// of their PDUs goes to modemd; the `sent` answers that came back since the last turn are
-/// recorded in one commit at the start of the next (Dispatcher+SentAnswers.swift).
+/// Group commit (issue 4 budget): a turn makes one commit — the `sent` answers that came back
+/// since the last turn (Dispatcher+SentAnswers.swift) and the attempts it begins — before any
+/// of the new attempts' PDUs goes to modemd.
 actor Dispatcher: Service {
     /// A modem modemd reports ready, on a configured SIM the store knows.
     struct ReadyModem: Sendable, Equatable {
@@ -108,7 +108,7 @@ actor Dispatcher: Service {
     private func turn() async -> [Job] {
         progress += 1
         lastTurn = Monotonic.milliseconds
-        await recordSentAnswers()
+        let answers = takeSentAnswers()
         do {
             if lastTurn - lastSweep >= decisions.settings.sweepInterval.milliseconds {
                 lastSweep = lastTurn
@@ -124,9 +124,16 @@ actor Dispatcher: Service {
                 metrics.count("reports_unmatched", result.unmatched)
                 metrics.count("dlrs_queued", result.dlrs)
             }
-            return try await fill()
+            let (plans, now) = try await fill()
+            // The one commit of the turn; nothing after it throws, so from here on the answers are recorded.
+            let results = try await store.recordAndBegin(answers.map { ($0.job.partIDs, $0.references) },
+                                                         begin: plans.map { ($0.message.id, $0.ready.modemID, $0.ready.simID) },
+                                                         at: now, calendar: decisions.calendar)
+            sentAnswersRecorded(answers)
+            return begun(plans, results, now: now)
         } catch {
             logger.error("queue turn failed: \(error)")
+            await recordEach(answers)
             return []
         }
     }
@@ -134,10 +141,10 @@ actor Dispatcher: Service {
     /// Gives each idle ready modem one message, best first: QueueCore's `SendWindow` holds or
     /// expires it, `MessageRouter` names its group, `SIMSelector` chooses the SIM (sticky
     /// recipient, limits by the local calendar, pacing gap, SIMs a retry failed on last).
-    private func fill() async throws -> [Job] {
+    private func fill() async throws -> (plans: [Plan], now: Timestamp) {
         let now = Timestamp.wallClock
         var modemView = modemStatuses()
-        guard modemView.values.contains(where: Self.canTakeWork) else { return [] }
+        guard modemView.values.contains(where: Self.canTakeWork) else { return ([], now) }
         var sims: [String: SIMStatus] = [:]
         for sim in configuration.sims { sims[sim.id] = try await simStatus(sim, modems: modemView, now: now) }
         var plans: [Plan] = []
@@ -148,12 +155,12 @@ actor Dispatcher: Service {
         for limit in [short, timings.pickBatch] {
             let page = try await store.pick(limit: limit)
             for message in page where !message.parts.isEmpty && seen.insert(message.id).inserted {
-                guard modemView.values.contains(where: Self.canTakeWork) else { return try await begin(plans, now: now) }
+                guard modemView.values.contains(where: Self.canTakeWork) else { return (plans, now) }
                 if let plan = try await plan(message, now: now, modems: &modemView, sims: &sims) { plans.append(plan) }
             }
             if page.count < limit || limit >= timings.pickBatch { break }
         }
-        return try await begin(plans, now: now)
+        return (plans, now)
     }
 
     /// QueueCore's decisions for one picked message; the modem and SIM chosen are marked busy
@@ -202,12 +209,9 @@ actor Dispatcher: Service {
         var gap: Duration
     }
 
-    /// Begins every attempt of the turn in one transaction (group commit): durable before any
-    /// of their PDUs goes to modemd, so a crash from here on leaves them `pending` → `unknown`.
-    private func begin(_ plans: [Plan], now: Timestamp) async throws -> [Job] {
-        guard !plans.isEmpty else { return [] }
-        let results = try await store.begin(plans.map { ($0.message.id, $0.ready.modemID, $0.ready.simID) },
-                                            at: now, calendar: decisions.calendar)
+    /// The jobs of the attempts the turn's commit began: durable before any of their PDUs goes
+    /// to modemd, so a crash from here on leaves them `pending` → `unknown`.
+    private func begun(_ plans: [Plan], _ results: [Result<Int64, StoreError>], now: Timestamp) -> [Job] {
         var jobs: [Job] = []
         for (plan, result) in zip(plans, results) {
             let attemptID: Int64

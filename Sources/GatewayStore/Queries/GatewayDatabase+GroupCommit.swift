@@ -41,14 +41,28 @@ extension GatewayDatabase {
     /// one result per start, in order.
     public func beginChargedAttempts(_ starts: [AttemptStart], now: Timestamp) throws -> [Result<Int64, StoreError>] {
         guard !starts.isEmpty else { return [] }
+        return try connection.transaction { try beginChargedAttemptsInTransaction(starts, now: now) }
+    }
+
+    /// Records `sends` (``markPartsSent(_:now:)``) and begins `starts`
+    /// (``beginChargedAttempts(_:now:)``) in one transaction: one turn of the queue, one commit.
+    /// All or nothing for the answers, as ``markPartsSent(_:now:)``; returns the begin results.
+    public func recordSentAndBegin(_ sends: [PartsSent], begin starts: [AttemptStart],
+                                   now: Timestamp) throws -> [Result<Int64, StoreError>] {
+        guard !sends.isEmpty || !starts.isEmpty else { return [] }
         return try connection.transaction {
-            try starts.map { start in
-                guard try state(of: start.messageID) == .queued else {
-                    return .failure(StoreError(.notFound(what: "queued message", id: start.messageID), path: connection.path))
-                }
-                return .success(try beginChargedAttemptInTransaction(
-                    messageID: start.messageID, modemID: start.modemID, simID: start.simID, windows: start.windows, now: now))
+            _ = try markPartsSentInTransaction(sends, now: now)
+            return try beginChargedAttemptsInTransaction(starts, now: now)
+        }
+    }
+
+    private func beginChargedAttemptsInTransaction(_ starts: [AttemptStart], now: Timestamp) throws -> [Result<Int64, StoreError>] {
+        try starts.map { start in
+            guard try state(of: start.messageID) == .queued else {
+                return .failure(StoreError(.notFound(what: "queued message", id: start.messageID), path: connection.path))
             }
+            return .success(try beginChargedAttemptInTransaction(
+                messageID: start.messageID, modemID: start.modemID, simID: start.simID, windows: start.windows, now: now))
         }
     }
 
@@ -57,14 +71,16 @@ extension GatewayDatabase {
     /// A part no longer `sending` rolls the whole group back (`notFound`), as the single call would.
     public func markPartsSent(_ sends: [PartsSent], now: Timestamp) throws -> [Bool] {
         guard !sends.isEmpty else { return [] }
-        return try connection.transaction {
-            try sends.map { send in
-                var finished = false
-                for (part, reference) in zip(send.partIDs, send.references) {
-                    finished = try markPartSentInTransaction(partID: part, messageReference: reference, now: now)
-                }
-                return finished
+        return try connection.transaction { try markPartsSentInTransaction(sends, now: now) }
+    }
+
+    private func markPartsSentInTransaction(_ sends: [PartsSent], now: Timestamp) throws -> [Bool] {
+        try sends.map { send in
+            var finished = false
+            for (part, reference) in zip(send.partIDs, send.references) {
+                finished = try markPartSentInTransaction(partID: part, messageReference: reference, now: now)
             }
+            return finished
         }
     }
 }

@@ -84,4 +84,19 @@ struct GroupCommitTests {
         #expect(try db.state(of: ids[0]) == .sending, "rolled back")
         #expect(try db.markPartsSent([], now: .testStart).isEmpty)
     }
+
+    @Test("one turn, one commit: the answers of the last sends and the next attempts; a bad answer rolls both back")
+    func recordAndBeginTogether() throws {
+        let first = try #require(try db.beginChargedAttempts(starts([ids[0]]), now: .testStart).first?.get())
+        let part = try #require(try db.connection.queryFirst("SELECT id FROM message_parts WHERE attempt_id = ?", first) { $0.int64(0) })
+        let results = try db.recordSentAndBegin([.init(partIDs: [part], references: [9])], begin: starts([ids[1]]), now: .testStart)
+        #expect(results.count == 1 && (try? results[0].get()) != nil)
+        #expect(try ids.map { try db.state(of: $0) } == [.sent, .sending, .queued])
+        // The same answer again is refused: neither it nor the begin of the third message is kept.
+        #expect(throws: StoreError.self) {
+            _ = try db.recordSentAndBegin([.init(partIDs: [part], references: [9])], begin: starts([ids[2]]), now: .testStart)
+        }
+        #expect(try db.state(of: ids[2]) == .queued, "rolled back with the bad answer")
+        #expect(try db.recordSentAndBegin([], begin: [], now: .testStart).isEmpty)
+    }
 }
