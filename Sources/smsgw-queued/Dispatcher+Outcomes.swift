@@ -13,6 +13,12 @@ extension Dispatcher {
     }
 
     private func record(_ job: Job, _ answer: Result<ModemdProtocol.Response, IPCError>) async {
+        if case .success(.sent(let sent)) = answer, sent.outcome == .sent, sent.references.count == job.partIDs.count,
+           case .sent = AttemptClassification.classify(sent, parts: job.partIDs.count, modem: job.modem) {
+            // The common case waits for the next turn's group commit (Dispatcher+SentAnswers.swift).
+            gatherSent(job, references: sent.references)
+            return
+        }
         defer { finished(job) }
         do {
             let result: AttemptResult

@@ -8,9 +8,12 @@ import ServiceLifecycle
 /// The queue's work loop (issue 4; DESIGN.md MT step 3): on every kick — a wake-up from
 /// ingress, a send finished, a status report stored, a modem changed, the tick — it sweeps when
 /// due, correlates status reports, and gives each ready, idle modem one message: pick, route,
-/// choose a SIM, begin the attempt (charging the SIM in the same transaction), send to modemd.
+/// choose a SIM, begin the attempts (charging the SIMs in the same transaction), send to modemd.
 /// One message in flight per modem; sends run as child tasks; their outcomes are recorded as
 /// they come (see Dispatcher+Outcomes.swift). Every decision is QueueCore's (`decisions`).
+/// Group commit (issue 4 budget): a turn makes one commit — the `sent` answers that came back
+/// since the last turn (Dispatcher+SentAnswers.swift) and the attempts it begins — before any
+/// of the new attempts' PDUs goes to modemd.
 actor Dispatcher: Service {
     /// A modem modemd reports ready, on a configured SIM the store knows.
     struct ReadyModem: Sendable, Equatable {
@@ -57,10 +60,12 @@ actor Dispatcher: Service {
     /// SIMs (config ids) a message failed on: its retry prefers others (issue 4, "Outcomes").
     var avoid: [Int64: Set<String>] = [:]
     var random = SystemRandomNumberGenerator()
-    private var reportsDue = true
+    var reportsDue = true
     private var lastSweep: Int64 = 0
     var modemIDs: [String: Int64] = [:]
     var simIDs: [String: Int64] = [:]
+    /// `sent` answers not yet committed; their modems stay in flight until they are.
+    var sentAnswers: [SentAnswer] = []
 
     init(configuration: GatewayConfiguration, decisions: QueueDecisions, timings: QueuedTimings, store: QueueStore,
          link: ModemdLink, metrics: QueueMetrics, logger: Logger) {
@@ -91,6 +96,8 @@ actor Dispatcher: Service {
                     }
                 }
             }
+            // Every send has ended (the group waited for them): commit the answers still gathered.
+            await recordSentAnswers()
         } onGracefulShutdown: {
             // Stop taking new work; sends in flight finish and are recorded before run returns.
             self.kickSink.finish()
@@ -101,6 +108,7 @@ actor Dispatcher: Service {
     private func turn() async -> [Job] {
         progress += 1
         lastTurn = Monotonic.milliseconds
+        let answers = takeSentAnswers()
         do {
             if lastTurn - lastSweep >= decisions.settings.sweepInterval.milliseconds {
                 lastSweep = lastTurn
@@ -116,9 +124,16 @@ actor Dispatcher: Service {
                 metrics.count("reports_unmatched", result.unmatched)
                 metrics.count("dlrs_queued", result.dlrs)
             }
-            return try await fill()
+            let (plans, now) = try await fill()
+            // The one commit of the turn; nothing after it throws, so from here on the answers are recorded.
+            let results = try await store.recordAndBegin(answers.map { ($0.job.partIDs, $0.references) },
+                                                         begin: plans.map { ($0.message.id, $0.ready.modemID, $0.ready.simID) },
+                                                         at: now, calendar: decisions.calendar)
+            sentAnswersRecorded(answers)
+            return begun(plans, results, now: now)
         } catch {
             logger.error("queue turn failed: \(error)")
+            await recordEach(answers)
             return []
         }
     }
@@ -126,65 +141,100 @@ actor Dispatcher: Service {
     /// Gives each idle ready modem one message, best first: QueueCore's `SendWindow` holds or
     /// expires it, `MessageRouter` names its group, `SIMSelector` chooses the SIM (sticky
     /// recipient, limits by the local calendar, pacing gap, SIMs a retry failed on last).
-    private func fill() async throws -> [Job] {
+    private func fill() async throws -> (plans: [Plan], now: Timestamp) {
         let now = Timestamp.wallClock
         var modemView = modemStatuses()
-        guard modemView.values.contains(where: Self.canTakeWork) else { return [] }
+        guard modemView.values.contains(where: Self.canTakeWork) else { return ([], now) }
         var sims: [String: SIMStatus] = [:]
         for sim in configuration.sims { sims[sim.id] = try await simStatus(sim, modems: modemView, now: now) }
+        var plans: [Plan] = []
+        // A short pick first, a few messages per idle modem; the full pick only when that page
+        // was used up with modems still idle (what they can send lies deeper: limits, routes).
+        let short = min(timings.pickBatch, modemView.values.filter(Self.canTakeWork).count * timings.pickPerIdleModem)
+        var seen: Set<Int64> = []
+        for limit in [short, timings.pickBatch] {
+            let page = try await store.pick(limit: limit)
+            for message in page where !message.parts.isEmpty && seen.insert(message.id).inserted {
+                guard modemView.values.contains(where: Self.canTakeWork) else { return (plans, now) }
+                if let plan = try await plan(message, now: now, modems: &modemView, sims: &sims) { plans.append(plan) }
+            }
+            if page.count < limit || limit >= timings.pickBatch { break }
+        }
+        return (plans, now)
+    }
+
+    /// QueueCore's decisions for one picked message; the modem and SIM chosen are marked busy
+    /// and charged in this turn's view. Nil when it does not go now.
+    private func plan(_ message: SendableMessage, now: Timestamp, modems modemView: inout [String: QueueCore.ModemStatus],
+                      sims: inout [String: SIMStatus]) async throws -> Plan? {
+        switch decisions.window.decide(messageClass: message.messageClass, notBefore: nil,
+                                       expiresAt: message.expiresAt, now: now) {
+        case .sendNow: break
+        case .expire(let reason):
+            if try await store.expire(message.id, reason: reason) { metrics.count("expired", 1) }
+            return nil
+        case .hold(let until, let reason):
+            if try await store.hold(message.id, until: until, reason: reason.rawValue) { metrics.count("held", 1) }
+            return nil
+        }
+        let route: RouteChoice
+        switch decisions.router.route(RoutableMessage(
+            destination: message.destination, account: message.account, messageClass: message.messageClass)) {
+        case .success(let choice): route = choice
+        case .failure(let error):
+            logger.warning("message \(message.id) cannot be routed: \(error)")
+            return nil
+        }
+        let selection = decisions.selector.select(
+            among: route.sims.compactMap { sims[$0] }, modems: modemView, strategy: decisions.strategy(of: route.group),
+            sticky: try await stickyHint(for: message.destination, now: now), avoid: avoid[message.id] ?? [], now: now)
+        guard case .chosen(let choice) = selection, let ready = modems.first(where: { $0.sim == choice.simID }) else { return nil }
+        let parts = message.parts.count
+        modemView[ready.name]?.inFlight += 1
+        sims[choice.simID]?.counts.hour += parts
+        sims[choice.simID]?.counts.day += parts
+        sims[choice.simID]?.counts.month += parts
+        let gap = decisions.pacing.gap(cooldown: sims[choice.simID]?.sim.limits.cooldown ?? .zero, using: &random)
+        sims[choice.simID]?.lastSentAt = now
+        sims[choice.simID]?.gapAfterLastSend = gap
+        return Plan(message: message, ready: ready, sim: choice.simID, sticky: choice.reason == .sticky, gap: gap)
+    }
+
+    /// One send this turn decided on, not yet begun in the store.
+    private struct Plan {
+        var message: SendableMessage
+        var ready: ReadyModem
+        var sim: String
+        var sticky: Bool
+        var gap: Duration
+    }
+
+    /// The jobs of the attempts the turn's commit began: durable before any of their PDUs goes
+    /// to modemd, so a crash from here on leaves them `pending` → `unknown`.
+    private func begun(_ plans: [Plan], _ results: [Result<Int64, StoreError>], now: Timestamp) -> [Job] {
         var jobs: [Job] = []
-        for message in try await store.pick(limit: timings.pickBatch) where !message.parts.isEmpty {
-            guard modemView.values.contains(where: Self.canTakeWork) else { break }
-            switch decisions.window.decide(messageClass: message.messageClass, notBefore: nil,
-                                           expiresAt: message.expiresAt, now: now) {
-            case .sendNow: break
-            case .expire(let reason):
-                if try await store.expire(message.id, reason: reason) { metrics.count("expired", 1) }
-                continue
-            case .hold(let until, let reason):
-                if try await store.hold(message.id, until: until, reason: reason.rawValue) { metrics.count("held", 1) }
-                continue
-            }
-            let route: RouteChoice
-            switch decisions.router.route(RoutableMessage(
-                destination: message.destination, account: message.account, messageClass: message.messageClass)) {
-            case .success(let choice): route = choice
-            case .failure(let error):
-                logger.warning("message \(message.id) cannot be routed: \(error)")
-                continue
-            }
-            let selection = decisions.selector.select(
-                among: route.sims.compactMap { sims[$0] }, modems: modemView, strategy: decisions.strategy(of: route.group),
-                sticky: try await stickyHint(for: message.destination, now: now), avoid: avoid[message.id] ?? [], now: now)
-            guard case .chosen(let choice) = selection, let ready = modems.first(where: { $0.sim == choice.simID }) else { continue }
+        for (plan, result) in zip(plans, results) {
             let attemptID: Int64
-            do {
-                attemptID = try await store.begin(messageID: message.id, modemID: ready.modemID, simID: ready.simID,
-                                                  at: now, calendar: decisions.calendar)
-            } catch let error as StoreError {
-                logger.debug("message \(message.id) not begun: \(error)")  // cancelled meanwhile
+            switch result {
+            case .success(let id): attemptID = id
+            case .failure(let error):
+                logger.debug("message \(plan.message.id) not begun: \(error)")  // cancelled meanwhile
                 continue
             }
-            let parts = message.parts.count
-            modemView[ready.name]?.inFlight += 1
-            sims[choice.simID]?.counts.hour += parts
-            sims[choice.simID]?.counts.day += parts
-            sims[choice.simID]?.counts.month += parts
-            let gap = decisions.pacing.gap(cooldown: sims[choice.simID]?.sim.limits.cooldown ?? .zero, using: &random)
-            sims[choice.simID]?.lastSentAt = now
-            sims[choice.simID]?.gapAfterLastSend = gap
-            lastSend[choice.simID] = (now, gap)
-            inFlight[ready.name] = message.id
+            lastSend[plan.sim] = (now, plan.gap)
+            inFlight[plan.ready.name] = plan.message.id
             metrics.count("attempts", 1)
-            if choice.reason == .sticky { metrics.count("sticky", 1) }
+            if plan.sticky { metrics.count("sticky", 1) }
             jobs.append(Job(
-                messageID: message.id, attemptID: attemptID, modem: ready.name, sim: choice.simID,
-                partIDs: message.parts.map(\.id),
-                request: ModemdSendRequest(modem: ready.name, parts: message.parts.map {
+                messageID: plan.message.id, attemptID: attemptID, modem: plan.ready.name, sim: plan.sim,
+                partIDs: plan.message.parts.map(\.id),
+                request: ModemdSendRequest(modem: plan.ready.name, parts: plan.message.parts.map {
                     // The store holds TPDUs; "00" asks the modem to use the SIM's SMSC (3GPP TS 27.005 §3.1).
                     ModemdSendRequest.Part(pdu: "00" + $0.pduHex, tpduLength: $0.pduHex.utf8.count / 2)
                 })))
         }
+        // A modem whose message was cancelled meanwhile is idle: look again.
+        if jobs.count < plans.count { kickSink.yield() }
         return jobs
     }
 
@@ -202,10 +252,14 @@ actor Dispatcher: Service {
     }
 
     func finished(_ job: Job) {
-        inFlight[job.modem] = nil
-        // The pacing gap runs from the end of the send.
-        if let last = lastSend[job.sim] { lastSend[job.sim] = (Timestamp.wallClock, last.gap) }
+        release(job, endedAt: .wallClock)
         kickSink.yield()
+    }
+
+    /// The modem of `job` is free again; the pacing gap runs from the end of the send.
+    func release(_ job: Job, endedAt: Timestamp) {
+        inFlight[job.modem] = nil
+        if let last = lastSend[job.sim] { lastSend[job.sim] = (endedAt, last.gap) }
     }
 
     func setPaused(modem: String, _ paused: Bool) {

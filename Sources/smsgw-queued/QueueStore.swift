@@ -26,10 +26,24 @@ actor QueueStore {
                             month: try database.simCounts(simID: simID, period: .month, windows: windows).sent)
     }
 
-    /// Starts an attempt, charging the SIM's local windows holding `now`.
-    func begin(messageID: Int64, modemID: Int64, simID: Int64, at now: Timestamp, calendar: LocalCalendar) throws -> Int64 {
-        try database.beginChargedAttempt(messageID: messageID, modemID: modemID, simID: simID,
-                                         windows: Self.windows(containing: now, calendar: calendar), now: now)
+    /// Records the TP-MRs of `sends` and starts every attempt of `starts` (message, modem, SIM),
+    /// each charging its SIM's local windows holding `now`, in one transaction; a message no
+    /// longer queued is that element's error.
+    func recordAndBegin(_ sends: [(parts: [Int64], references: [Int])], begin starts: [(message: Int64, modem: Int64, sim: Int64)],
+                        at now: Timestamp, calendar: LocalCalendar) throws -> [Result<Int64, StoreError>] {
+        let windows = Self.windows(containing: now, calendar: calendar)
+        return try database.recordSentAndBegin(Self.partsSent(sends), begin: starts.map {
+            GatewayDatabase.AttemptStart(messageID: $0.message, modemID: $0.modem, simID: $0.sim, windows: windows)
+        }, now: now)
+    }
+
+    private static func partsSent(_ sends: [(parts: [Int64], references: [Int])]) -> [GatewayDatabase.PartsSent] {
+        sends.map { GatewayDatabase.PartsSent(partIDs: $0.parts, references: $0.references.map { UInt8(truncatingIfNeeded: $0) }) }
+    }
+
+    /// Records the TP-MRs of several sends in one transaction (`markSent` each).
+    func markSent(_ sends: [(parts: [Int64], references: [Int])]) throws {
+        _ = try database.markPartsSent(Self.partsSent(sends), now: .wallClock)
     }
 
     /// The counter windows of the box's calendar (`LocalCalendar`) that hold `time`.

@@ -17,8 +17,12 @@ final class QueuedBox {
     var runtime: String { "\(path)/run" }
     var databasePath: String { "\(path)/gateway.sqlite" }
 
-    /// `extra` is appended to the configuration (routes, SIM groups, SIMs with their limits).
-    init(extra: String) throws {
+    let modemCount: Int
+
+    /// `extra` is appended to the configuration (routes, SIM groups, SIMs with their limits);
+    /// `modems` simulated modems m1…mN (four unless a benchmark wants more).
+    init(extra: String, modems: Int = 4) throws {
+        modemCount = modems
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("queued-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("run"), withIntermediateDirectories: true)
         configPath = directory.appendingPathComponent("gateway.toml").path
@@ -45,7 +49,7 @@ final class QueuedBox {
             quiet_hours = "off"
 
             """
-        for number in 1...4 {
+        for number in 1...modems {
             text += """
                 [[modems]]
                 id = "m\(number)"
@@ -69,8 +73,8 @@ final class QueuedBox {
         processes["modemd"] = try launch("smsgw-modemd", ["--config", configPath], log: "modemd")
         try await waitFor("modemd") { FileManager.default.fileExists(atPath: "\(self.runtime)/modemd.sock") }
         try await startQueued()
-        try await waitFor("four ready modems in queued", within: .seconds(30)) {
-            try await self.status().readyModems.count == 4
+        try await waitFor("\(modemCount) ready modems in queued", within: .seconds(30)) {
+            try await self.status().readyModems.count == self.modemCount
         }
     }
 

@@ -46,18 +46,21 @@ extension GatewayDatabase {
     /// part in flight, the attempt is `sent` and the message `sent`. Returns true in that case.
     @discardableResult
     public func markPartSent(partID: Int64, messageReference: UInt8, now: Timestamp) throws -> Bool {
-        try connection.transaction {
-            guard let (attemptID, messageID) = try connection.queryFirst(
-                AttemptSQL.markPartSent, Int(messageReference), now.millisecondsSince1970, partID,
-                row: { ($0.int64(0), $0.int64(1)) })
-            else { throw StoreError(.notFound(what: "part being sent", id: partID), path: connection.path) }
-            let left = try connection.queryFirst(AttemptSQL.partsStillSending, attemptID) { $0.int(0) } ?? 0
-            guard left == 0 else { return false }
-            _ = try connection.queryFirst(AttemptSQL.finish, AttemptOutcome.sent.rawValue,
-                                          now.millisecondsSince1970, nil as Int?, nil as String?, attemptID) { $0.int64(0) }
-            try transition(messageID, to: HistoryEntry(at: now, state: .sent, actor: .queue, detail: "attempt \(attemptID)"))
-            return true
-        }
+        try connection.transaction { try markPartSentInTransaction(partID: partID, messageReference: messageReference, now: now) }
+    }
+
+    /// The body of ``markPartSent(partID:messageReference:now:)``, in the caller's transaction.
+    func markPartSentInTransaction(partID: Int64, messageReference: UInt8, now: Timestamp) throws -> Bool {
+        guard let (attemptID, messageID) = try connection.queryFirst(
+            AttemptSQL.markPartSent, Int(messageReference), now.millisecondsSince1970, partID,
+            row: { ($0.int64(0), $0.int64(1)) })
+        else { throw StoreError(.notFound(what: "part being sent", id: partID), path: connection.path) }
+        let left = try connection.queryFirst(AttemptSQL.partsStillSending, attemptID) { $0.int(0) } ?? 0
+        guard left == 0 else { return false }
+        _ = try connection.queryFirst(AttemptSQL.finish, AttemptOutcome.sent.rawValue,
+                                      now.millisecondsSince1970, nil as Int?, nil as String?, attemptID) { $0.int64(0) }
+        try transition(messageID, to: HistoryEntry(at: now, state: .sent, actor: .queue, detail: "attempt \(attemptID)"))
+        return true
     }
 
     /// Ends an attempt that the modem or network refused (`+CMS ERROR: <code>`). With `retry`,

@@ -29,18 +29,26 @@ extension GatewayDatabase {
     public func beginChargedAttempt(messageID: Int64, modemID: Int64, simID: Int64, windows: SimCounterWindows,
                                     now: Timestamp) throws -> Int64 {
         try connection.transaction {
-            guard try state(of: messageID) == .queued else {
-                throw StoreError(.notFound(what: "queued message", id: messageID), path: connection.path)
-            }
-            let parts = try connection.queryFirst(QueueDispatchSQL.pendingPartCount, messageID) { $0.int(0) } ?? 0
-            try connection.run(AttemptSQL.insert, messageID, modemID, simID, now.millisecondsSince1970)
-            let attemptID = connection.lastInsertRowID
-            try connection.run(AttemptSQL.claimParts, attemptID, modemID, simID, now.millisecondsSince1970, messageID)
-            try incrementSimCountersInTransaction(simID: simID, by: SimCounts(sent: parts), windows: windows)
-            try transition(messageID, to: HistoryEntry(
-                at: now, state: .sending, actor: .queue, detail: "attempt \(attemptID) modem \(modemID) sim \(simID)"))
-            return attemptID
+            try beginChargedAttemptInTransaction(messageID: messageID, modemID: modemID, simID: simID,
+                                                 windows: windows, now: now)
         }
+    }
+
+    /// The body of ``beginChargedAttempt(messageID:modemID:simID:windows:now:)``, in the
+    /// caller's transaction (``beginChargedAttempts(_:now:)`` groups many in one commit).
+    func beginChargedAttemptInTransaction(messageID: Int64, modemID: Int64, simID: Int64, windows: SimCounterWindows,
+                                          now: Timestamp) throws -> Int64 {
+        guard try state(of: messageID) == .queued else {
+            throw StoreError(.notFound(what: "queued message", id: messageID), path: connection.path)
+        }
+        let parts = try connection.queryFirst(QueueDispatchSQL.pendingPartCount, messageID) { $0.int(0) } ?? 0
+        try connection.run(AttemptSQL.insert, messageID, modemID, simID, now.millisecondsSince1970)
+        let attemptID = connection.lastInsertRowID
+        try connection.run(AttemptSQL.claimParts, attemptID, modemID, simID, now.millisecondsSince1970, messageID)
+        try incrementSimCountersInTransaction(simID: simID, by: SimCounts(sent: parts), windows: windows)
+        try transition(messageID, to: HistoryEntry(
+            at: now, state: .sending, actor: .queue, detail: "attempt \(attemptID) modem \(modemID) sim \(simID)"))
+        return attemptID
     }
 
     /// Ends an attempt that failed for now (a temporary `+CMS ERROR`, a modem that went away
