@@ -27,6 +27,7 @@ struct QueuedUtilisationBenchmarks {
         print("BENCH queue utilisation per modem: \(perModem)")
         print("BENCH queue utilisation sends per modem: \(outcome.sentPerModem.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         print("BENCH queue OTP overtaking: \(outcome.marketingBeforeLastOTP - outcome.marketingBeforeOTPsAccepted) marketing sends between accepting \(run.otps) OTPs and the last OTP's send (\(outcome.marketingBeforeOTPsAccepted) before, \(messages - run.otps - outcome.marketingBeforeOTPsAccepted) were waiting)")
+        print("BENCH queue utilisation gaps: outcome recorded → next attempt on that modem \(String(format: "%.1f", outcome.queuedGap.mean)) ms mean, \(outcome.queuedGap.max) ms max; attempt begun → recorded \(String(format: "%.1f", outcome.attemptMean)) ms mean")
         print("BENCH queue utilisation wall time: \(outcome.elapsed)")
     }
 }

@@ -36,6 +36,11 @@ struct QueuedUtilisationRun {
         var marketingBeforeLastOTP: Int
         var marketingBeforeOTPsAccepted: Int
         var elapsed: Duration
+        /// Milliseconds from one attempt's outcome recorded to the next begun on the same modem
+        /// (queued's turn latency), mean and largest; and an attempt's mean length (begun to
+        /// recorded: modemd, the AT dialogue and the sending time).
+        var queuedGap: (mean: Double, max: Int)
+        var attemptMean: Double
     }
 
     var configuration: String {
@@ -68,13 +73,19 @@ struct QueuedUtilisationRun {
         let marketingBefore = try box.count(
             "SELECT count(*) FROM attempts WHERE id < \(lastOTPAttempt) AND message_id NOT IN (\(idList))")
         let modemsStatus = try box.simulatorModems()
+        // Per modem, from the store's attempt times: from an outcome recorded to the next attempt begun.
+        let attempts = try box.database().connection.query(
+            "SELECT modem_id, started_at, finished_at FROM attempts ORDER BY modem_id, id", row: { ($0.int(0), $0.int(1), $0.int(2)) })
+        let gaps = zip(attempts, attempts.dropFirst()).filter { $0.0 == $1.0 }.map { $1.1 - $0.2 }
         return Outcome(
             sentPerModem: modemsStatus.mapValues(\.sent),
             attempts: try box.count("SELECT count(*) FROM attempts"),
             sentMessages: try box.count("SELECT count(*) FROM messages WHERE state IN ('sent', 'delivered')"),
             utilisation: Self.utilisation(modemsStatus),
             marketingBeforeLastOTP: marketingBefore, marketingBeforeOTPsAccepted: marketingBeforeAccept,
-            elapsed: elapsed)
+            elapsed: elapsed,
+            queuedGap: (gaps.isEmpty ? 0 : Double(gaps.reduce(0, +)) / Double(gaps.count), gaps.max() ?? 0),
+            attemptMean: attempts.isEmpty ? 0 : Double(attempts.map { $0.2 - $0.1 }.reduce(0, +)) / Double(attempts.count))
     }
 
     static func utilisation(_ modems: [String: SimulatorModem]) -> Utilisation {

@@ -20,6 +20,6 @@ struct QueuedUtilisationTests {
                 "marketing attempts before the last OTP: \(outcome.marketingBeforeLastOTP), \(outcome.marketingBeforeOTPsAccepted) of them before the OTPs were accepted")
         let utilisation = outcome.utilisation
         #expect(utilisation.lowest >= 0.9, "utilisation per modem over \(utilisation.window) s: \(utilisation.perModem)")
-        print("queued utilisation ×0.1: lowest \(utilisation.lowest), mean \(utilisation.overall) over \(utilisation.window) s; marketing before last OTP \(outcome.marketingBeforeLastOTP) (\(outcome.marketingBeforeOTPsAccepted) before accept)")
+        print("queued utilisation ×0.1: lowest \(utilisation.lowest), mean \(utilisation.overall) over \(utilisation.window) s; marketing before last OTP \(outcome.marketingBeforeLastOTP) (\(outcome.marketingBeforeOTPsAccepted) before accept); queued gap \(outcome.queuedGap) ms, attempt \(outcome.attemptMean) ms")
     }
 }
