@@ -31,7 +31,10 @@ struct ModemSimCommand: ParsableCommand {
     @Flag(name: .long, help: "No delays at all (boot, sending, reports), for benchmarks.")
     var fast = false
 
-    @Option(name: .long, help: "Seconds from +CMGS to its status report (before --fast scaling).")
+    @Option(name: .long, help: "Multiply every realistic delay (boot, sending, reports) by this factor: 0.1 runs ten times faster, 0 is --fast.")
+    var timeScale: Double?
+
+    @Option(name: .long, help: "Seconds from +CMGS to its status report (before --fast or --time-scale scaling).")
     var reportDelay: Double = 5
 
     @Option(name: .long, help: "Share of status reports that say failed (0…1).")
@@ -51,6 +54,10 @@ struct ModemSimCommand: ParsableCommand {
         guard (0...1).contains(failedShare), (0...1).contains(expiredShare), failedShare + expiredShare <= 1 else {
             throw ValidationError("--failed-share and --expired-share must be shares (0…1) adding up to at most 1")
         }
+        if let timeScale {
+            guard !fast else { throw ValidationError("give --fast or --time-scale, not both") }
+            guard timeScale.isFinite, timeScale >= 0 else { throw ValidationError("--time-scale must be 0 or more") }
+        }
         guard reportDelay >= 0 else { throw ValidationError("--report-delay must not be negative") }
     }
 
@@ -67,16 +74,21 @@ struct ModemSimCommand: ParsableCommand {
         } else {
             throw ValidationError("give either --config FILE or --ports N --dir DIR")
         }
-        var settings = fast ? SimulationSettings.fast : .realistic
-        settings.reportDelay = .milliseconds(Int(reportDelay * 1000))
-        settings.failedShare = failedShare
-        settings.expiredShare = expiredShare
-
         ModemBank.installSignalHandlers()
-        let bank = try ModemBank(plan: plan, settings: settings)
+        let bank = try ModemBank(plan: plan, settings: simulationSettings)
         for modem in plan.modems { print("\(modem.id) \(modem.profile.vendorProfile.rawValue) \(modem.device)") }
         print("control \(plan.controlSocket)")
         fflushStandardOutput()
         bank.run()
+    }
+
+    /// Timing and outcomes as the options ask: realistic, scaled by `--time-scale`, or none (`--fast`).
+    var simulationSettings: SimulationSettings {
+        var settings = fast ? SimulationSettings.fast : .realistic
+        if let timeScale { settings.timeScale = timeScale }
+        settings.reportDelay = .milliseconds(Int(reportDelay * 1000))
+        settings.failedShare = failedShare
+        settings.expiredShare = expiredShare
+        return settings
     }
 }

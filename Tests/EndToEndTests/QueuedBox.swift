@@ -12,17 +12,19 @@ final class QueuedBox {
     let configPath: String
     var processes: [String: Process] = [:]
     var queued: IPCClient<QueuedProtocol>?
+    /// How many simulated modems (`m1`…), and the simulator's timing options.
+    let modemCount: Int
+    let simulatorTiming: [String]
 
     var path: String { directory.path }
     var runtime: String { "\(path)/run" }
     var databasePath: String { "\(path)/gateway.sqlite" }
 
-    let modemCount: Int
-
-    /// `extra` is appended to the configuration (routes, SIM groups, SIMs with their limits);
-    /// `modems` simulated modems m1…mN (four unless a benchmark wants more).
-    init(extra: String, modems: Int = 4) throws {
+    /// `extra` is appended to the configuration (routes, SIM groups, SIMs with their limits).
+    /// `modems` SIM800s, `simulatorTiming` the simulator's timing (`--fast`, `--time-scale F`).
+    init(extra: String, modems: Int = 4, simulatorTiming: [String] = ["--fast"]) throws {
         modemCount = modems
+        self.simulatorTiming = simulatorTiming
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("queued-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("run"), withIntermediateDirectories: true)
         configPath = directory.appendingPathComponent("gateway.toml").path
@@ -67,7 +69,7 @@ final class QueuedBox {
     }
 
     func start() async throws {
-        processes["modemsim"] = try launch("smsgw-modemsim", ["--config", configPath, "--fast", "--report-delay", "0.2",
+        processes["modemsim"] = try launch("smsgw-modemsim", ["--config", configPath] + simulatorTiming + ["--report-delay", "0.2",
                                                               "--failed-share", "0", "--expired-share", "0"], log: "modemsim")
         try await waitFor("the simulator") { FileManager.default.fileExists(atPath: "\(self.runtime)/modemsim.sock") }
         processes["modemd"] = try launch("smsgw-modemd", ["--config", configPath], log: "modemd")

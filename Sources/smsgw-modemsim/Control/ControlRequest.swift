@@ -91,36 +91,3 @@ enum ControlReply: Sendable {
         return Array(data) + [0x0A]
     }
 }
-
-/// A modem as `status` shows it.
-struct ModemStatus: Encodable, Sendable {
-    var id: String
-    var profile: String
-    var power: String
-    var slot: Int
-    var iccid: String
-    var imsi: String
-    var registration: Int
-    var misbehaviours: [String]
-    var sent: Int
-    var failed: Int
-    var stored: Int
-
-    init(_ modem: SimulatedModem) {
-        id = modem.id
-        profile = modem.profile.vendorProfile.rawValue
-        power = switch modem.power {
-        case .off: "off"
-        case .booting: "booting"
-        case .ready: "ready"
-        }
-        slot = modem.activeSlot
-        iccid = modem.sims[modem.activeSlot].iccid
-        imsi = modem.sims[modem.activeSlot].imsi
-        registration = modem.registrationStatus
-        misbehaviours = modem.misbehaviours.keys.sorted()
-        sent = modem.sentCount
-        failed = modem.failedCount
-        stored = modem.storage.used
-    }
-}

@@ -33,6 +33,7 @@ extension SimulatedModem {
         }
         let finished = now + delay(profile.submitDuration)
         busy = true
+        sendActivity.begin(at: now, finishing: finished)
         if let code = refusal() {
             failedCount += 1
             timers.schedule(.submitFinished([cmsError(code)]), at: finished)

@@ -67,6 +67,8 @@ struct SimulatedModem: Sendable {
     /// Counters the control socket's `status` shows.
     var sentCount = 0
     var failedCount = 0
+    /// Time spent sending, for utilisation (`status`).
+    var sendActivity = SendActivity()
 
     init(id: String, profile: ModemProfile, settings: SimulationSettings, sims: [SimulatedSIM], imei: String) {
         self.id = id
@@ -99,6 +101,7 @@ struct SimulatedModem: Sendable {
             power = .booting
             timers.schedule(.bootFinished, at: now + delay(profile.bootDuration))
         case .powerOff:
+            if busy { sendActivity.cut(at: now) }
             powerOff()
         case .misbehave(let misbehaviour):
             apply(misbehaviour, at: now, into: &output)
