@@ -187,7 +187,8 @@ actor Dispatcher: Service {
         }
         let selection = decisions.selector.select(
             among: route.sims.compactMap { sims[$0] }, modems: modemView, strategy: decisions.strategy(of: route.group),
-            sticky: try await stickyHint(for: message.destination, now: now), avoid: avoid[message.id] ?? [], now: now)
+            sticky: try await stickyHint(for: message.destination, now: now), avoid: avoid[message.id] ?? [],
+            parts: message.parts.count, now: now)
         guard case .chosen(let choice) = selection, let ready = modems.first(where: { $0.sim == choice.simID }) else { return nil }
         let parts = message.parts.count
         modemView[ready.name]?.inFlight += 1

@@ -2,7 +2,8 @@ import GatewayCore
 
 /// Chooses the SIM that sends a message within its group (issue 4, "Routing"): only SIMs that
 /// are enabled and not paused, whose modem is enabled, ready, not paused, has this SIM's slot
-/// selected and nothing in flight, with every count under its limit and the minimum gap passed.
+/// selected and nothing in flight, with room for all the message's parts under every limit
+/// (counters count parts, as operators do) and the minimum gap passed.
 /// Among those: the sticky SIM if the recipient got a message from it within the sticky window,
 /// else the group strategy's first; SIMs in `avoid` (a retry's failed SIMs) only as a last resort.
 public struct SIMSelector: Sendable {
@@ -17,14 +18,15 @@ public struct SIMSelector: Sendable {
     /// - Parameters:
     ///   - sims: the group's SIMs (file order breaks ties).
     ///   - modems: every modem the queue knows, by id; a SIM whose modem is missing is disabled.
+    ///   - parts: how many parts the message has: each one is charged to the SIM's counters.
     public func select(
         among sims: [SIMStatus], modems: [String: ModemStatus], strategy: SIMGroup.Strategy = .leastLoaded,
-        sticky: StickyHint? = nil, avoid: Set<String> = [], now: Timestamp
+        sticky: StickyHint? = nil, avoid: Set<String> = [], parts: Int = 1, now: Timestamp
     ) -> SIMSelection {
         var eligible: [(order: Int, status: SIMStatus)] = []
         var ineligible: [(simID: String, reason: SIMIneligibility)] = []
         for (order, status) in sims.enumerated() {
-            if let reason = ineligibility(of: status, modem: modems[status.sim.modem], now: now) {
+            if let reason = ineligibility(of: status, modem: modems[status.sim.modem], parts: parts, now: now) {
                 ineligible.append((status.sim.id, reason))
             } else {
                 eligible.append((order, status))
@@ -50,14 +52,21 @@ public struct SIMSelector: Sendable {
         return .chosen(choice(best.status, preferred.isEmpty ? .onlyAvoidedLeft : .strategy))
     }
 
-    /// Why `status` cannot send at `now`, or nil when it can.
-    public func ineligibility(of status: SIMStatus, modem: ModemStatus?, now: Timestamp) -> SIMIneligibility? {
+    /// Why `status` cannot send a message of `parts` parts at `now`, or nil when it can.
+    ///
+    /// A window is full when the parts would take its count past the limit. A window with
+    /// nothing in it yet takes any message, so one longer than the limit itself still goes
+    /// (overshooting by at most that one message) instead of waiting forever.
+    public func ineligibility(of status: SIMStatus, modem: ModemStatus?, parts: Int = 1, now: Timestamp) -> SIMIneligibility? {
         guard status.sim.enabled, let modem, modem.state != .disabled else { return .disabled }
         if status.paused || modem.paused { return .paused }
         guard modem.state == .ready else { return .modemNotReady(modem.state) }
         if let active = modem.activeSlot, active != status.sim.slot { return .slotNotActive }
         // The latest reset among the full windows: before it, some limit still binds.
-        let full = LimitPeriod.allCases.filter { status.counts[$0] >= status.sim.limits[$0] }
+        let full = LimitPeriod.allCases.filter { period in
+            let used = status.counts[period]
+            return used >= status.sim.limits[period] || (used > 0 && used + parts > status.sim.limits[period])
+        }
         if let binding = full.map({ ($0, calendar.nextReset(of: $0, after: now)) }).max(by: { $0.1 < $1.1 }) {
             return .limitReached(binding.0, resetsAt: binding.1)
         }

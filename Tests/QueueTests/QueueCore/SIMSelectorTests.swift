@@ -111,6 +111,22 @@ struct SIMSelectorTests {
         #expect(Self.selector.ineligibility(of: status, modem: modem, now: Self.now) == expected)
     }
 
+    /// Counters count parts: a 3-part message does not fit 8 of 10 sent this hour (it would make
+    /// 11), a 2-part one does; an empty window takes even a message longer than its limit, or it
+    /// would wait forever.
+    @Test func limitsLeaveRoomForEveryPart() {
+        let status = SIMStatus(sim: Self.sims[0], counts: WindowCounts(hour: 8, day: 8, month: 8))
+        let modem = Self.readyModems["m1"]
+        #expect(Self.selector.ineligibility(of: status, modem: modem, parts: 2, now: Self.now) == nil)
+        #expect(Self.selector.ineligibility(of: status, modem: modem, parts: 3, now: Self.now)
+            == .limitReached(.hour, resetsAt: QueueFixtures.utc("2024-07-10 13:00")))
+        let empty = SIMStatus(sim: Self.sims[0])
+        #expect(Self.selector.ineligibility(of: empty, modem: modem, parts: 12, now: Self.now) == nil)
+        let chosen = Self.chosen(Self.selector.select(among: [status, SIMStatus(sim: Self.sims[1])], modems: Self.readyModems,
+                                                      strategy: .roundRobin, parts: 3, now: Self.now))
+        #expect(chosen?.simID == Self.sims[1].id, "the SIM without room for all three parts is passed over")
+    }
+
     /// Pacing: cooldown plus the drawn jitter; eligible again exactly when it has passed.
     @Test func gapEndsOnTime() {
         var status = SIMStatus(sim: Self.sims[0], lastSentAt: Self.now - .seconds(7), gapAfterLastSend: .milliseconds(7_001))
