@@ -93,6 +93,7 @@ actor GroupCommitter: Service {
             batchSizes.append(count)
             if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }
             afterCommit(count)
+            logger.debug("group commit", metadata: ["messages": "\(count)"])
         } catch {
             logger.error("accept of \(count) message(s) failed: \(error)")
             for waiter in batch { waiter.continuation.resume(throwing: error) }
