@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "smsgw-modemsim", targets: ["smsgw-modemsim"]),
         .executable(name: "smsgw-modemd", targets: ["smsgw-modemd"]),
         .executable(name: "smsgw-queued", targets: ["smsgw-queued"]),
+        .executable(name: "smsgw-ingressd", targets: ["smsgw-ingressd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -93,6 +94,18 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-ingressd",
+            dependencies: [
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(
             name: "GatewayTests",
@@ -110,7 +123,7 @@ let package = Package(
         ]),
         .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "QueueCore",
             "GatewayTestSupport",
         ]),

@@ -1,0 +1,107 @@
+import GatewayCore
+import GatewayStore
+import Logging
+import ServiceLifecycle
+
+/// Group commit (DESIGN.md, MT steps 1-2): submits from every session wait here; the run loop
+/// takes what has arrived, lets more gather for at most `gatherWindow` or until `maximumBatch`
+/// messages, commits them in ONE transaction, then answers each waiter with its id (or the
+/// error) and calls `afterCommit` (the wake-up of smsgw-queued). Nobody is answered before the
+/// transaction holding their message is durable.
+actor GroupCommitter: Service {
+    typealias Commit = @Sendable ([NewMessage]) async throws -> [Int64]
+
+    private struct Waiter {
+        var message: NewMessage
+        var continuation: CheckedContinuation<Int64, any Error>
+    }
+
+    private let commit: Commit
+    private let afterCommit: @Sendable (Int) -> Void
+    private let maximumBatch: Int
+    private let gatherWindow: Duration
+    private let logger: Logger
+    private var pending: [Waiter] = []
+    private var idle: CheckedContinuation<Void, Never>?
+    private var stopped = false
+    /// Sizes of the batches committed so far (the last 1,000), for tests and the log.
+    private(set) var batchSizes: [Int] = []
+
+    init(maximumBatch: Int = 200, gatherWindow: Duration = .milliseconds(2), logger: Logger,
+         commit: @escaping Commit, afterCommit: @escaping @Sendable (Int) -> Void) {
+        self.maximumBatch = maximumBatch
+        self.gatherWindow = gatherWindow
+        self.logger = logger
+        self.commit = commit
+        self.afterCommit = afterCommit
+    }
+
+    /// Returns the new message's id once it is durable; throws what the commit threw.
+    func submit(_ message: NewMessage) async throws -> Int64 {
+        guard !stopped else { throw CommitterStopped() }
+        return try await withCheckedThrowingContinuation { continuation in
+            pending.append(Waiter(message: message, continuation: continuation))
+            if let idle {
+                self.idle = nil
+                idle.resume()
+            }
+        }
+    }
+
+    func run() async throws {
+        await withGracefulShutdownHandler {
+            while true {
+                await self.waitForWork()
+                if self.pending.isEmpty { break }  // stopped with nothing left
+                await self.gather()
+                await self.commitBatch()
+            }
+        } onGracefulShutdown: {
+            Task { await self.stop() }
+        }
+    }
+
+    private func stop() {
+        stopped = true
+        if let idle {
+            self.idle = nil
+            idle.resume()
+        }
+    }
+
+    private func waitForWork() async {
+        guard pending.isEmpty, !stopped else { return }
+        await withCheckedContinuation { idle = $0 }
+    }
+
+    /// Lets submits from other sessions join, for at most `gatherWindow`.
+    private func gather() async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + gatherWindow
+        while pending.count < maximumBatch, clock.now < deadline, !stopped {
+            try? await Task.sleep(for: .microseconds(250))
+        }
+    }
+
+    private func commitBatch() async {
+        let count = min(pending.count, maximumBatch)
+        let batch = Array(pending.prefix(count))
+        pending.removeFirst(count)
+        do {
+            let ids = try await commit(batch.map(\.message))
+            for (waiter, id) in zip(batch, ids) { waiter.continuation.resume(returning: id) }
+            batchSizes.append(count)
+            if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }
+            afterCommit(count)
+            logger.debug("group commit", metadata: ["messages": "\(count)"])
+        } catch {
+            logger.error("accept of \(count) message(s) failed: \(error)")
+            for waiter in batch { waiter.continuation.resume(throwing: error) }
+        }
+    }
+}
+
+/// A submit that arrived after shutdown began.
+struct CommitterStopped: Error, CustomStringConvertible {
+    var description: String { "ingressd is shutting down" }
+}
