@@ -4,10 +4,11 @@ import Logging
 import ServiceLifecycle
 
 /// Group commit (DESIGN.md, MT steps 1-2): submits from every session wait here; the run loop
-/// takes what has arrived, lets more gather for at most `gatherWindow` or until `maximumBatch`
-/// messages, commits them in ONE transaction, then answers each waiter with its id (or the
-/// error) and calls `afterCommit` (the wake-up of smsgw-queued). Nobody is answered before the
-/// transaction holding their message is durable.
+/// takes everything that has arrived (up to `maximumBatch`), commits it in ONE transaction,
+/// then answers each waiter with its id (or the error) and calls `afterCommit` (the wake-up of
+/// smsgw-queued). Nobody is answered before the transaction holding their message is durable.
+/// There is no gather window: while one commit waits for its fsync the next submits pile up
+/// and form the next batch, so a lone submit is not delayed and a busy bind fills batches.
 actor GroupCommitter: Service {
     typealias Commit = @Sendable ([NewMessage]) async throws -> [Int64]
 
@@ -19,7 +20,6 @@ actor GroupCommitter: Service {
     private let commit: Commit
     private let afterCommit: @Sendable (Int) -> Void
     private let maximumBatch: Int
-    private let gatherWindow: Duration
     private let logger: Logger
     private var pending: [Waiter] = []
     private var idle: CheckedContinuation<Void, Never>?
@@ -27,10 +27,9 @@ actor GroupCommitter: Service {
     /// Sizes of the batches committed so far (the last 1,000), for tests and the log.
     private(set) var batchSizes: [Int] = []
 
-    init(maximumBatch: Int = 200, gatherWindow: Duration = .milliseconds(2), logger: Logger,
+    init(maximumBatch: Int = 200, logger: Logger,
          commit: @escaping Commit, afterCommit: @escaping @Sendable (Int) -> Void) {
         self.maximumBatch = maximumBatch
-        self.gatherWindow = gatherWindow
         self.logger = logger
         self.commit = commit
         self.afterCommit = afterCommit
@@ -53,7 +52,6 @@ actor GroupCommitter: Service {
             while true {
                 await self.waitForWork()
                 if self.pending.isEmpty { break }  // stopped with nothing left
-                await self.gather()
                 await self.commitBatch()
             }
         } onGracefulShutdown: {
@@ -72,15 +70,6 @@ actor GroupCommitter: Service {
     private func waitForWork() async {
         guard pending.isEmpty, !stopped else { return }
         await withCheckedContinuation { idle = $0 }
-    }
-
-    /// Lets submits from other sessions join, for at most `gatherWindow`.
-    private func gather() async {
-        let clock = ContinuousClock()
-        let deadline = clock.now + gatherWindow
-        while pending.count < maximumBatch, clock.now < deadline, !stopped {
-            try? await Task.sleep(for: .microseconds(250))
-        }
     }
 
     private func commitBatch() async {
