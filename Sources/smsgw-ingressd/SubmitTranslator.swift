@@ -45,7 +45,7 @@ struct SubmitTranslator: Sendable {
         return .success(NewMessage(
             account: account.id, source: submit.source.address, destination: destination.displayString,
             messageClass: account.defaultClass, priority: Int(submit.priorityFlag), text: decoded.text,
-            encoding: decoded.encoding, partsHex: encoded.parts.map(\.hex),
+            encoding: decoded.encoding, partsHex: encoded.parts.map(\.tpduHex),
             expiresAt: now + defaultValidity, registeredDelivery: submit.registeredDelivery & 0x03 != 0))
     }
 

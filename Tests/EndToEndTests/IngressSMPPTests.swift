@@ -49,9 +49,10 @@ struct IngressSMPPTests {
         #expect(rows[1]["text"] as? String == "Привет, мир")
         #expect(rows[1]["encoding"] as? String == "ucs2")
         #expect((rows[2]["parts"] as? [String])?.count == 2)
-        // SMS-SUBMIT with TP-SRR (0x21 after the empty SMSC octet) and TP-DCS 0x08 for UCS-2.
+        // The store keeps TPDUs (no SMSC field: modemd puts the SIM's "00" in front): an
+        // SMS-SUBMIT with TP-SRR (first octet 0x21), TP-MR 0, and TP-DCS 0x08 for UCS-2.
         let ucs2 = (rows[1]["parts"] as? [String])?.first ?? ""
-        #expect(ucs2.hasPrefix("0021"))
+        #expect(ucs2.hasPrefix("2100"))
         #expect(ucs2.contains("0D91945111325476F80008"))
     }
 

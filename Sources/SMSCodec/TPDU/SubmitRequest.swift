@@ -57,6 +57,10 @@ public struct SubmitPart: Sendable, Hashable {
 
     /// The PDU as AT+CMGS takes it after the prompt.
     public var hex: String { Hex.encode(octets) }
+
+    /// The TPDU alone, without the SMSC address field: what the store keeps per part (the
+    /// modem supervisor puts the SIM's SMSC, `00`, in front when it sends).
+    public var tpduHex: String { Hex.encode(Array(octets.suffix(tpduLength))) }
 }
 
 /// A whole message encoded: the plan it follows and one SMS-SUBMIT per part.
