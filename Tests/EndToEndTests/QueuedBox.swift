@@ -97,7 +97,7 @@ final class QueuedBox {
     }
 
     func stop() {
-        for name in ["queued", "modemd", "modemsim"] {
+        for name in ["ingressd", "queued", "modemd", "modemsim"] {
             guard let process = processes[name], process.isRunning else { continue }
             process.terminate()
             let deadline = ContinuousClock.now + .seconds(5)
