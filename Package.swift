@@ -52,6 +52,16 @@ let package = Package(
             ]
         ),
 
+        // What every daemon's main starts with: options, logging, configuration, directories.
+        .target(
+            name: "GatewayDaemon",
+            dependencies: [
+                "GatewayCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // What tests share (seeded randomness, running built products); never in a daemon.
         .target(name: "GatewayTestSupport"),
 
@@ -74,6 +84,7 @@ let package = Package(
         .executableTarget(
             name: "smsgw-modemd",
             dependencies: [
+                "GatewayDaemon",
                 "ATCommands", "SMSCodec", "ModemSession", "ModemProfiles", "GatewayCore", "GatewayStore", "GatewayIPC",
                 "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -86,6 +97,7 @@ let package = Package(
         .executableTarget(
             name: "smsgw-queued",
             dependencies: [
+                "GatewayDaemon",
                 "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "QueueCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,6 +109,7 @@ let package = Package(
         .executableTarget(
             name: "smsgw-ingressd",
             dependencies: [
+                "GatewayDaemon",
                 "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GatewayCore
+import GatewayDaemon
 import GatewayIPC
 import Logging
 import ServiceLifecycle
@@ -14,28 +15,11 @@ struct IngressdCommand: AsyncParsableCommand {
         commandName: "smsgw-ingressd",
         abstract: "Accept messages from upstream platforms (SMPP 3.4) durably and wake the queue.")
 
-    @Option(name: .long, help: "The gateway configuration file.")
-    var config: String = "/etc/smsgw/gateway.toml"
-
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
-    var logLevel: String = "info"
-
-    func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
-    }
+    @OptionGroup var options: DaemonOptions
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "smsgw.ingressd")
-        let configuration: GatewayConfiguration
-        do { configuration = try ConfigurationLoader.load(file: config) } catch {
-            throw ValidationError(error.description)
-        }
+        let logger = options.bootstrapLogging(label: "smsgw.ingressd")
+        let configuration = try options.loadConfiguration()
         let store = try IngressStore(path: configuration.store.path)
         let wakePath = "\(configuration.runtime.directory)/queued.wake"
         let committer = GroupCommitter(logger: logger, commit: { batch in try await store.accept(batch) },

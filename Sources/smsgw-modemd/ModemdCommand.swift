@@ -1,5 +1,6 @@
 import ArgumentParser
 import GatewayCore
+import GatewayDaemon
 import GatewayIPC
 import Logging
 import ModemProfiles
@@ -20,37 +21,21 @@ struct ModemdCommand: AsyncParsableCommand {
         commandName: "smsgw-modemd",
         abstract: "Supervise the box's modems: init, health, sending, receiving, recovery, SIM switching.")
 
-    @Option(name: .long, help: "The gateway configuration file.")
-    var config: String = "/etc/smsgw/gateway.toml"
+    @OptionGroup var options: DaemonOptions
 
     @Option(name: .long, help: "The control socket (default: modemd.sock in the runtime directory).")
     var socket: String?
-
-    @Option(name: .long, help: "Log level: trace (the AT dialogue), debug, info, notice, warning, error.")
-    var logLevel: String = "info"
 
     @Option(name: .long, help: "Seconds before an inbound message still missing parts is abandoned (forwarded with what arrived); also the window in which a repeated part is dropped.")
     var reassemblyTimeout: Int = 3600
 
     func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
         guard reassemblyTimeout > 0 else { throw ValidationError("--reassembly-timeout must be positive") }
     }
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "smsgw.modemd")
-        let configuration: GatewayConfiguration
-        do { configuration = try ConfigurationLoader.load(file: config) } catch {
-            throw ValidationError(error.description)
-        }
-        try Directories.create(configuration.runtime.directory)
-        try Directories.create(Directories.parent(of: configuration.store.path))
+        let logger = options.bootstrapLogging(label: "smsgw.modemd")
+        let configuration = try options.loadConfiguration()
         let store = try StoreRecorder(path: configuration.store.path, reassemblyWindow: .seconds(reassemblyTimeout))
         let events = EventPublisher()
         let runners = configuration.modems.filter(\.enabled).map { modem in
@@ -124,21 +109,3 @@ struct WatchdogPetter: Service {
     }
 }
 
-/// Creating the runtime and store directories.
-enum Directories {
-    static func create(_ path: String) throws {
-        guard !path.isEmpty else { return }
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
-            prefix += component + "/"
-            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
-                throw ValidationError("cannot create \(prefix): \(String(cString: strerror(errno)))")
-            }
-        }
-    }
-
-    static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return String(path[..<slash])
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GatewayCore
+import GatewayDaemon
 import GatewayIPC
 import Logging
 import QueueCore
@@ -19,28 +20,11 @@ struct QueuedCommand: AsyncParsableCommand {
         commandName: "smsgw-queued",
         abstract: "Pick, route, send, retry and expire messages; correlate status reports.")
 
-    @Option(name: .long, help: "The gateway configuration file.")
-    var config: String = "/etc/smsgw/gateway.toml"
-
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
-    var logLevel: String = "info"
-
-    func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
-    }
+    @OptionGroup var options: DaemonOptions
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "smsgw.queued")
-        let configuration: GatewayConfiguration
-        do { configuration = try ConfigurationLoader.load(file: config) } catch {
-            throw ValidationError(error.description)
-        }
+        let logger = options.bootstrapLogging(label: "smsgw.queued")
+        let configuration = try options.loadConfiguration()
         let zone: ZoneRules
         do { zone = try ZoneFile.rules(named: configuration.box.timeZone) } catch {
             throw ValidationError("box.time_zone \"\(configuration.box.timeZone)\": \(error)")

@@ -1,0 +1,44 @@
+import ArgumentParser
+import GatewayCore
+import Logging
+
+/// What every smsgw daemon takes on its command line, and the first steps of its story (STYLE.md
+/// principle 6): log to standard error, load the configuration, make its directories.
+public struct DaemonOptions: ParsableArguments {
+    @Option(name: .long, help: "The gateway configuration file.")
+    public var config: String = "/etc/smsgw/gateway.toml"
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
+    public var logLevel: String = "info"
+
+    public init() {}
+
+    public func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
+    }
+
+    /// Sends swift-log to standard error at `--log-level` (stderr is unbuffered, so a killed
+    /// daemon loses nothing, and journald keeps it); returns the daemon's logger.
+    public func bootstrapLogging(label: String) -> Logger {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: label)
+    }
+
+    /// The configuration, validated; a bad file stops the daemon with every problem (file, line,
+    /// key, reason). The runtime directory and the store's directory exist afterwards, so
+    /// daemons can start in any order on a fresh box.
+    public func loadConfiguration() throws -> GatewayConfiguration {
+        let configuration: GatewayConfiguration
+        do { configuration = try ConfigurationLoader.load(file: config) } catch {
+            throw ValidationError(error.description)
+        }
+        try DaemonDirectories.create(configuration.runtime.directory)
+        try DaemonDirectories.create(DaemonDirectories.parent(of: configuration.store.path))
+        return configuration
+    }
+}
