@@ -20,7 +20,7 @@ extension GatewayDatabase {
             WHERE id = ? RETURNING message_id
             """
         static let partStates = """
-            SELECT count(*), sum(state = 'delivered'), sum(state = 'unknown') FROM message_parts WHERE message_id = ?
+            SELECT state FROM message_parts WHERE message_id = ?
             """
     }
 
@@ -72,19 +72,11 @@ extension GatewayDatabase {
                 reference, partID, row: { $0.int64(0) })
             else { throw StoreError(.notFound(what: "message part", id: partID), path: connection.path) }
             let current = try state(of: messageID) ?? .unknown
-            let (parts, delivered, unknown) = try connection.queryFirst(StatusReportSQL.partStates, messageID) {
-                ($0.int(0), $0.int(1), $0.int(2))
-            } ?? (0, 0, 0)
-            let next: MessageState
-            if parts > 0, delivered == parts {
-                next = .delivered
-            } else if outcome == .failed {
-                next = .failed
-            } else if current == .unknown, unknown == 0 {
-                next = .sent
-            } else {
-                next = current
-            }
+            let parts = try connection.query(StatusReportSQL.partStates, messageID) { PartState(rawValue: $0.text(0)) ?? .unknown }
+            // A report moves a message forward only: to delivered, failed, sent or unknown as its
+            // parts say, never back to queued or sending.
+            let aggregate = MessageAggregate.state(of: parts)
+            let next: MessageState = [.delivered, .failed, .sent, .unknown].contains(aggregate) ? aggregate : current
             if next != current {
                 try transition(messageID, to: HistoryEntry(at: now, state: next, actor: .queue, detail: detail))
             } else {
