@@ -25,10 +25,23 @@ struct IngressdCommand: AsyncParsableCommand {
         let committer = GroupCommitter(logger: logger, commit: { batch in try await store.accept(batch) },
                                        afterCommit: { _ in _ = Wakeup.send(to: wakePath) })
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        // The way back upstream: the outbox dispatcher, its routes, woken by queued and by binds.
+        let (binds, bindSink) = AsyncStream.makeStream(of: String.self)
+        let receivers = ReceiverRegistry(onBind: { bindSink.yield($0) })
+        let outboxStore = try OutboxStore(path: configuration.store.path)
+        let forwarder = InboundForwarder(store: outboxStore, settings: configuration.inbound,
+                                         accounts: Set(configuration.accounts.filter(\.enabled).map(\.id)), logger: logger)
+        let dispatcher = OutboxDispatcher(store: outboxStore, routes: [SMPPDeliverChannel(receivers: receivers).route()],
+                                          forwarder: forwarder, settings: configuration.delivery, binds: binds, logger: logger)
+        let wakes = try await WakeupReceiver.bind(path: "\(configuration.runtime.directory)/ingressd.wake")
+        services.append(.init(service: dispatcher))
+        services.append(.init(service: IngressWakeForwarder(receiver: wakes, dispatcher: dispatcher)))
+        let upstream = SessionServices(receivers: receivers, throughput: ThroughputLimiter(accounts: configuration.accounts),
+                                       bindGuard: BindFailureGuard(), timers: configuration.listeners.smppTimers)
         let smpp = configuration.listeners.smpp
         if smpp.enabled {
             let session = SMPPSession(authenticator: BindAuthenticator(accounts: configuration.accounts), committer: committer,
-                                      translator: SubmitTranslator(), window: 100, logger: logger)
+                                      translator: SubmitTranslator(), upstream: upstream, logger: logger)
             let listener = try await SMPPListener.bind(host: smpp.address, port: smpp.port, session: session, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: SMPP on \(smpp.address):\(listener.port)")

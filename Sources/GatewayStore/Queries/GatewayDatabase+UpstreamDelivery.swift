@@ -13,6 +13,10 @@ extension GatewayDatabase {
                 SELECT 1 FROM message_parts AS p WHERE p.message_id = m.id AND p.sim_id = ? AND p.sent_at >= ?)
             ORDER BY m.id DESC LIMIT 1
             """
+        static let readyAfter = """
+            SELECT id, modem_id, sim_id, originator, text, completed_at, state FROM inbound_messages
+            WHERE state IN ('complete', 'abandoned') AND forward_state = 'pending' AND id > ? ORDER BY id LIMIT ?
+            """
         static let simIdentity = "SELECT iccid, msisdn FROM sims WHERE id = ?"
         static let receipt = """
             SELECT m.created_at, m.text, m.source, m.destination, m.units,
@@ -26,6 +30,17 @@ extension GatewayDatabase {
     /// an inbound message from that number on that SIM is a reply to it.
     public func replyAccount(originator: String, simID: Int64, since: Timestamp) throws -> String? {
         try connection.queryFirst(UpstreamDeliverySQL.replyAccount, originator, simID, since.millisecondsSince1970) { $0.text(0) }
+    }
+
+    /// Like `inboundReadyToForward`, from the first id above `afterID` (a sweep that leaves
+    /// some messages pending — no account for them — walks on past them).
+    public func inboundReadyToForward(afterID: Int64, limit: Int) throws -> [CompleteInbound] {
+        try connection.query(UpstreamDeliverySQL.readyAfter, afterID, limit) { row in
+            CompleteInbound(id: row.int64(0), modemID: row.int64(1), simID: row.optionalInt64(2),
+                            originator: row.text(3), text: row.text(4),
+                            completedAt: Timestamp(millisecondsSince1970: row.int64(5)),
+                            isComplete: row.text(6) == "complete")
+        }
     }
 
     /// A SIM's ICCID and MSISDN (when the SIM reported one).
