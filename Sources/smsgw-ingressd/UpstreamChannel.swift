@@ -30,6 +30,11 @@ struct UpstreamItem: Sendable {
     /// Attempts so far, this one included.
     var attempts: Int
     var content: Content
+
+    /// The message's Kannel dlr-url, for a DLR that has one (routed to the dlr-url channel first).
+    var dlrURL: String? {
+        if case .dlr(_, let facts) = content { facts?.dlrURL } else { nil }
+    }
 }
 
 /// One entry of the ordered route table: the first route whose `accepts` says yes gets the item

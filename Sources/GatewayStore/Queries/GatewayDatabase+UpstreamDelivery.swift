@@ -19,7 +19,7 @@ extension GatewayDatabase {
             """
         static let simIdentity = "SELECT iccid, msisdn FROM sims WHERE id = ?"
         static let receipt = """
-            SELECT m.created_at, m.text, m.source, m.destination, m.units,
+            SELECT m.created_at, m.text, m.source, m.destination, m.units, m.dlr_url,
                    (SELECT count(*) FROM message_parts p WHERE p.message_id = m.id AND p.state = 'delivered')
             FROM messages AS m WHERE m.id = ?
             """
@@ -53,7 +53,8 @@ extension GatewayDatabase {
     public func receiptFacts(messageID: Int64, statusReportID: Int64) throws -> ReceiptFacts? {
         guard var facts = try connection.queryFirst(UpstreamDeliverySQL.receipt, messageID, row: { row in
             ReceiptFacts(submittedAt: Timestamp(millisecondsSince1970: row.int64(0)), text: row.text(1), source: row.text(2),
-                         destination: row.text(3), parts: row.int(4), partsDelivered: row.int(5), reportStatus: nil)
+                         destination: row.text(3), parts: row.int(4), partsDelivered: row.int(6), reportStatus: nil,
+                         dlrURL: row.optionalText(5))
         }) else { return nil }
         if statusReportID > 0 {
             facts.reportStatus = try connection.queryFirst(UpstreamDeliverySQL.reportStatus, statusReportID) { $0.int(0) }
@@ -73,4 +74,6 @@ public struct ReceiptFacts: Sendable, Hashable {
     public var partsDelivered: Int
     /// TP-Status of the status report that settled it (3GPP TS 23.040 §9.2.3.15), if any.
     public var reportStatus: Int?
+    /// The Kannel-style dlr-url the message was submitted with (a DLR then goes there).
+    public var dlrURL: String?
 }
