@@ -121,8 +121,11 @@ struct SMPPSession: Sendable {
                         let sequence = pdu.sequenceNumber
                         link.unanswered.add(1, ordering: .relaxed)
                         group.addTask {
-                            defer { link.unanswered.subtract(1, ordering: .relaxed) }
-                            try await writer.send(await accept(submit, account: account, sequenceNumber: sequence))
+                            let answer = await accept(submit, account: account, sequenceNumber: sequence)
+                            // Counted out before the answer is written: a peer that sends its next
+                            // submit on reading it must find the window open (§2.6).
+                            link.unanswered.subtract(1, ordering: .relaxed)
+                            try await writer.send(answer)
                         }
                     case .genericNack, .enquireLinkResp, .unbindResp, .deliverSMResp:
                         _ = link.resolve(pdu)  // answers to our own requests (§2.6)
