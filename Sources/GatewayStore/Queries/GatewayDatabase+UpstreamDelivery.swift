@@ -76,4 +76,16 @@ public struct ReceiptFacts: Sendable, Hashable {
     public var reportStatus: Int?
     /// The Kannel-style dlr-url the message was submitted with (a DLR then goes there).
     public var dlrURL: String?
+
+    public init(submittedAt: Timestamp, text: String, source: String, destination: String, parts: Int,
+                partsDelivered: Int, reportStatus: Int?, dlrURL: String?) {
+        self.submittedAt = submittedAt
+        self.text = text
+        self.source = source
+        self.destination = destination
+        self.parts = parts
+        self.partsDelivered = partsDelivered
+        self.reportStatus = reportStatus
+        self.dlrURL = dlrURL
+    }
 }
