@@ -54,16 +54,16 @@ struct UpstreamDeliverySettingsTests {
     @Test(arguments: [
         // A default account must exist: a typo would silently keep every MO in the store.
         Vector(rule: "unknown default account", extra: "[inbound]\ndefault_account = \"nobody\"\n",
-               problem: "17:19: inbound.default_account: names no [[accounts]] entry: \"nobody\""),
+               problem: "17:1: inbound.default_account: names no [[accounts]] entry: \"nobody\""),
         // Probing after the peer is already declared dead would never probe.
         Vector(rule: "timeout not after interval", extra: "[listeners.smpp]\nenquire_link_interval = \"60s\"\ninactivity_timeout = \"60s\"\n",
-               problem: "listeners.smpp.inactivity_timeout: inactivity_timeout (60s) must be longer than enquire_link_interval (60s)"),
+               problem: "listeners.smpp.inactivity_timeout: inactivity_timeout (1m) must be longer than enquire_link_interval (1m)"),
         // A first delay above the cap would make the doubling meaningless.
         Vector(rule: "delay above its maximum", extra: "[delivery]\nretry_delay = \"20m\"\n",
                problem: "delivery.retry_delay: retry_delay (20m) is longer than retry_delay_max (10m)"),
         // window 0 would refuse every submit.
         Vector(rule: "window zero", extra: "[[accounts]]\nid = \"a\"\nwindow = 0\nsmpp = { system_id = \"a\", password = \"\(ConfigurationFixtures.passwordHash)\" }\n",
-               problem: "18:10: accounts[0].window: must be 1 to 1000, found 0"),
+               problem: "18:1: accounts[0].window: must be 1 to 1000, found 0"),
     ])
     func refused(vector: Vector) {
         let problems = ConfigurationFixtures.problems(ConfigurationFixtures.minimal(vector.extra))
