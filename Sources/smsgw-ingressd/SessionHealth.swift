@@ -24,11 +24,11 @@ struct SessionHealth: Sendable {
             let silence = link.silence
             if silence >= timers.inactivityTimeout {
                 logger.notice("SMPP peer silent for \(silence): unbinding and closing")
-                _ = await link.request(.unbind, timeout: .seconds(1))
+                if link.bound.load(ordering: .relaxed) { _ = await link.request(.unbind, timeout: .seconds(1)) }
                 link.closeConnection()
                 return
             }
-            if silence >= timers.enquireLinkInterval, lastProbe.map({ silence - $0 >= timers.enquireLinkInterval }) ?? true {
+            if silence >= timers.enquireLinkInterval, link.bound.load(ordering: .relaxed), lastProbe.map({ silence - $0 >= timers.enquireLinkInterval }) ?? true {
                 lastProbe = silence
                 // The answer (enquire_link_resp) counts as hearing from the peer; no need to wait.
                 await link.send(.enquireLink)
@@ -43,8 +43,10 @@ struct SessionHealth: Sendable {
         while link.unanswered.load(ordering: .relaxed) > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
         }
-        logger.info("shutting down: unbinding the SMPP session")
-        _ = await link.request(.unbind, timeout: .seconds(2))
+        if link.bound.load(ordering: .relaxed) {
+            logger.info("shutting down: unbinding the SMPP session")
+            _ = await link.request(.unbind, timeout: .seconds(2))
+        }
         link.closeConnection()
     }
 }

@@ -30,6 +30,8 @@ final class SessionLink: Sendable {
     let unanswered = Atomic<Int>(0)
     /// Set when graceful shutdown began: the monitor unbinds and closes.
     let stopping = Atomic<Bool>(false)
+    /// Set once a bind succeeded: only a bound peer is probed and unbound (§2.3); an open one is closed.
+    let bound = Atomic<Bool>(false)
 
     init(writer: PDUWriter, close: @escaping @Sendable () -> Void) {
         self.writer = writer

@@ -19,6 +19,7 @@ struct SessionServices: Sendable {
 
     /// A bind succeeded: a receiver or transceiver can now be sent deliver_sm. Its registry id.
     func bound(account: UpstreamAccount, kind: SMPPSession.BindKind, link: SessionLink) async -> Int? {
+        link.bound.store(true, ordering: .relaxed)
         guard kind != .transmitter else { return nil }
         return await receivers.add(account: account.id, link: link)
     }
