@@ -235,4 +235,80 @@ struct IngressUpstreamTests {
         let closedAfter = Double(closing.last ?? "") ?? 99
         #expect(closedAfter >= 1.5 && closedAfter < 5)
     }
+
+    /// A receiver that answers the first deliver_sm with ESME_RX_T_APPN (0x64): the entry is
+    /// retried after `delivery.retry_delay` (200ms here) and done on the ESME_ROK that follows;
+    /// attempts count both.
+    @Test func errorAnswerIsRetriedAfterBackOff() async throws {
+        let box = try IngressSMPPBox(extra: "[delivery]\nretry_delay = \"200ms\"\nretry_delay_max = \"1s\"\n")
+        try await box.start()
+        let database = try GatewayDatabase(path: box.databasePath, now: Timestamp(millisecondsSince1970: 0))
+        _ = try Self.queueDLR(database, state: .delivered)
+        let output = try box.runPython(#"""
+            import sys, time, smpplib.client
+            client = smpplib.client.Client('127.0.0.1', int(sys.argv[1]), timeout=2)
+            times = []
+            def handler(pdu):
+                times.append(time.monotonic())
+                return 0x64 if len(times) == 1 else None
+            client.set_message_received_handler(handler)
+            client.connect()
+            client.bind_receiver(system_id='esme', password='s3cret')
+            deadline = time.time() + 8
+            while len(times) < 2 and time.time() < deadline:
+                try:
+                    client.read_once()
+                except Exception as error:
+                    if 'timed out' not in str(error): raise
+            time.sleep(0.3)
+            print(len(times), '%.2f' % (times[1] - times[0]) if len(times) > 1 else '-')
+            client.unbind()
+            """#)
+        let fields = output.split(whereSeparator: \.isWhitespace).map(String.init)
+        #expect(fields.first == "2")
+        let gap = Double(fields.last ?? "") ?? 0
+        #expect(gap >= 0.15 && gap < 2.5)
+        let row = try database.connection.queryFirst("SELECT state, attempts, last_error FROM upstream_outbox") {
+            ($0.text(0), $0.int(1), $0.optionalText(2))
+        }
+        #expect(row?.0 == "done" && row?.1 == 2)
+        #expect(row?.2?.contains("deliver_sm") == true)
+    }
+
+    /// SIGTERM: a bound receiver is sent unbind (we answer nothing more after), and the daemon
+    /// exits once the session is closed.
+    @Test func sigtermUnbindsBoundSessions() async throws {
+        let box = try IngressSMPPBox()
+        try await box.start()
+        let pid = try #require(box.process?.processIdentifier)
+        let output = try box.runPython(#"""
+            import os, signal, socket, struct, sys, time
+            port = int(sys.argv[1])
+            def pdu(command, sequence, body=b''):
+                return struct.pack('>IIII', 16 + len(body), command, 0, sequence) + body
+            def read(sock):
+                head = b''
+                while len(head) < 16:
+                    chunk = sock.recv(16 - len(head))
+                    if not chunk: return None
+                    head += chunk
+                length, command, status, sequence = struct.unpack('>IIII', head)
+                rest = b''
+                while len(rest) < length - 16: rest += sock.recv(length - 16 - len(rest))
+                return command, status, sequence
+            s = socket.create_connection(('127.0.0.1', port), timeout=10)
+            s.sendall(pdu(0x01, 1, b'esme\x00s3cret\x00\x00\x34\x00\x00\x00'))
+            assert read(s)[1] == 0
+            os.kill(\#(pid), signal.SIGTERM)
+            command, _, sequence = read(s)
+            print('%08x' % command)
+            s.sendall(pdu(0x80000006, sequence))
+            print('closed' if read(s) is None else 'open')
+            """#)
+        #expect(output.split(separator: "\n") == ["00000006", "closed"])
+        let deadline = ContinuousClock.now + .seconds(5)
+        while box.process?.isRunning == true, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(box.process?.isRunning == false)
+        #expect(box.process?.terminationStatus == 0)
+    }
 }
