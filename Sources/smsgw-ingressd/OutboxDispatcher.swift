@@ -89,33 +89,37 @@ actor OutboxDispatcher: Service {
                 return
             }
             if entries.isEmpty { return }
-            await withTaskGroup(of: Void.self) { group in
+            let outcomes = await withTaskGroup(of: OutboxOutcome.self) { group in
                 for entry in entries { group.addTask { await self.dispatch(entry) } }
+                var outcomes: [OutboxOutcome] = []
+                for await outcome in group { outcomes.append(outcome) }
+                return outcomes
+            }
+            do {
+                _ = try await store.settle(outcomes, now: .wallClock)
+            } catch {
+                // The claims' leases end and the entries are claimed again: nothing is lost.
+                logger.error("recording \(outcomes.count) outbox outcomes failed: \(error)")
+                return
             }
             if entries.count < batchLimit { return }
         }
     }
 
-    private func dispatch(_ entry: OutboxEntry) async {
+    /// Delivers one entry through the first route that takes it; its outcome.
+    private func dispatch(_ entry: OutboxEntry) async -> OutboxOutcome {
         let item: UpstreamItem
         do {
             item = try await read(entry)
         } catch {
-            await record(entry, .reject("\(error)"))
-            return
+            return outcome(entry, .reject("\(error)"))
         }
         for route in routes where await route.accepts(item) {
-            let result = await route.channel.deliver(item)
-            await record(entry, result, route: route.name)
-            return
+            return outcome(entry, await route.channel.deliver(item), route: route.name)
         }
         // No route: hold, without spending the attempt, until one opens (released(account:)).
-        do {
-            try await store.hold(entry.id, until: .wallClock + max(settings.retryDelayMax, lease * 2))
-            count("held")
-        } catch {
-            logger.error("holding outbox entry \(entry.id) failed: \(error)")
-        }
+        count("held")
+        return .held(entry.id, until: .wallClock + max(settings.retryDelayMax, lease * 2))
     }
 
     private func read(_ entry: OutboxEntry) async throws -> UpstreamItem {
@@ -130,33 +134,29 @@ actor OutboxDispatcher: Service {
         return UpstreamItem(entryID: entry.id, account: entry.account, attempts: entry.attempts, content: content)
     }
 
-    private func record(_ entry: OutboxEntry, _ result: ChannelResult, route: String = "none") async {
-        let now = Timestamp.wallClock
+    /// The outcome to record for a channel's result: retries back off (`[delivery]`) until
+    /// `max_attempts`, then the entry is dead.
+    private func outcome(_ entry: OutboxEntry, _ result: ChannelResult, route: String = "none") -> OutboxOutcome {
         let metadata: Logger.Metadata = ["outbox": "\(entry.id)", "kind": "\(entry.kind.rawValue)",
                                          "account": "\(entry.account)", "route": "\(route)", "attempt": "\(entry.attempts)"]
-        do {
-            switch result {
-            case .delivered:
-                try await store.complete(entry.id, now: now)
-                count("delivered")
-                logger.info("delivered upstream", metadata: metadata)
-            case .retry(let reason):
-                if let delay = settings.backOff(afterAttempt: entry.attempts) {
-                    try await store.retry(entry.id, at: now + delay, error: reason)
-                    count("retried")
-                    logger.notice("upstream delivery will be retried in \(delay): \(reason)", metadata: metadata)
-                } else {
-                    try await store.giveUp(entry.id, now: now, error: "after \(entry.attempts) attempts: \(reason)")
-                    count("dead")
-                    logger.error("upstream delivery given up after \(entry.attempts) attempts: \(reason)", metadata: metadata)
-                }
-            case .reject(let reason):
-                try await store.giveUp(entry.id, now: now, error: reason)
+        switch result {
+        case .delivered:
+            count("delivered")
+            logger.debug("delivered upstream", metadata: metadata)
+            return .done(entry.id)
+        case .retry(let reason):
+            guard let delay = settings.backOff(afterAttempt: entry.attempts) else {
                 count("dead")
-                logger.error("upstream delivery rejected: \(reason)", metadata: metadata)
+                logger.error("upstream delivery given up after \(entry.attempts) attempts: \(reason)", metadata: metadata)
+                return .dead(entry.id, error: "after \(entry.attempts) attempts: \(reason)")
             }
-        } catch {
-            logger.error("recording the outcome of outbox entry \(entry.id) failed: \(error)", metadata: metadata)
+            count("retried")
+            logger.notice("upstream delivery will be retried in \(delay): \(reason)", metadata: metadata)
+            return .retry(entry.id, at: .wallClock + delay, error: reason)
+        case .reject(let reason):
+            count("dead")
+            logger.error("upstream delivery rejected: \(reason)", metadata: metadata)
+            return .dead(entry.id, error: reason)
         }
     }
 

@@ -15,10 +15,8 @@ actor OutboxStore {
         try database.claimDueOutbox(now: now, lease: lease, limit: limit)
     }
 
-    func complete(_ id: Int64, now: Timestamp) throws { try database.completeOutbox(id, now: now) }
-    func retry(_ id: Int64, at: Timestamp, error: String) throws { try database.retryOutbox(id, at: at, error: error) }
-    func giveUp(_ id: Int64, now: Timestamp, error: String) throws { try database.giveUpOutbox(id, now: now, error: error) }
-    func hold(_ id: Int64, until: Timestamp) throws { try database.holdOutbox(id, until: until) }
+    /// One transaction for a batch's outcomes.
+    func settle(_ outcomes: [OutboxOutcome], now: Timestamp) throws -> Int { try database.settleOutbox(outcomes, now: now) }
 
     func releaseHeld(account: String, now: Timestamp, claimedUntil: Timestamp) throws -> Int {
         try database.releaseHeldOutbox(account: account, now: now, claimedUntil: claimedUntil)

@@ -35,3 +35,42 @@ extension GatewayDatabase {
                            claimedUntil.millisecondsSince1970)
     }
 }
+
+/// What became of one claimed outbox entry (see ``GatewayDatabase/settleOutbox(_:now:)``).
+public enum OutboxOutcome: Sendable, Hashable {
+    /// Upstream took it.
+    case done(Int64)
+    /// Try again at `at`.
+    case retry(Int64, at: Timestamp, error: String)
+    /// Never again (given up or refused for good).
+    case dead(Int64, error: String)
+    /// No way upstream now: held until `until` or a release, its attempt given back.
+    case held(Int64, until: Timestamp)
+}
+
+extension GatewayDatabase {
+    /// Records the outcomes of a batch of claimed entries in ONE transaction (a DLR storm after an
+    /// outage costs one fsync per batch, not one per entry). An entry no longer pending (settled
+    /// by another claimer after its lease ran out) is skipped; returns how many were recorded.
+    @discardableResult
+    public func settleOutbox(_ outcomes: [OutboxOutcome], now: Timestamp) throws -> Int {
+        guard !outcomes.isEmpty else { return 0 }
+        return try connection.transaction {
+            var recorded = 0
+            for outcome in outcomes {
+                let changed = switch outcome {
+                case .done(let id):
+                    try connection.run(OutboxSQL.complete, now.millisecondsSince1970, id)
+                case .retry(let id, let at, let error):
+                    try connection.run(OutboxSQL.retry, at.millisecondsSince1970, error, id)
+                case .dead(let id, let error):
+                    try connection.run(OutboxSQL.giveUp, now.millisecondsSince1970, error, id)
+                case .held(let id, let until):
+                    try connection.run(OutboxHoldSQL.hold, until.millisecondsSince1970, Self.heldMarker, id)
+                }
+                recorded += changed
+            }
+            return recorded
+        }
+    }
+}

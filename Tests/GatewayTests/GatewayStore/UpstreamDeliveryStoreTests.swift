@@ -135,3 +135,25 @@ struct UpstreamDeliveryStoreTests {
         #expect(throws: PayloadError.self) { try DeliveryReportPayload(json: [0xFF]) }
     }
 }
+
+extension UpstreamDeliveryStoreTests {
+    /// A batch's outcomes in one transaction: done, retried, dead, held; an entry no longer
+    /// pending is skipped, not an error that would undo the others.
+    @Test func settleRecordsABatch() throws {
+        let id = try message(mask: .final)
+        let entries = try (0..<5).map { _ in
+            try db.enqueueOutbox(kind: .dlr, account: "acme", messageID: id, payload: [1], now: .testStart)
+        }
+        _ = try db.claimDueOutbox(now: .testStart, lease: .seconds(60), limit: 10)
+        try db.completeOutbox(entries[4], now: .testStart)
+        let recorded = try db.settleOutbox([
+            .done(entries[0]), .retry(entries[1], at: .testStart + .seconds(5), error: "no answer"),
+            .dead(entries[2], error: "refused"), .held(entries[3], until: .testStart + .seconds(600)), .done(entries[4]),
+        ], now: .testStart + .seconds(1))
+        #expect(recorded == 4)
+        let rows = try db.connection.query("SELECT state, attempts, last_error FROM upstream_outbox ORDER BY id") {
+            "\($0.text(0)) \($0.int(1)) \($0.optionalText(2) ?? "-")"
+        }
+        #expect(rows == ["done 1 -", "pending 1 no answer", "dead 1 refused", "pending 0 \(GatewayDatabase.heldMarker)", "done 1 -"])
+    }
+}
