@@ -32,7 +32,8 @@ struct InboundForwarder: Sendable {
                 }
                 continue
             }
-            let identity = try await inbound.simID.asyncFlatMap { try await store.simIdentity($0) }
+            var identity: (iccid: String, msisdn: String?)?
+            if let sim = inbound.simID { identity = try await store.simIdentity(sim) }
             let payload = InboundPayload(
                 inboundID: inbound.id, originator: inbound.originator, simID: inbound.simID, iccid: identity?.iccid,
                 msisdn: identity?.msisdn, text: inbound.text, receivedAt: inbound.completedAt, complete: inbound.isComplete)
@@ -73,11 +74,4 @@ private actor ForwardCursor {
     }
 
     func firstTime(_ id: Int64) -> Bool { logged.insert(id).inserted }
-}
-
-extension Optional {
-    func asyncFlatMap<Other>(_ transform: (Wrapped) async throws -> Other?) async rethrows -> Other? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
 }

@@ -32,7 +32,8 @@ struct IngressdCommand: AsyncParsableCommand {
         let forwarder = InboundForwarder(store: outboxStore, settings: configuration.inbound,
                                          accounts: Set(configuration.accounts.filter(\.enabled).map(\.id)), logger: logger)
         let dispatcher = OutboxDispatcher(store: outboxStore, routes: [SMPPDeliverChannel(receivers: receivers).route()],
-                                          forwarder: forwarder, settings: configuration.delivery, binds: binds, logger: logger)
+                                          forwarder: forwarder, settings: configuration.delivery,
+                                          accounts: Set(configuration.accounts.map(\.id)), binds: binds, logger: logger)
         let wakes = try await WakeupReceiver.bind(path: "\(configuration.runtime.directory)/ingressd.wake")
         services.append(.init(service: dispatcher))
         services.append(.init(service: IngressWakeForwarder(receiver: wakes, dispatcher: dispatcher)))

@@ -13,6 +13,8 @@ actor OutboxDispatcher: Service {
     private let store: OutboxStore
     private let routes: [UpstreamRoute]
     private let forwarder: InboundForwarder
+    /// Accounts in the configuration: an entry for any other (removed since) is given up.
+    private let accounts: Set<String>
     private let settings: DeliverySettings
     private let logger: Logger
     private let sweepInterval: Duration
@@ -27,8 +29,9 @@ actor OutboxDispatcher: Service {
     private(set) var counts: [String: Int] = [:]
 
     init(store: OutboxStore, routes: [UpstreamRoute], forwarder: InboundForwarder, settings: DeliverySettings,
-         binds: AsyncStream<String>, sweepInterval: Duration = .seconds(1), logger: Logger) {
+         accounts: Set<String>, binds: AsyncStream<String>, sweepInterval: Duration = .seconds(1), logger: Logger) {
         self.binds = binds
+        self.accounts = accounts
         (self.store, self.routes, self.forwarder, self.settings) = (store, routes, forwarder, settings)
         (self.sweepInterval, self.logger) = (sweepInterval, logger)
         (pokes, pokeSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -108,6 +111,9 @@ actor OutboxDispatcher: Service {
 
     /// Delivers one entry through the first route that takes it; its outcome.
     private func dispatch(_ entry: OutboxEntry) async -> OutboxOutcome {
+        guard accounts.contains(entry.account) else {
+            return outcome(entry, .reject("account \"\(entry.account)\" is not in the configuration"))
+        }
         let item: UpstreamItem
         do {
             item = try await read(entry)
