@@ -311,4 +311,36 @@ struct IngressUpstreamTests {
         #expect(box.process?.isRunning == false)
         #expect(box.process?.terminationStatus == 0)
     }
+
+    /// Repeated bind failures from one address: the first 5 are answered at once, the 6th and
+    /// 7th only after the growing delay (250 ms, 500 ms); even the right password then waits.
+    @Test func repeatedBindFailuresAreSlowedDown() async throws {
+        let box = try IngressSMPPBox()
+        try await box.start()
+        let output = try box.runPython(#"""
+            import socket, struct, sys, time
+            port = int(sys.argv[1])
+            def bind(s, password):
+                body = b'esme\x00' + password + b'\x00\x00\x34\x00\x00\x00'
+                s.sendall(struct.pack('>IIII', 16 + len(body), 0x02, 0, 1) + body)
+                started = time.monotonic()
+                head = s.recv(16)
+                length, command, status, sequence = struct.unpack('>IIII', head)
+                if length > 16: s.recv(length - 16)
+                return status, time.monotonic() - started
+            s = socket.create_connection(('127.0.0.1', port), timeout=10)
+            for attempt in range(7):
+                status, took = bind(s, b'wrong')
+                print(status, '%.2f' % took)
+            status, took = bind(s, b's3cret')
+            print(status, '%.2f' % took)
+            """#)
+        let rows = output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        try #require(rows.count == 8)
+        #expect(rows.prefix(7).allSatisfy { $0.first == "13" })
+        #expect(rows.prefix(5).allSatisfy { (Double($0.last ?? "") ?? 9) < 0.2 })
+        #expect((Double(rows[5].last ?? "") ?? 0) >= 0.2)
+        #expect((Double(rows[6].last ?? "") ?? 0) >= 0.45)
+        #expect(rows[7].first == "0" && (Double(rows[7].last ?? "") ?? 0) >= 0.9)
+    }
 }
