@@ -12,9 +12,11 @@ import ServiceLifecycle
 actor GroupCommitter: Service {
     typealias Commit = @Sendable ([NewMessage]) async throws -> [Int64]
 
+    /// One submit: a message, or the messages of one submit_multi (committed together, never
+    /// split across batches).
     private struct Waiter {
-        var message: NewMessage
-        var continuation: CheckedContinuation<Int64, any Error>
+        var messages: [NewMessage]
+        var continuation: CheckedContinuation<[Int64], any Error>
     }
 
     private let commit: Commit
@@ -37,9 +39,18 @@ actor GroupCommitter: Service {
 
     /// Returns the new message's id once it is durable; throws what the commit threw.
     func submit(_ message: NewMessage) async throws -> Int64 {
+        let ids = try await submit(all: [message])
+        guard let id = ids.first else { throw CommitterStopped() }
+        return id
+    }
+
+    /// Several messages in the same transaction (submit_multi: all of them or none); their ids
+    /// in order once durable.
+    func submit(all messages: [NewMessage]) async throws -> [Int64] {
         guard !stopped else { throw CommitterStopped() }
+        guard !messages.isEmpty else { return [] }
         return try await withCheckedThrowingContinuation { continuation in
-            pending.append(Waiter(message: message, continuation: continuation))
+            pending.append(Waiter(messages: messages, continuation: continuation))
             if let idle {
                 self.idle = nil
                 idle.resume()
@@ -73,12 +84,21 @@ actor GroupCommitter: Service {
     }
 
     private func commitBatch() async {
-        let count = min(pending.count, maximumBatch)
-        let batch = Array(pending.prefix(count))
-        pending.removeFirst(count)
+        // Whole waiters up to `maximumBatch` messages (at least one waiter, however large).
+        var taken = 0, count = 0
+        while taken < pending.count, taken == 0 || count + pending[taken].messages.count <= maximumBatch {
+            count += pending[taken].messages.count
+            taken += 1
+        }
+        let batch = Array(pending.prefix(taken))
+        pending.removeFirst(taken)
         do {
-            let ids = try await commit(batch.map(\.message))
-            for (waiter, id) in zip(batch, ids) { waiter.continuation.resume(returning: id) }
+            let ids = try await commit(batch.flatMap(\.messages))
+            var next = ids[...]
+            for waiter in batch {
+                waiter.continuation.resume(returning: Array(next.prefix(waiter.messages.count)))
+                next = next.dropFirst(waiter.messages.count)
+            }
             batchSizes.append(count)
             if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }
             afterCommit(count)
