@@ -37,7 +37,7 @@ extension SMPPSession {
                 logger.info("replace_sm refused: message \(id) left the queue meanwhile", metadata: ["account": "\(account.id)"])
                 return refuse
             }
-            _ = wakeQueue()
+            wakeQueue()
             return PDU(.replaceSMResp, sequenceNumber: sequenceNumber)
         } catch let error as StoreError {
             logger.info("replace_sm refused: \(error)", metadata: ["account": "\(account.id)"])
