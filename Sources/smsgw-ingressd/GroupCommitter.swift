@@ -10,13 +10,13 @@ import ServiceLifecycle
 /// There is no gather window: while one commit waits for its fsync the next submits pile up
 /// and form the next batch, so a lone submit is not delayed and a busy bind fills batches.
 actor GroupCommitter: Service {
-    typealias Commit = @Sendable ([NewMessage]) async throws -> [Int64]
+    typealias Commit = @Sendable ([NewMessage]) async throws -> [AcceptOutcome]
 
     /// One submit: a message, or the messages of one submit_multi (committed together, never
     /// split across batches).
     private struct Waiter {
         var messages: [NewMessage]
-        var continuation: CheckedContinuation<[Int64], any Error>
+        var continuation: CheckedContinuation<[AcceptOutcome], any Error>
     }
 
     private let commit: Commit
@@ -37,16 +37,17 @@ actor GroupCommitter: Service {
         self.afterCommit = afterCommit
     }
 
-    /// Returns the new message's id once it is durable; throws what the commit threw.
-    func submit(_ message: NewMessage) async throws -> Int64 {
-        let ids = try await submit(all: [message])
-        guard let id = ids.first else { throw CommitterStopped() }
-        return id
+    /// Returns what became of the message once it is durable (its id; for a reused idempotency
+    /// key the earlier message's); throws what the commit threw.
+    func submit(_ message: NewMessage) async throws -> AcceptOutcome {
+        let outcomes = try await submit(all: [message])
+        guard let outcome = outcomes.first else { throw CommitterStopped() }
+        return outcome
     }
 
-    /// Several messages in the same transaction (submit_multi: all of them or none); their ids
-    /// in order once durable.
-    func submit(all messages: [NewMessage]) async throws -> [Int64] {
+    /// Several messages in the same transaction (submit_multi: all of them or none); their
+    /// outcomes in order once durable.
+    func submit(all messages: [NewMessage]) async throws -> [AcceptOutcome] {
         guard !stopped else { throw CommitterStopped() }
         guard !messages.isEmpty else { return [] }
         return try await withCheckedThrowingContinuation { continuation in
@@ -93,11 +94,10 @@ actor GroupCommitter: Service {
         let batch = Array(pending.prefix(taken))
         pending.removeFirst(taken)
         do {
-            let ids = try await commit(batch.flatMap(\.messages))
-            var next = ids[...]
+            var outcomes = try await commit(batch.flatMap(\.messages))[...]
             for waiter in batch {
-                waiter.continuation.resume(returning: Array(next.prefix(waiter.messages.count)))
-                next = next.dropFirst(waiter.messages.count)
+                waiter.continuation.resume(returning: Array(outcomes.prefix(waiter.messages.count)))
+                outcomes = outcomes.dropFirst(waiter.messages.count)
             }
             batchSizes.append(count)
             if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }

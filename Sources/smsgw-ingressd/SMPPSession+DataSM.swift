@@ -13,7 +13,7 @@ extension SMPPSession {
             return PDU.errorResponse(to: .dataSM, sequenceNumber: sequenceNumber, status: refusal.status)
         case .success(let message):
             do {
-                let id = try await committer.submit(message)
+                let id = try await committer.submit(message).messageID
                 return PDU(.dataSMResp(DataSMResponse(messageID: String(id))), sequenceNumber: sequenceNumber)
             } catch {
                 return PDU.errorResponse(to: .dataSM, sequenceNumber: sequenceNumber, status: .systemError)

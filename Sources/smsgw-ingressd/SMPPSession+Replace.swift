@@ -62,7 +62,7 @@ extension SMPPSession {
                 text: new.text, encoding: new.encoding, partsHex: new.partsHex,
                 scheduleAt: request.scheduleDeliveryTime == nil ? (message.notBefore > now ? message.notBefore : nil) : new.scheduleAt,
                 expiresAt: request.validityPeriod == nil ? message.expiresAt : new.expiresAt,
-                registeredDelivery: new.registeredDelivery)
+                reportMask: new.reportMask)
         }
     }
 

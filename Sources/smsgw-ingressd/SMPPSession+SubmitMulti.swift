@@ -25,7 +25,7 @@ extension SMPPSession {
         }
         do {
             let ids = try await committer.submit(all: plan.messages)
-            let first = ids.first.map { String($0) } ?? ""
+            let first = ids.first.map { String($0.messageID) } ?? ""
             return PDU(.submitMultiResp(SubmitMultiResponse(messageID: first, unsuccessful: plan.unsuccessful)),
                        sequenceNumber: sequenceNumber)
         } catch {

@@ -136,7 +136,7 @@ struct SMPPRequestMappingTests {
         request.registeredDelivery = 1
         let replacement = try SMPPSession.replacement(for: request, of: original, translator: SubmitTranslator(),
                                                       account: Self.account, now: Self.now).get()
-        #expect(replacement.encoding == .ucs2 && replacement.partsHex.count == 2 && replacement.registeredDelivery)
+        #expect(replacement.encoding == .ucs2 && replacement.partsHex.count == 2 && replacement.reportMask == .final)
         #expect(replacement.scheduleAt == Self.now + .seconds(600) && replacement.expiresAt == Self.now + .seconds(3_600))
         request.shortMessage = []
         #expect(throws: SubmitRefusal.self) {

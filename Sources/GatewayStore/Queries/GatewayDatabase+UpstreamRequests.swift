@@ -22,7 +22,7 @@ extension GatewayDatabase {
         static let deleteParts = "DELETE FROM message_parts WHERE message_id = ?"
         static let replace = """
             UPDATE messages SET text = ?, encoding = ?, units = ?, not_before = ?, expires_at = ?,
-                registered_delivery = ?
+                registered_delivery = ?, dlr_mask = ?
             WHERE id = ?
             """
     }
@@ -78,7 +78,8 @@ extension GatewayDatabase {
             }
             try connection.run(UpstreamSQL.replace, replacement.text, replacement.encoding.rawValue,
                                replacement.partsHex.count, notBefore.millisecondsSince1970,
-                               replacement.expiresAt.millisecondsSince1970, replacement.registeredDelivery, id)
+                               replacement.expiresAt.millisecondsSince1970, !replacement.reportMask.isEmpty,
+                               replacement.reportMask.rawValue, id)
             let state: MessageState = notBefore > now ? .held : .queued
             let when = state == .held ? "; scheduled for \(notBefore)" : ""
             try transition(id, to: HistoryEntry(

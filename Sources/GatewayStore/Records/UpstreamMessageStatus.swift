@@ -36,11 +36,12 @@ public struct MessageReplacement: Sendable, Hashable {
     /// Not to be sent before this time; nil = now.
     public var scheduleAt: Timestamp?
     public var expiresAt: Timestamp
-    public var registeredDelivery: Bool
+    /// Which outcomes get a delivery report (replace_sm's registered_delivery, §5.2.17).
+    public var reportMask: ReportMask
 
     public init(text: String, encoding: MessageEncoding, partsHex: [String], scheduleAt: Timestamp? = nil,
-                expiresAt: Timestamp, registeredDelivery: Bool) {
+                expiresAt: Timestamp, reportMask: ReportMask) {
         (self.text, self.encoding, self.partsHex) = (text, encoding, partsHex)
-        (self.scheduleAt, self.expiresAt, self.registeredDelivery) = (scheduleAt, expiresAt, registeredDelivery)
+        (self.scheduleAt, self.expiresAt, self.reportMask) = (scheduleAt, expiresAt, reportMask)
     }
 }

@@ -21,7 +21,7 @@ struct UpstreamRequestTests {
     static func replacement(parts: Int, scheduleAt: Timestamp? = nil) -> MessageReplacement {
         MessageReplacement(text: "new text", encoding: .ucs2,
                            partsHex: (1...parts).map { String(format: "0100%02X0B911316325476F80008020041", $0) },
-                           scheduleAt: scheduleAt, expiresAt: .testStart + .seconds(3_600), registeredDelivery: true)
+                           scheduleAt: scheduleAt, expiresAt: .testStart + .seconds(3_600), reportMask: .all)
     }
 
     @Test("a message is seen by its own account only, with its state and times")
@@ -65,10 +65,10 @@ struct UpstreamRequestTests {
         }
         #expect(parts == ["1:010001", "2:010002", "3:010003"])
         let row = try #require(try db.connection.queryFirst(
-            "SELECT text, encoding, units, expires_at, registered_delivery, state FROM messages WHERE id = ?", ids[2]) {
-                "\($0.text(0))|\($0.text(1))|\($0.int(2))|\($0.int64(3))|\($0.int(4))|\($0.text(5))"
+            "SELECT text, encoding, units, expires_at, registered_delivery, dlr_mask, state FROM messages WHERE id = ?", ids[2]) {
+                "\($0.text(0))|\($0.text(1))|\($0.int(2))|\($0.int64(3))|\($0.int(4))|\($0.int(5))|\($0.text(6))"
             })
-        #expect(row == "new text|ucs2|3|\((Timestamp.testStart + .seconds(3_600)).millisecondsSince1970)|1|queued")
+        #expect(row == "new text|ucs2|3|\((Timestamp.testStart + .seconds(3_600)).millisecondsSince1970)|1|7|queued")
         let last = try #require(try db.history(of: ids[2]).last)
         #expect(last.state == .queued && last.actor == .ingress && last.detail.contains("replace_sm"))
         // The picked message carries the new parts.
