@@ -49,7 +49,7 @@ enum UpstreamMessageID {
     /// Empty matches any (many ESMEs leave it NULL; the bound account already scopes the id);
     /// a leading "+" is not significant (TON international is stored as "+digits").
     static func matches(_ given: String, stored: String) -> Bool {
-        if given.isEmpty { return true }
-        return given.drop { $0 == "+" } == stored.drop { $0 == "+" }
+        let given = given.drop { $0 == "+" }
+        return given.isEmpty || given == stored.drop { $0 == "+" }
     }
 }

@@ -14,7 +14,11 @@ extension SMPPSession {
         let refuse = PDU.errorResponse(to: .cancelSM, sequenceNumber: sequenceNumber, status: .cancelFailed)
         let ids: [Int64]
         do {
-            guard let found = try await cancelTargets(request, account: account) else { return refuse }
+            guard let found = try await cancelTargets(request, account: account) else {
+                logger.info("cancel_sm refused: no waiting message \"\(request.messageID)\" from \"\(request.source.address)\" to \"\(request.destination.address)\"",
+                            metadata: ["account": "\(account.id)"])
+                return refuse
+            }
             ids = found
         } catch {
             logger.error("cancel_sm: store read failed: \(error)", metadata: ["account": "\(account.id)"])

@@ -64,6 +64,7 @@ struct SMPPRequestMappingTests {
     /// An empty address matches (NULL in the request); "+" is not significant; case is.
     @Test func addressMatching() {
         #expect(UpstreamMessageID.matches("", stored: "Shop"))
+        #expect(UpstreamMessageID.matches("+", stored: "+4915112345678"))  // NULL with TON international
         #expect(UpstreamMessageID.matches("4915112345678", stored: "+4915112345678"))
         #expect(UpstreamMessageID.matches("+4915112345678", stored: "+4915112345678"))
         #expect(!UpstreamMessageID.matches("SHOP", stored: "Shop"))
