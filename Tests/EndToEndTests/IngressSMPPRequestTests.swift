@@ -75,7 +75,8 @@ struct IngressSMPPRequestTests {
     /// submit_multi to three SMEs, an unparsable address and a distribution list: three
     /// stored messages with consecutive ids (the answer names the first), the other two in
     /// unsuccess_sme with ESME_RINVDSTADR (0x0B) and ESME_RINVDLNAME (0x34); 254 destinations
-    /// make 254 messages in ONE group commit (more than a batch of 200 singles); none, 0x33.
+    /// make 254 messages in ONE group commit (more than a batch of 200 singles); none, 0x33;
+    /// only refused destinations, 0x45 with the list.
     @Test func submitMulti() async throws {
         let box = try IngressSMPPBox()
         try await box.start()
@@ -103,7 +104,8 @@ struct IngressSMPPRequestTests {
             big = multi(peer, ['+49151%08d' % n for n in range(254)])
             big_rows = con.execute('SELECT count(*), min(id), max(id) FROM messages WHERE id >= ?', (int(big['first']),)).fetchone()
             none = multi(peer, [])
-            out(dict(small=small, rows=rows, big=big, big_rows=big_rows, none=none))
+            refused = multi(peer, ['not a number', 'dl:friends'])
+            out(dict(small=small, rows=rows, big=big, big_rows=big_rows, none=none, refused=refused))
             """#)
         let result = try Self.json(output)
         let small = try #require(result["small"] as? [String: Any])
@@ -117,6 +119,10 @@ struct IngressSMPPRequestTests {
         #expect(bigRows[0] == 254 && bigRows[2] - bigRows[1] == 253)
         #expect(((result["big"] as? [String: Any])?["failed"] as? [Any])?.isEmpty == true)
         #expect((result["none"] as? [String: Any])?["status"] as? Int == 0x33)
+        // Nothing accepted, different reasons: ESME_RSUBMITFAIL (0x45), still with the list.
+        let refused = try #require(result["refused"] as? [String: Any])
+        #expect(refused["status"] as? Int == 0x45 && refused["first"] as? String == "")
+        #expect((refused["failed"] as? [[AnyHashable]])?.count == 2)
         #expect(box.log.contains("messages=254"), "one commit of the 254: \(box.log.suffix(2_000))")
     }
 
