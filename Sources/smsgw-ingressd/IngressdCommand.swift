@@ -27,8 +27,10 @@ struct IngressdCommand: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         let smpp = configuration.listeners.smpp
         if smpp.enabled {
+            let requests = MessageRequests(store: store, canceller: QueuedCanceller(path: "\(configuration.runtime.directory)/queued.sock"),
+                                           wake: { _ = Wakeup.send(to: wakePath) })
             let session = SMPPSession(authenticator: BindAuthenticator(accounts: configuration.accounts), committer: committer,
-                                      translator: SubmitTranslator(), window: 100, logger: logger)
+                                      translator: SubmitTranslator(), requests: requests, window: 100, logger: logger)
             let listener = try await SMPPListener.bind(host: smpp.address, port: smpp.port, session: session, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: SMPP on \(smpp.address):\(listener.port)")
