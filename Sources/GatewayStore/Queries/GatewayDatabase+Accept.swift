@@ -16,13 +16,21 @@ extension GatewayDatabase {
     /// transaction (group commit): when this returns, all of them are durable (WAL, FULL), and
     /// ingress may answer upstream. A message scheduled after `now` is `held`, others `queued`.
     /// Any invalid message fails the whole batch; returns the new ids in batch order.
-    public func accept(_ batch: [NewMessage], now: Timestamp) throws -> [Int64] {
+    /// A part of a message split upstream (`assembly` set) joins the message being assembled
+    /// (GatewayDatabase+Assembly); `assemblyTimeout` is how long a new assembly waits for its
+    /// other parts.
+    public func accept(_ batch: [NewMessage], now: Timestamp, assemblyTimeout: Duration = .seconds(600)) throws -> [Int64] {
         for message in batch where message.partsHex.isEmpty || message.partsHex.count > 255 {
             throw StoreError(.invalidRequest("message to \(message.destination) has \(message.partsHex.count) parts; 1...255 allowed"),
                              path: connection.path)
         }
         return try connection.transaction {
-            try batch.map { message in try insert(message, now: now) }
+            try batch.map { message in
+                if let assembly = message.assembly {
+                    return try insertAssemblyPart(message, assembly, timeout: assemblyTimeout, now: now)
+                }
+                return try insert(message, now: now)
+            }
         }
     }
 

@@ -23,6 +23,9 @@ public struct NewMessage: Sendable, Hashable {
     public var expiresAt: Timestamp
     /// Whether a delivery report is requested upstream (SMPP registered_delivery).
     public var registeredDelivery: Bool
+    /// Set when this is one part of a message split upstream: `partsHex` then holds that one
+    /// part, and the store adds it to the message being assembled.
+    public var assembly: MessageAssemblyPart? = nil
 
     public init(
         account: String, upstreamMessageID: String? = nil, clientReference: String? = nil,
