@@ -13,9 +13,10 @@ actor IngressStore {
         self.assemblyTimeout = assemblyTimeout
     }
 
-    /// One transaction for the whole batch (`GatewayDatabase.accept`): durable when it returns.
-    func accept(_ batch: [NewMessage]) throws -> [Int64] {
-        try database.accept(batch, now: .wallClock, assemblyTimeout: assemblyTimeout)
+    /// One transaction for the whole batch (`GatewayDatabase.acceptOutcomes`): durable when it
+    /// returns; a reused idempotency key is a duplicate or conflict of that message alone.
+    func accept(_ batch: [NewMessage]) throws -> [AcceptOutcome] {
+        try database.acceptOutcomes(batch, now: .wallClock, assemblyTimeout: assemblyTimeout)
     }
 
     /// Fails assemblies past their deadline (`GatewayDatabase.failIncompleteAssemblies`).

@@ -48,8 +48,8 @@ struct SubmitTranslator: Sendable {
         }
         let octets = payload ?? submit.shortMessage
         guard !octets.isEmpty else { throw SubmitRefusal(.invalidMessageLength, "the message is empty") }
-        let reportWanted = submit.registeredDelivery & 0x03 != 0
-        let options = SubmitRequest(destination: destination, text: "", requestStatusReport: reportWanted,
+        let reportMask = ReportMask(smppRegisteredDelivery: submit.registeredDelivery)
+        let options = SubmitRequest(destination: destination, text: "", requestStatusReport: !reportMask.isDisjoint(with: .final),
                                     protocolIdentifier: submit.protocolID)
 
         let encoded: (text: String, encoding: MessageEncoding, parts: [SubmitPart], assembly: SubmitAssembly?)
@@ -63,7 +63,7 @@ struct SubmitTranslator: Sendable {
             account: account.id, source: source, destination: destination.displayString,
             messageClass: account.defaultClass, priority: Int(submit.priorityFlag), text: encoded.text,
             encoding: encoded.encoding, partsHex: encoded.parts.map(\.tpduHex), scheduleAt: times.scheduleAt,
-            expiresAt: times.expiresAt, registeredDelivery: reportWanted)
+            expiresAt: times.expiresAt, reportMask: reportMask)
         if let assembly = encoded.assembly {
             message.assembly = MessageAssemblyPart(
                 key: assembly.key(source: source, destination: message.destination),

@@ -15,17 +15,19 @@ extension GatewayDatabase {
         static let insertMessage = """
             INSERT INTO messages (account, upstream_message_id, client_reference, source, destination,
                 class, priority, text, encoding, units, state, not_before, expires_at,
-                registered_delivery, created_at, updated_at, assembly_key, assembly_deadline)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, ?, ?)
+                registered_delivery, dlr_mask, dlr_url, created_at, updated_at, assembly_key, assembly_deadline)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         static let part = "SELECT pdu_hex FROM message_parts WHERE message_id = ? AND seq = ?"
         static let insertPart = "INSERT INTO message_parts (message_id, seq, pdu_hex, text) VALUES (?, ?, ?, ?)"
-        static let wantReport = "UPDATE messages SET registered_delivery = 1, updated_at = ? WHERE id = ?"
+        static let wantReport = """
+            UPDATE messages SET dlr_mask = dlr_mask | ?, registered_delivery = 1, updated_at = ? WHERE id = ?
+            """
         static let partCount = "SELECT count(*) FROM message_parts WHERE message_id = ?"
         static let joined = """
             SELECT group_concat(coalesce(text, ''), '') FROM (SELECT text FROM message_parts WHERE message_id = ? ORDER BY seq)
             """
-        static let complete = "SELECT not_before, registered_delivery FROM messages WHERE id = ?"
+        static let complete = "SELECT not_before, dlr_mask FROM messages WHERE id = ?"
         static let setText = "UPDATE messages SET text = ?, not_before = ?, updated_at = ? WHERE id = ?"
         static let parts = "SELECT id, seq, pdu_hex FROM message_parts WHERE message_id = ? ORDER BY seq"
         static let setPDU = "UPDATE message_parts SET pdu_hex = ? WHERE id = ?"
@@ -34,7 +36,7 @@ extension GatewayDatabase {
             ORDER BY assembly_deadline LIMIT ?
             """
         static let failParts = "UPDATE message_parts SET state = 'failed' WHERE message_id = ? AND state = 'pending'"
-        static let reportTarget = "SELECT account, upstream_message_id, client_reference, registered_delivery, units FROM messages WHERE id = ?"
+        static let reportTarget = "SELECT account, upstream_message_id, client_reference, dlr_mask, units FROM messages WHERE id = ?"
         static let seqs = "SELECT seq FROM message_parts WHERE message_id = ? ORDER BY seq"
     }
 
@@ -68,7 +70,8 @@ extension GatewayDatabase {
             message.account, message.upstreamMessageID, message.clientReference, message.source,
             message.destination, message.messageClass.rawValue, message.priority, message.text,
             message.encoding.rawValue, assembly.total, notBefore.millisecondsSince1970,
-            message.expiresAt.millisecondsSince1970, message.registeredDelivery, now.millisecondsSince1970,
+            message.expiresAt.millisecondsSince1970, message.registeredDelivery, message.reportMask.rawValue, message.dlrURL,
+            now.millisecondsSince1970,
             now.millisecondsSince1970, assembly.key, (now + timeout).millisecondsSince1970)
         let id = connection.lastInsertRowID
         return try addPart(to: id, message, assembly, hex: hex, now: now)
@@ -81,7 +84,9 @@ extension GatewayDatabase {
         }
         try connection.run(AssemblySQL.insertPart, id, assembly.sequence, hex, message.text)
         // Kannel asks for a report on the first part only: a report wanted by any part counts.
-        if message.registeredDelivery { try connection.run(AssemblySQL.wantReport, now.millisecondsSince1970, id) }
+        if message.registeredDelivery {
+            try connection.run(AssemblySQL.wantReport, message.reportMask.rawValue, now.millisecondsSince1970, id)
+        }
         let count = try connection.queryFirst(AssemblySQL.partCount, id) { $0.int(0) } ?? 0
         try appendHistory(id, HistoryEntry(at: now, state: .accepted, actor: .ingress,
                                            detail: "part \(assembly.sequence) of \(assembly.total)"))
@@ -100,11 +105,11 @@ extension GatewayDatabase {
     /// the message becomes sendable.
     private func completeAssembly(_ id: Int64, now: Timestamp) throws {
         let text = try connection.queryFirst(AssemblySQL.joined, id) { $0.text(0) } ?? ""
-        guard let (notBefore, wantsReport) = try connection.queryFirst(AssemblySQL.complete, id, row: { ($0.int64(0), $0.bool(1)) })
+        guard let (notBefore, mask) = try connection.queryFirst(AssemblySQL.complete, id, row: { ($0.int64(0), ReportMask(rawValue: $0.int(1))) })
         else { throw StoreError(.notFound(what: "message", id: id), path: connection.path) }
         let start = max(notBefore, now.millisecondsSince1970)
         try connection.run(AssemblySQL.setText, text, start, now.millisecondsSince1970, id)
-        if wantsReport {
+        if !mask.isDisjoint(with: .final) {
             let parts = try connection.query(AssemblySQL.parts, id) { ($0.int64(0), $0.text(2)) }
             for (partID, hex) in parts {
                 if let patched = Self.withStatusReportRequest(hex), patched != hex { try connection.run(AssemblySQL.setPDU, patched, partID) }
@@ -130,14 +135,15 @@ extension GatewayDatabase {
 
     /// Fails up to `limit` assemblies whose deadline passed with parts missing: pending parts
     /// `failed`, the message `failed` with the missing part numbers in its history, and, when
-    /// upstream asked for a report, a failed DLR in the outbox (its `status_report_id` 0: no
+    /// upstream's report mask has `.failed`, a failed DLR in the outbox (its `status_report_id` 0: no
     /// status report was involved). Returns the failed message ids.
     public func failIncompleteAssemblies(now: Timestamp, limit: Int) throws -> [Int64] {
         try connection.transaction {
             let due = try connection.query(AssemblySQL.due, now.millisecondsSince1970, limit) { $0.int64(0) }
             for id in due {
                 guard let target = try connection.queryFirst(AssemblySQL.reportTarget, id, row: {
-                    (account: $0.text(0), upstream: $0.optionalText(1), reference: $0.optionalText(2), wanted: $0.bool(3), units: $0.int(4))
+                    (account: $0.text(0), upstream: $0.optionalText(1), reference: $0.optionalText(2),
+                     wanted: ReportMask(rawValue: $0.int(3)).contains(.failed), units: $0.int(4))
                 }) else { continue }
                 let present = Set(try connection.query(AssemblySQL.seqs, id) { $0.int(0) })
                 let missing = (1...max(target.units, 1)).filter { !present.contains($0) }
