@@ -118,7 +118,7 @@ struct SMPPSession: Sendable {
 
     /// submit_sm → validated message → group commit → submit_sm_resp with the store id.
     private func accept(_ submit: SubmitSM, account: UpstreamAccount, sequenceNumber: UInt32) async -> PDU {
-        switch translator.message(from: submit, account: account, now: .wallClock) {
+        switch translator.message(from: submit, account: account, now: .wallClock, concatenationReference: .random(in: 0...255)) {
         case .failure(let refusal):
             logger.info("submit_sm refused: \(refusal.reason)", metadata: ["account": "\(account.id)"])
             return PDU.errorResponse(to: .submitSM, sequenceNumber: sequenceNumber, status: refusal.status)
