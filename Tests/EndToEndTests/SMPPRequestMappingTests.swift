@@ -112,11 +112,11 @@ struct SMPPRequestMappingTests {
         #expect(plan.messages.count == 254 && plan.unsuccessful.isEmpty)
     }
 
-    /// Every destination refused for the same reason (a data_coding the translator refuses):
+    /// Every destination refused for the same reason (UCS-2 of odd length: ESME_RINVMSGLEN):
     /// the answer's status is that reason; mixed reasons are ESME_RSUBMITFAIL.
     @Test func multiRefusalStatus() throws {
         let same = Self.multi([.sme(SMEAddress(address: "+4915112345678")), .sme(SMEAddress(address: "+4915112345679"))],
-                              dataCoding: 0x0F)
+                              dataCoding: 0x08)
         let plan = try SubmitMultiPlan.make(same, account: Self.account, translator: SubmitTranslator(), now: Self.now).get()
         #expect(plan.messages.isEmpty && plan.unsuccessful.count == 2)
         #expect(plan.refusalStatus == plan.unsuccessful[0].errorStatusCode && plan.refusalStatus != .submitFailed)
