@@ -25,5 +25,9 @@ enum HotQueries {
         ("inbound.findFinishedWithPart", GatewayDatabase.InboundSQL.findFinishedWithPart),
         ("sweep.dueHeld", GatewayDatabase.SweepSQL.dueHeld),
         ("sweep.expired", GatewayDatabase.SweepSQL.expired),
+        ("upstream.message", GatewayDatabase.UpstreamSQL.message),
+        ("upstream.waiting", GatewayDatabase.UpstreamSQL.waiting),
+        ("upstream.partsNotPending", GatewayDatabase.UpstreamSQL.partsNotPending),
+        ("upstream.deleteParts", GatewayDatabase.UpstreamSQL.deleteParts),
     ]
 }

@@ -12,9 +12,11 @@ import ServiceLifecycle
 actor GroupCommitter: Service {
     typealias Commit = @Sendable ([NewMessage]) async throws -> [AcceptOutcome]
 
+    /// One submit: a message, or the messages of one submit_multi (committed together, never
+    /// split across batches).
     private struct Waiter {
-        var message: NewMessage
-        var continuation: CheckedContinuation<AcceptOutcome, any Error>
+        var messages: [NewMessage]
+        var continuation: CheckedContinuation<[AcceptOutcome], any Error>
     }
 
     private let commit: Commit
@@ -38,9 +40,18 @@ actor GroupCommitter: Service {
     /// Returns what became of the message once it is durable (its id; for a reused idempotency
     /// key the earlier message's); throws what the commit threw.
     func submit(_ message: NewMessage) async throws -> AcceptOutcome {
+        let outcomes = try await submit(all: [message])
+        guard let outcome = outcomes.first else { throw CommitterStopped() }
+        return outcome
+    }
+
+    /// Several messages in the same transaction (submit_multi: all of them or none); their
+    /// outcomes in order once durable.
+    func submit(all messages: [NewMessage]) async throws -> [AcceptOutcome] {
         guard !stopped else { throw CommitterStopped() }
+        guard !messages.isEmpty else { return [] }
         return try await withCheckedThrowingContinuation { continuation in
-            pending.append(Waiter(message: message, continuation: continuation))
+            pending.append(Waiter(messages: messages, continuation: continuation))
             if let idle {
                 self.idle = nil
                 idle.resume()
@@ -74,12 +85,20 @@ actor GroupCommitter: Service {
     }
 
     private func commitBatch() async {
-        let count = min(pending.count, maximumBatch)
-        let batch = Array(pending.prefix(count))
-        pending.removeFirst(count)
+        // Whole waiters up to `maximumBatch` messages (at least one waiter, however large).
+        var taken = 0, count = 0
+        while taken < pending.count, taken == 0 || count + pending[taken].messages.count <= maximumBatch {
+            count += pending[taken].messages.count
+            taken += 1
+        }
+        let batch = Array(pending.prefix(taken))
+        pending.removeFirst(taken)
         do {
-            let outcomes = try await commit(batch.map(\.message))
-            for (waiter, outcome) in zip(batch, outcomes) { waiter.continuation.resume(returning: outcome) }
+            var outcomes = try await commit(batch.flatMap(\.messages))[...]
+            for waiter in batch {
+                waiter.continuation.resume(returning: Array(outcomes.prefix(waiter.messages.count)))
+                outcomes = outcomes.dropFirst(waiter.messages.count)
+            }
             batchSizes.append(count)
             if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }
             afterCommit(count)

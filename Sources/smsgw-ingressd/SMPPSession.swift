@@ -16,6 +16,7 @@ struct SMPPSession: Sendable {
     let authenticator: BindAuthenticator
     let committer: GroupCommitter
     let translator: SubmitTranslator
+    let requests: MessageRequests
     /// What goes back upstream, session health, limits (docs/ingressd.md, "Upstream delivery").
     let upstream: SessionServices
     let logger: Logger
@@ -127,6 +128,28 @@ struct SMPPSession: Sendable {
                             link.unanswered.subtract(1, ordering: .relaxed)
                             try await writer.send(answer)
                         }
+                    case .submitMulti, .dataSM, .querySM, .cancelSM, .replaceSM:
+                        // SMPPSession+Requests.swift: one child task each, in the same window.
+                        guard let (account, kind) = bound, kind != .receiver else {
+                            try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: .incorrectBindStatus))
+                            continue
+                        }
+                        if let refusal = await upstream.refusal(account: account, link: link, command: pdu.commandID) {
+                            try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: refusal))
+                            continue
+                        }
+                        while running >= 2 * account.window {
+                            try await group.next()
+                            running -= 1
+                        }
+                        running += 1
+                        let (sequence, body) = (pdu.sequenceNumber, pdu.body)
+                        link.unanswered.add(1, ordering: .relaxed)
+                        group.addTask {
+                            let answer = await respond(to: body, account: account, sequenceNumber: sequence)
+                            link.unanswered.subtract(1, ordering: .relaxed)
+                            try await writer.send(answer)
+                        }
                     case .genericNack, .enquireLinkResp, .unbindResp, .deliverSMResp:
                         _ = link.resolve(pdu)  // answers to our own requests (§2.6)
                     default:
@@ -142,7 +165,7 @@ struct SMPPSession: Sendable {
 
     /// submit_sm → validated message → group commit → submit_sm_resp with the store id.
     private func accept(_ submit: SubmitSM, account: UpstreamAccount, sequenceNumber: UInt32) async -> PDU {
-        switch translator.message(from: submit, account: account, now: .wallClock) {
+        switch translator.message(from: submit, account: account, now: .wallClock, concatenationReference: .random(in: 0...255)) {
         case .failure(let refusal):
             logger.info("submit_sm refused: \(refusal.reason)", metadata: ["account": "\(account.id)"])
             return PDU.errorResponse(to: .submitSM, sequenceNumber: sequenceNumber, status: refusal.status)

@@ -11,9 +11,12 @@ struct SessionServices: Sendable {
 
     /// Why a submit is refused before it is read further: the bind's window of unanswered
     /// submits is full (§2.6: ESME_RMSGQFUL) or the account is over its rate (ESME_RTHROTTLED).
-    func refusal(account: UpstreamAccount, link: SessionLink) async -> CommandStatus? {
+    /// Every request counts in the window; only those that carry messages (submit_sm,
+    /// submit_multi, data_sm) spend throughput.
+    func refusal(account: UpstreamAccount, link: SessionLink, command: CommandID = .submitSM) async -> CommandStatus? {
         if link.unanswered.load(ordering: .relaxed) >= account.window { return .messageQueueFull }
-        if await !throughput.admit(account: account.id) { return .throttled }
+        let carriesMessages = command == .submitSM || command == .submitMulti || command == .dataSM
+        if carriesMessages, await !throughput.admit(account: account.id) { return .throttled }
         return nil
     }
 

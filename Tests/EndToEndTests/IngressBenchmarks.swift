@@ -32,6 +32,11 @@ struct IngressBenchmarks {
         let latencies = LatencySummary(all.flatMap(\.latencies))
         print("BENCH SMPP durable accepts: \(perBind * binds) submit_sm over \(binds) binds (window \(window)) in "
               + String(format: "%.2f s = %.0f/s; latency %@", elapsed, Double(perBind * binds) / elapsed, latencies.text))
+        if let pid = box.process?.processIdentifier,
+           let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+           let rss = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) {
+            print("BENCH   ingressd after the run: \(rss.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " "))")
+        }
         let stored = try GatewayDatabase(path: box.databasePath, now: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)))
             .connection.queryFirst("SELECT count(*) FROM messages") { $0.int(0) }
         #expect(stored == perBind * binds, "every acknowledged submit is in the store")

@@ -8,6 +8,8 @@ final class IngressSMPPBox {
     let directory: URL
     let port: Int
     var process: Process?
+    /// Added to ingressd's environment (e.g. SMSGW_INGRESS_ASSEMBLY_TIMEOUT_MS).
+    var environment: [String: String] = [:]
 
     var path: String { directory.path }
     var databasePath: String { "\(path)/gateway.sqlite" }
@@ -78,6 +80,9 @@ final class IngressSMPPBox {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-ingressd"))
         process.arguments = ["--config", "\(path)/gateway.toml", "--log-level", logLevel]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         _ = FileManager.default.createFile(atPath: "\(path)/ingressd.err", contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/ingressd.err"))
         try process.run()
