@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
         .systemLibrary(name: "CCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Pure protocol code: bytes in, values out.
         .target(name: "SMSCodec"),
@@ -49,6 +50,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // Calls upstream over HTTP(S) (libcurl off the cooperative pool): signed JSON webhooks and
+        // Kannel dlr-url callbacks, their bodies, signatures and placeholder expansion.
+        .target(
+            name: "Webhooks",
+            dependencies: [
+                "GatewayCore", "GatewayStore", "CCurl",
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
 
@@ -110,7 +121,7 @@ let package = Package(
             name: "smsgw-ingressd",
             dependencies: [
                 "GatewayDaemon",
-                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec",
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -123,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport",
+                "TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport", "Webhooks",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
