@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
-            "QueueCore",
+            "SMPPCodec", "QueueCore",
             "GatewayTestSupport",
         ]),
     ],
