@@ -7,9 +7,12 @@ Prints its port on the first line of stdout. Paths: /hook answers 204 when the s
 verifies and 401 when not; /status/<code> answers <code>; /slow/<seconds> sleeps, then 200;
 anything else 200. Every request is one JSON line in --log (method, path, headers, body,
 verified, client_port)."""
-import argparse, json, re, ssl, threading, time
+import argparse, json, re, signal, ssl, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# A child of a Swift test inherits the spawning thread's blocked signals: unblock them, so
+# that the test's SIGTERM ends this receiver.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
 parser = argparse.ArgumentParser()
 parser.add_argument("--secret", required=True)
 parser.add_argument("--docs", required=True)
