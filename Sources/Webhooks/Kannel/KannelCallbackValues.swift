@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayStore
 
 /// The values a Kannel dlr-url's % placeholders stand for (Kannel user guide, "Parameters
 /// (escape codes)"), for one delivery report of one message.
@@ -76,5 +77,21 @@ public enum KannelReportType: Int, Sendable, Equatable {
         case .acceptedBySMSC: "ACK/"
         case .rejectedBySMSC: "NACK/"
         }
+    }
+}
+
+extension KannelCallbackValues {
+    /// The values for a report that message `source` became `state` at `time`; nil when Kannel
+    /// has no report type for that state. `%n` is the account's sendsms user when it has one.
+    public init?(_ source: KannelCallbackSource, state: MessageState, at time: Timestamp, username: String? = nil) {
+        guard let type = KannelReportType(state: state) else { return nil }
+        let coding = switch source.encoding {
+        case .gsm7: 0
+        case .binary: 1
+        case .ucs2: 2
+        }
+        self.init(reportType: type, smscReply: type.smscReply, time: time, sender: source.source, receiver: source.destination,
+                  smscID: source.simICCID ?? "", messageID: String(source.messageID), foreignID: source.upstreamMessageID,
+                  text: source.text, username: username ?? source.account, account: source.account, coding: coding)
     }
 }
