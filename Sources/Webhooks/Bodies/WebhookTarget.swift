@@ -21,3 +21,14 @@ public struct WebhookTarget: Sendable, Equatable {
                      body: Array(body.utf8), timeout: settings.timeout, caFile: settings.caFile)
     }
 }
+
+extension WebhookTarget {
+    /// The webhook target of every enabled account that has one, by account id.
+    public static func targets(of accounts: [UpstreamAccount]) -> [String: WebhookTarget] {
+        var targets: [String: WebhookTarget] = [:]
+        for account in accounts where account.enabled {
+            if let settings = account.webhook { targets[account.id] = WebhookTarget(account: account.id, settings: settings) }
+        }
+        return targets
+    }
+}

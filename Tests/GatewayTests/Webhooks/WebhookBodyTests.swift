@@ -59,6 +59,18 @@ struct WebhookBodyTests {
         #expect(request.body == Array(inbound.body.utf8))
     }
 
+    /// Only enabled accounts with a webhook table get a target.
+    @Test func targetsOfAccounts() {
+        let settings = WebhookSettings(url: "http://up/h", secret: "0123456789abcdef")
+        func account(_ id: String, enabled: Bool = true, webhook: WebhookSettings?) -> UpstreamAccount {
+            UpstreamAccount(id: id, enabled: enabled, throughput: 1, maxBinds: 1, allowedClasses: [.otp], defaultClass: .otp,
+                            smpp: nil, http: HTTPCredentials(apiKeys: []), webhook: webhook)
+        }
+        let targets = WebhookTarget.targets(of: [account("a", webhook: settings), account("b", webhook: nil),
+                                                 account("c", enabled: false, webhook: settings)])
+        #expect(targets == ["a": WebhookTarget(account: "a", settings: settings)])
+    }
+
     struct TimeVector: Sendable, CustomTestStringConvertible {
         var why: String
         var milliseconds: Int64
