@@ -21,7 +21,8 @@ final class CurlEasyHandle: @unchecked Sendable {
     /// Performs `request` on the calling thread (it blocks for up to `request.totalTimeout`).
     func perform(_ request: HTTPCallRequest, userAgent: String) -> HTTPCallOutcome {
         curl_easy_reset(handle)
-        guard request.url.hasPrefix("http://") || request.url.hasPrefix("https://") else {
+        let scheme = request.url.prefix(8).lowercased()
+        guard scheme.hasPrefix("http://") || scheme.hasPrefix("https://") else {
             return .failed(HTTPCallError(.invalidURL, detail: "not an http(s) URL: \(request.url)"))
         }
         // No signals: libcurl's timeouts would otherwise use SIGALRM, unsafe with threads.
