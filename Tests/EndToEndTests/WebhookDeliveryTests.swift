@@ -86,6 +86,15 @@ struct WebhookDeliveryTests {
         }
     }
 
+    /// The scheme is case-insensitive (RFC 3986 §3.1), as the configuration check reads it.
+    @Test func upperCaseScheme() async throws {
+        let receiver = try WebhookReceiverBox(secret: Self.secret)
+        let url = "HTTP://127.0.0.1:\(receiver.port)/hook"
+        #expect(WebhookSettings.urlProblem(url) == nil)
+        let result = try await Self.withChannel { await $0.deliver(event: Self.event, to: Self.target(url)) }
+        #expect(result == .delivered)
+    }
+
     /// An event kind the account did not ask for is not posted.
     @Test func unwantedKindIsRejectedWithoutACall() async throws {
         let receiver = try WebhookReceiverBox(secret: Self.secret)
