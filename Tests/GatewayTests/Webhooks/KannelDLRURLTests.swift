@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayTestSupport
 import Testing
 @testable import Webhooks
 
@@ -42,6 +43,33 @@ struct KannelDLRURLTests {
     ])
     func expand(_ vector: Vector) {
         #expect(KannelDLRURL.expand(vector.template, with: Self.values) == vector.expanded)
+    }
+
+    /// Whatever the values hold (spaces, '&', '#', '%', CR LF, non-ASCII), every encoded
+    /// placeholder expands to unreserved characters and %XX only: a value can never add a
+    /// query parameter, a fragment or a header line to the URL.
+    @Test func valuesCannotBreakOutOfTheirPlace() {
+        var random = SeededRandom(seed: 0x6B61_6E6E)
+        let alphabet: [Character] = ["a", "Z", "0", " ", "&", "=", "#", "%", "?", "/", "+", "*", "\r", "\n", "é", "€", "😀", "\u{0}"]
+        func randomText() -> String { String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a" }) }
+        for _ in 0..<500 {
+            let values = KannelCallbackValues(
+                reportType: .undelivered, smscReply: randomText(), time: Timestamp(millisecondsSince1970: 0), sender: randomText(),
+                receiver: randomText(), smscID: randomText(), messageID: randomText(), foreignID: randomText(), text: randomText(),
+                username: randomText(), account: randomText(), billing: randomText())
+            let expanded = KannelDLRURL.expand("%p%P%q%Q%A%a%b%k%s%r%n%o%i%I%F%B%t", with: values)
+            var rest = Substring(expanded)
+            while let first = rest.first {
+                if first == "%" {
+                    let hex = rest.dropFirst().prefix(2)
+                    #expect(hex.count == 2 && hex.allSatisfy { $0.isHexDigit }, "\(expanded)")
+                    rest = rest.dropFirst(3)
+                } else {
+                    #expect(first.isASCII && (first.isLetter || first.isNumber || "-._~".contains(first)), "\(expanded)")
+                    rest = rest.dropFirst()
+                }
+            }
+        }
     }
 
     @Test func encodesUTF8Octets() {
