@@ -27,6 +27,7 @@ let package = Package(
         .systemLibrary(name: "CCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
         // glibc's <malloc.h> (mallopt), part of libc6-dev.
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Pure protocol code: bytes in, values out.
         .target(name: "SMSCodec"),
@@ -51,6 +52,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // Calls upstream over HTTP(S) (libcurl off the cooperative pool): signed JSON webhooks and
+        // Kannel dlr-url callbacks, their bodies, signatures and placeholder expansion.
+        .target(
+            name: "Webhooks",
+            dependencies: [
+                "GatewayCore", "GatewayStore", "CCurl",
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
 
@@ -112,7 +123,7 @@ let package = Package(
             name: "smsgw-ingressd",
             dependencies: [
                 "GatewayDaemon",
-                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec",
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -125,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport",
+                "TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport", "Webhooks",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -8,6 +8,7 @@ import GatewayIPC
 import Logging
 import ServiceLifecycle
 import SystemBridge
+import Webhooks
 
 /// `smsgw-ingressd`: upstream ingress (docs/ingressd.md). Its story: load the configuration,
 /// open the store, bind the SMPP listener, notify READY, serve until SIGTERM. Each durable
@@ -35,10 +36,22 @@ struct IngressdCommand: AsyncParsableCommand {
         let outboxStore = try OutboxStore(path: configuration.store.path)
         let forwarder = InboundForwarder(store: outboxStore, settings: configuration.inbound,
                                          accounts: Set(configuration.accounts.filter(\.enabled).map(\.id)), logger: logger)
-        let dispatcher = OutboxDispatcher(store: outboxStore, routes: [SMPPDeliverChannel(receivers: receivers).route()],
+        // Routes in order, first match wins: the message's Kannel dlr-url, the account's webhook,
+        // its bound SMPP receivers; none → held until a receiver binds.
+        let httpClient = HTTPCallClient(userAgent: ProductVersion.userAgent)
+        let http = WebhookChannel(client: httpClient)
+        let usernames = Dictionary(configuration.accounts.compactMap { account in account.http?.user.map { (account.id, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+        let routes = [
+            KannelCallbackChannel(http: http, store: outboxStore, usernames: usernames).route(),
+            WebhookUpstreamChannel(http: http, targets: WebhookTarget.targets(of: configuration.accounts)).route(),
+            SMPPDeliverChannel(receivers: receivers).route(),
+        ]
+        let dispatcher = OutboxDispatcher(store: outboxStore, routes: routes,
                                           forwarder: forwarder, settings: configuration.delivery,
                                           accounts: Set(configuration.accounts.map(\.id)), binds: binds, logger: logger)
         let wakes = try await WakeupReceiver.bind(path: "\(configuration.runtime.directory)/ingressd.wake")
+        services.append(.init(service: HTTPCallClientService(client: httpClient)))  // stops after the dispatcher
         services.append(.init(service: dispatcher))
         services.append(.init(service: IngressWakeForwarder(receiver: wakes, dispatcher: dispatcher)))
         let upstream = SessionServices(receivers: receivers, throughput: ThroughputLimiter(accounts: configuration.accounts),

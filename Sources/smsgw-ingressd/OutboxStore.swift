@@ -34,6 +34,9 @@ actor OutboxStore {
         try database.replyAccount(originator: originator, simID: simID, since: since)
     }
 
+    /// A message's dlr-url and the values of its placeholders (Kannel callbacks).
+    func kannelCallback(forMessage id: Int64) throws -> KannelCallbackSource? { try database.kannelCallback(forMessage: id) }
+
     func simIdentity(_ simID: Int64) throws -> (iccid: String, msisdn: String?)? { try database.simIdentity(simID) }
 
     func forwardInbound(_ id: Int64, account: String, payload: [UInt8], now: Timestamp) throws -> Int64 {

@@ -52,6 +52,8 @@ struct ShippedConfigurationTests {
         #expect(configuration.listeners.smppTimers == ConfigurationDefaults.smppTimers)
         #expect(configuration.inbound.replyWindow == ConfigurationDefaults.inbound.replyWindow)
         #expect(configuration.delivery == ConfigurationDefaults.delivery)
+        #expect(account.webhook?.events == WebhookEventKind.allCases)
+        #expect(account.webhook?.timeout == ConfigurationDefaults.webhookTimeout)
         // A real 8-modem box, two slots each, every slot holding a SIM.
         #expect(configuration.modems.count == 8)
         #expect(configuration.sims.count == configuration.modems.map(\.slots).reduce(0, +))
@@ -66,6 +68,7 @@ struct ShippedConfigurationTests {
         #expect(account.smpp?.password.verify("change-me-smpp") == true)
         #expect(account.http?.password?.verify("change-me-http") == true)
         #expect(account.http?.apiKeys.first?.verify("change-me-key") == true)
+        #expect(account.webhook?.secret == "change-me-webhook-secret")
     }
 
     /// DESIGN.md's demo box: fixed endpoints and credentials, simulated hardware, local state.

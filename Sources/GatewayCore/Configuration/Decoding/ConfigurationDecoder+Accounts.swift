@@ -17,13 +17,14 @@ extension ConfigurationDecoder {
             let window = Self.decodeAccountWindow(&reader, log: &log)
             let smpp = Self.decodeSMPPCredentials(&reader, log: &log)
             let http = Self.decodeHTTPCredentials(&reader, log: &log)
+            let webhook = Self.decodeWebhook(&reader, log: &log)
             if reader.table["smpp"] == nil, reader.table["http"] == nil {
                 log.report(.missingKey, at: reader.position, key: reader.keyPath("smpp"))
             }
             guard let id else { return nil }
             var account = UpstreamAccount(
                 id: id, enabled: enabled, throughput: throughput, maxBinds: maxBinds, allowedClasses: allowed,
-                defaultClass: defaultClass, smpp: smpp, http: http)
+                defaultClass: defaultClass, smpp: smpp, http: http, webhook: webhook)
             account.window = window
             return account
         }

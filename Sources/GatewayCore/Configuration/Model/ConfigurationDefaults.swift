@@ -28,6 +28,7 @@ public enum ConfigurationDefaults {
     public static let accountMaxBinds = 4
     public static let accountAllowedClasses = MessageClass.allCases
     public static let accountDefaultClass = MessageClass.transactional
+    public static let webhookTimeout = Duration.seconds(10)
     public static let defaultGroup = "default"
     public static let enabled = true
     public static let gpioActiveLow = false

@@ -14,10 +14,12 @@ public struct UpstreamAccount: Sendable, Equatable {
     public var defaultClass: MessageClass
     public var smpp: SMPPCredentials?
     public var http: HTTPCredentials?
+    /// Where delivery reports and inbound messages are posted; nil: none are (SMPP only).
+    public var webhook: WebhookSettings?
 
     public init(
         id: String, enabled: Bool = true, throughput: Int, maxBinds: Int, allowedClasses: [MessageClass],
-        defaultClass: MessageClass, smpp: SMPPCredentials?, http: HTTPCredentials?
+        defaultClass: MessageClass, smpp: SMPPCredentials?, http: HTTPCredentials?, webhook: WebhookSettings? = nil
     ) {
         self.id = id
         self.enabled = enabled
@@ -27,6 +29,7 @@ public struct UpstreamAccount: Sendable, Equatable {
         self.defaultClass = defaultClass
         self.smpp = smpp
         self.http = http
+        self.webhook = webhook
     }
 }
 
