@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArgumentParser
 import GatewayCore
 import GatewayDaemon
@@ -24,7 +21,7 @@ struct IngressdCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.ingressd")
         let configuration = try options.loadConfiguration()
-        let assemblyTimeout = Self.assemblyTimeout()
+        let assemblyTimeout = configuration.listeners.smppTimers.assemblyTimeout
         let store = try IngressStore(path: configuration.store.path, assemblyTimeout: assemblyTimeout)
         let wakePath = "\(configuration.runtime.directory)/queued.wake"
         let committer = GroupCommitter(logger: logger, commit: { batch in try await store.accept(batch) },
@@ -73,15 +70,5 @@ struct IngressdCommand: AsyncParsableCommand {
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         ServiceNotifier().ready(status: "accepting")
         try await group.run()
-    }
-
-    /// How long an upstream-split message waits for its parts: 10 minutes; tests shorten it
-    /// with SMSGW_INGRESS_ASSEMBLY_TIMEOUT_MS (milliseconds, not a configuration key).
-    static func assemblyTimeout() -> Duration {
-        if let text = getenv("SMSGW_INGRESS_ASSEMBLY_TIMEOUT_MS").map({ String(cString: $0) }),
-           let milliseconds = Int64(text), milliseconds > 0 {
-            return .milliseconds(milliseconds)
-        }
-        return .seconds(600)
     }
 }

@@ -58,8 +58,7 @@ struct IngressAssemblyTests {
     /// Parts 1 and 3 of 3 arrive, part 2 never: after the (shortened) assembly timeout the
     /// message is failed and its history names part 2.
     @Test func missingPartFailsAfterTimeout() async throws {
-        let box = try IngressSMPPBox()
-        box.environment = ["SMSGW_INGRESS_ASSEMBLY_TIMEOUT_MS": "800"]
+        let box = try IngressSMPPBox(smppExtra: "assembly_timeout = \"800ms\"")
         try await box.start()
         let output = try box.runPython(Self.header + "\n" + #"""
             udh = b'\x05\x00\x03\x2a\x03'

@@ -8,7 +8,7 @@ final class IngressSMPPBox {
     let directory: URL
     let port: Int
     var process: Process?
-    /// Added to ingressd's environment (e.g. SMSGW_INGRESS_ASSEMBLY_TIMEOUT_MS).
+    /// Added to ingressd's environment.
     var environment: [String: String] = [:]
 
     var path: String { directory.path }

@@ -34,7 +34,8 @@ extension ConfigurationDecoder {
         let defaults = ConfigurationDefaults.smppTimers
         let timers = SMPPSessionTimers(
             enquireLinkInterval: reader.read("enquire_link_interval", .duration(.milliseconds(100) ... .seconds(3600)), default: defaults.enquireLinkInterval, log: &log),
-            inactivityTimeout: reader.read("inactivity_timeout", .duration(.milliseconds(200) ... .seconds(86400)), default: defaults.inactivityTimeout, log: &log))
+            inactivityTimeout: reader.read("inactivity_timeout", .duration(.milliseconds(200) ... .seconds(86400)), default: defaults.inactivityTimeout, log: &log),
+            assemblyTimeout: reader.read("assembly_timeout", .duration(.milliseconds(100) ... .seconds(86400)), default: defaults.assemblyTimeout, log: &log))
         if timers.inactivityTimeout <= timers.enquireLinkInterval {
             log.report(.conflict("inactivity_timeout (\(DurationText.format(timers.inactivityTimeout))) must be longer than enquire_link_interval (\(DurationText.format(timers.enquireLinkInterval)))"),
                        key: reader.keyPath("inactivity_timeout"))

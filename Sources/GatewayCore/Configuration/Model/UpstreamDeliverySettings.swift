@@ -49,10 +49,14 @@ public struct SMPPSessionTimers: Sendable, Equatable {
     public var enquireLinkInterval: Duration
     /// A peer silent this long (no PDU, no answer to our enquire_link) is unbound and closed.
     public var inactivityTimeout: Duration
+    /// How long an upstream-split message (UDH or SAR parts) waits for its missing parts before
+    /// it is failed.
+    public var assemblyTimeout: Duration
 
-    public init(enquireLinkInterval: Duration, inactivityTimeout: Duration) {
+    public init(enquireLinkInterval: Duration, inactivityTimeout: Duration, assemblyTimeout: Duration = .seconds(600)) {
         self.enquireLinkInterval = enquireLinkInterval
         self.inactivityTimeout = inactivityTimeout
+        self.assemblyTimeout = assemblyTimeout
     }
 }
 
