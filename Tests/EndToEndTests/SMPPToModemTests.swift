@@ -7,8 +7,9 @@ import Testing
 /// reports. The simulator's AT+CMGS count is the witness that each message went out once.
 @Suite("SMPP to the modems", .serialized)
 struct SMPPToModemTests {
-    /// The queue, modemd, the simulator and ingressd on a free SMPP port (account `esme`/`s3cret`).
-    private func startBox() async throws -> (QueuedBox, Int) {
+    /// The queue, modemd, the simulator and ingressd on a free SMPP port (account `platform`,
+    /// system_id `esme`, password `s3cret`); `extra` is appended to the configuration.
+    static func startBox(extra: String = "") async throws -> (QueuedBox, Int) {
         let port = try IngressSMPPBox.freePort()
         // SHA-512-crypt of "s3cret", as in IngressSMPPBox.
         let box = try QueuedBox(extra: QueuedEndToEndTests.oneGroup + """
@@ -22,14 +23,14 @@ struct SMPPToModemTests {
             system_id = "esme"
             password = "$6$CmmSzAvNrBsGTgx9$fxs62GA.TdrT//4fTapoWOXGebohb7.YbxQaYno7CQmNO/X6MOPjjNlWj6o7TT0vvr.eWbBrXTt8SgnnPgUiO."
 
-            """)
+            """ + extra)
         try await box.start()
         box.processes["ingressd"] = try box.launch("smsgw-ingressd", ["--config", box.configPath], log: "ingressd")
         return (box, port)
     }
 
     /// Runs `script` (argv[1] = the SMPP port) with the venv's Python; what it printed.
-    private func runPython(_ script: String, port: Int, box: QueuedBox) throws -> String {
+    static func runPython(_ script: String, port: Int, box: QueuedBox) throws -> String {
         let run = Process()
         run.executableURL = URL(fileURLWithPath: IngressSMPPBox.python)
         run.arguments = ["-c", script, String(port)]
@@ -43,7 +44,7 @@ struct SMPPToModemTests {
     }
 
     @Test func submitsReachTheModemsOnceAndReportsComeBack() async throws {
-        let (box, port) = try await startBox()
+        let (box, port) = try await Self.startBox()
         let script = #"""
             import sys, time, smpplib.client
             port = int(sys.argv[1])
@@ -70,7 +71,7 @@ struct SMPPToModemTests {
             client.disconnect()
             print('submitted 30')
             """#
-        let printed = try runPython(script, port: port, box: box)
+        let printed = try Self.runPython(script, port: port, box: box)
         #expect(printed.contains("submitted 30"))
 
         try await box.waitFor("30 messages sent and their reports in", within: .seconds(60)) {
@@ -87,8 +88,8 @@ struct SMPPToModemTests {
     /// handset could not put it together; four modems are free, so a part-by-part pick would
     /// spread them. Each part goes out once and the reports make both messages delivered.
     @Test func upstreamSplitPartsGoOutFromOneSIM() async throws {
-        let (box, port) = try await startBox()
-        let printed = try runPython(#"""
+        let (box, port) = try await Self.startBox()
+        let printed = try Self.runPython(#"""
             import sys, time, smpplib.client, smpplib.gsm
             port = int(sys.argv[1])
             client = smpplib.client.Client('127.0.0.1', port, timeout=10)
