@@ -1,0 +1,91 @@
+import FoundationEssentials
+import GatewayCore
+import GatewayStore
+import NIOHTTP1
+
+/// `POST /api/v1/messages/batch`: up to 1,000 message requests, each judged on its own; the
+/// answer is 207 with one result per item in order (202/200 with the id, or the item's own
+/// error status and error). The valid items are committed together: they are submitted at
+/// once, so the group commit takes them in as few transactions as its batch size allows.
+extension MessagesAPI {
+    struct BatchBody: Decodable {
+        var messages: [Item]
+
+        /// One item, decoded on its own so a bad item does not spoil the others.
+        struct Item: Decodable {
+            var request: Result<MessageRequest, APIError>
+            init(from decoder: any Decoder) throws {
+                do {
+                    request = .success(try MessageRequest(from: decoder))
+                } catch {
+                    request = .failure(.invalid("invalid_request", MessageRequest.describe(error)))
+                }
+            }
+        }
+    }
+
+    struct BatchResult: Encodable, Equatable {
+        struct ErrorDetail: Encodable, Equatable { var code: String; var message: String }
+        var index: Int
+        var status: Int
+        var id: String?
+        var parts: Int?
+        var state: String?
+        var error: ErrorDetail?
+    }
+
+    struct BatchResponse: Encodable { var results: [BatchResult] }
+
+    func batch(_ request: HTTPRequest) async -> HTTPResponse {
+        let account: UpstreamAccount
+        switch context.authenticate(request) {
+        case .success(let value): account = value
+        case .failure(let error): return error.response
+        }
+        if let error = Self.checkJSON(request) { return error.response }
+        let body: BatchBody
+        do {
+            body = try JSONDecoder().decode(BatchBody.self, from: Data(request.body))
+        } catch {
+            return APIError.invalid("invalid_request", MessageRequest.describe(error)).response
+        }
+        guard !body.messages.isEmpty, body.messages.count <= Self.maximumBatch else {
+            return APIError.invalid("invalid_batch", "a batch holds 1 to \(Self.maximumBatch) messages, not \(body.messages.count)").response
+        }
+        let now = context.now()
+        var results: [BatchResult?] = Array(repeating: nil, count: body.messages.count)
+        var valid: [(index: Int, message: NewMessage, request: MessageRequest)] = []
+        for (index, item) in body.messages.enumerated() {
+            switch item.request.flatMap({ request in
+                translator.message(from: request, account: account, now: now).map { ($0, request) }
+            }) {
+            case .success(let (message, request)): valid.append((index, message, request))
+            case .failure(let error): results[index] = Self.failure(index, error)
+            }
+        }
+        if !valid.isEmpty, let refusal = await context.limit(account, messages: valid.count) { return refusal.response }
+        let stored = await withTaskGroup(of: (Int, Result<(Stored, Accepted), APIError>).self) { group in
+            for item in valid {
+                group.addTask { (item.index, await store(item.message, digest: item.request.digest, clientID: item.request.clientID)) }
+            }
+            var collected: [(Int, Result<(Stored, Accepted), APIError>)] = []
+            for await result in group { collected.append(result) }
+            return collected
+        }
+        for (index, outcome) in stored {
+            switch outcome {
+            case .success(let (kind, accepted)):
+                results[index] = BatchResult(index: index, status: kind == .duplicate ? 200 : 202, id: accepted.id,
+                                             parts: accepted.parts, state: accepted.state)
+            case .failure(let error):
+                results[index] = Self.failure(index, error)
+            }
+        }
+        return .json(BatchResponse(results: results.enumerated().map { $1 ?? Self.failure($0, APIError.invalid("invalid_request", "not processed")) }),
+                     status: .multiStatus)
+    }
+
+    private static func failure(_ index: Int, _ error: APIError) -> BatchResult {
+        BatchResult(index: index, status: Int(error.status.code), error: .init(code: error.code, message: error.message))
+    }
+}

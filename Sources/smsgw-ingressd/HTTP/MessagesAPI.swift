@@ -1,0 +1,76 @@
+import FoundationEssentials
+import GatewayCore
+import GatewayStore
+import NIOHTTP1
+
+/// `POST /api/v1/messages` and `POST /api/v1/messages/batch` (docs/openapi.yaml).
+struct MessagesAPI: Sendable {
+    /// The most messages one batch may carry.
+    static let maximumBatch = 1000
+
+    let context: APIContext
+    var translator = MessageRequestTranslator()
+
+    struct Accepted: Encodable, Equatable {
+        var id: String
+        var parts: Int
+        var state: String
+    }
+
+    func create(_ request: HTTPRequest) async -> HTTPResponse {
+        let account: UpstreamAccount
+        switch context.authenticate(request) {
+        case .success(let value): account = value
+        case .failure(let error): return error.response
+        }
+        if let error = Self.checkJSON(request) { return error.response }
+        let body: MessageRequest
+        do {
+            body = try JSONDecoder().decode(MessageRequest.self, from: Data(request.body))
+        } catch {
+            return APIError.invalid("invalid_request", MessageRequest.describe(error)).response
+        }
+        let message: NewMessage
+        switch translator.message(from: body, account: account, now: context.now()) {
+        case .success(let value): message = value
+        case .failure(let error): return error.response
+        }
+        if let refusal = await context.limit(account, messages: 1) { return refusal.response }
+        switch await store(message, digest: body.digest, clientID: body.clientID) {
+        case .success(let (outcome, accepted)):
+            return .json(accepted, status: outcome == .duplicate ? .ok : .accepted)
+        case .failure(let error):
+            return error.response
+        }
+    }
+
+    enum Stored: Equatable { case new, duplicate }
+
+    /// The group commit; a duplicate answers the first id, a conflict 409, a failure 503.
+    func store(_ message: NewMessage, digest: String, clientID: String?) async -> Result<(Stored, Accepted), APIError> {
+        var message = message
+        message.withIdempotency(key: clientID, digest: digest)
+        let state = message.scheduleAt.map { $0 > context.now() ? "held" : "queued" } ?? "queued"
+        do {
+            switch try await context.accept(message) {
+            case .accepted(let id):
+                return .success((.new, Accepted(id: String(id), parts: message.partsHex.count, state: state)))
+            case .duplicate(let id):
+                return .success((.duplicate, Accepted(id: String(id), parts: message.partsHex.count, state: state)))
+            case .conflict(let existing):
+                return .failure(APIError(.conflict, "client_id_conflict",
+                                         "client_id \"\(clientID ?? "")\" was used for message \(existing) with other content"))
+            }
+        } catch {
+            context.logger.error("HTTP accept failed: \(error)")
+            return .failure(APIError(.serviceUnavailable, "store_unavailable", "the message could not be stored; try again",
+                                     headers: ["retry-after": "1"]))
+        }
+    }
+
+    /// 415 for a body that says it is not JSON (no Content-Type is read as JSON).
+    static func checkJSON(_ request: HTTPRequest) -> APIError? {
+        guard let type = request.mediaType, type != "application/json" else { return nil }
+        return APIError(.unsupportedMediaType, "unsupported_media_type", "send the body as application/json, not \(type)")
+    }
+}
