@@ -10,11 +10,11 @@ import ServiceLifecycle
 /// There is no gather window: while one commit waits for its fsync the next submits pile up
 /// and form the next batch, so a lone submit is not delayed and a busy bind fills batches.
 actor GroupCommitter: Service {
-    typealias Commit = @Sendable ([NewMessage]) async throws -> [Int64]
+    typealias Commit = @Sendable ([NewMessage]) async throws -> [AcceptOutcome]
 
     private struct Waiter {
         var message: NewMessage
-        var continuation: CheckedContinuation<Int64, any Error>
+        var continuation: CheckedContinuation<AcceptOutcome, any Error>
     }
 
     private let commit: Commit
@@ -35,8 +35,9 @@ actor GroupCommitter: Service {
         self.afterCommit = afterCommit
     }
 
-    /// Returns the new message's id once it is durable; throws what the commit threw.
-    func submit(_ message: NewMessage) async throws -> Int64 {
+    /// Returns what became of the message once it is durable (its id; for a reused idempotency
+    /// key the earlier message's); throws what the commit threw.
+    func submit(_ message: NewMessage) async throws -> AcceptOutcome {
         guard !stopped else { throw CommitterStopped() }
         return try await withCheckedThrowingContinuation { continuation in
             pending.append(Waiter(message: message, continuation: continuation))
@@ -77,8 +78,8 @@ actor GroupCommitter: Service {
         let batch = Array(pending.prefix(count))
         pending.removeFirst(count)
         do {
-            let ids = try await commit(batch.map(\.message))
-            for (waiter, id) in zip(batch, ids) { waiter.continuation.resume(returning: id) }
+            let outcomes = try await commit(batch.map(\.message))
+            for (waiter, outcome) in zip(batch, outcomes) { waiter.continuation.resume(returning: outcome) }
             batchSizes.append(count)
             if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }
             afterCommit(count)

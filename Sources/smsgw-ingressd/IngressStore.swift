@@ -10,8 +10,9 @@ actor IngressStore {
         database = try GatewayDatabase(path: path, now: .wallClock)
     }
 
-    /// One transaction for the whole batch (`GatewayDatabase.accept`): durable when it returns.
-    func accept(_ batch: [NewMessage]) throws -> [Int64] {
-        try database.accept(batch, now: .wallClock)
+    /// One transaction for the whole batch (`GatewayDatabase.acceptOutcomes`): durable when it
+    /// returns; a reused idempotency key is a duplicate or conflict of that message alone.
+    func accept(_ batch: [NewMessage]) throws -> [AcceptOutcome] {
+        try database.acceptOutcomes(batch, now: .wallClock)
     }
 }

@@ -110,7 +110,7 @@ struct SMPPSession: Sendable {
             return PDU.errorResponse(to: .submitSM, sequenceNumber: sequenceNumber, status: refusal.status)
         case .success(let message):
             do {
-                let id = try await committer.submit(message)
+                let id = try await committer.submit(message).messageID
                 return PDU(.submitSMResp(MessageIDResponse(messageID: String(id))), sequenceNumber: sequenceNumber)
             } catch {
                 return PDU.errorResponse(to: .submitSM, sequenceNumber: sequenceNumber, status: .systemError)

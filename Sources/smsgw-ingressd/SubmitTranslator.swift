@@ -35,7 +35,7 @@ struct SubmitTranslator: Sendable {
         do {
             encoded = try SubmitEncoder.encode(SubmitRequest(
                 destination: destination, text: decoded.text, encoding: decoded.choice,
-                requestStatusReport: submit.registeredDelivery & 0x03 != 0))
+                requestStatusReport: !ReportMask(smppRegisteredDelivery: submit.registeredDelivery).isDisjoint(with: .final)))
         } catch {
             return .failure(SubmitRefusal(.invalidMessageLength, "text cannot be sent: \(error)"))
         }
@@ -46,7 +46,7 @@ struct SubmitTranslator: Sendable {
             account: account.id, source: submit.source.address, destination: destination.displayString,
             messageClass: account.defaultClass, priority: Int(submit.priorityFlag), text: decoded.text,
             encoding: decoded.encoding, partsHex: encoded.parts.map(\.tpduHex),
-            expiresAt: now + defaultValidity, registeredDelivery: submit.registeredDelivery & 0x03 != 0))
+            expiresAt: now + defaultValidity, reportMask: ReportMask(smppRegisteredDelivery: submit.registeredDelivery)))
     }
 
     /// An SMPP address as dialled: TON international (§5.2.5) gets a leading "+".

@@ -7,6 +7,7 @@ public enum ShippedMigrations {
         Migration0004Outbox.migration,
         Migration0005InboundAbandoned.migration,
         Migration0006StickySender.migration,
+        Migration0007ReportsAndIdempotency.migration,
     ]
 
     /// The schema version this code writes.

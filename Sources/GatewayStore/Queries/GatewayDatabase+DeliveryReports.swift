@@ -6,14 +6,14 @@ import GatewayCore
 extension GatewayDatabase {
     enum DeliveryReportSQL {
         static let message = """
-            SELECT account, upstream_message_id, client_reference, registered_delivery FROM messages WHERE id = ?
+            SELECT account, upstream_message_id, client_reference, dlr_mask FROM messages WHERE id = ?
             """
         static let messageOfPart = "SELECT message_id FROM message_parts WHERE id = ?"
     }
 
     /// Ties report `reportID` to `partID` and applies it (``resolveStatusReport(_:partID:now:)``);
-    /// when that makes the message `delivered` or `failed` and upstream asked for a delivery
-    /// report, queues the DLR in `upstream_outbox` in the same transaction. Returns the message's
+    /// when that makes the message `delivered` or `failed` and its report mask asks for that
+    /// outcome (``ReportMask/wants(_:)``), queues the DLR in `upstream_outbox` in the same transaction. Returns the message's
     /// state afterwards and the outbox entry, if one was queued.
     public func correlateStatusReport(_ reportID: Int64, partID: Int64, now: Timestamp) throws
         -> (state: MessageState, dlr: Int64?) {
@@ -23,10 +23,10 @@ extension GatewayDatabase {
             let before = try state(of: messageID)
             let after = try resolveStatusReportInTransaction(reportID, partID: partID, now: now)
             guard after != before, after == .delivered || after == .failed,
-                  let (account, upstreamID, reference, wanted) = try connection.queryFirst(
+                  let (account, upstreamID, reference, mask) = try connection.queryFirst(
                     DeliveryReportSQL.message, messageID,
-                    row: { ($0.text(0), $0.optionalText(1), $0.optionalText(2), $0.bool(3)) }),
-                  wanted
+                    row: { ($0.text(0), $0.optionalText(1), $0.optionalText(2), ReportMask(rawValue: $0.int(3))) }),
+                  mask.wants(after)
             else { return (after, nil) }
             let payload = DeliveryReportPayload(
                 messageID: messageID, upstreamMessageID: upstreamID, clientReference: reference, state: after,

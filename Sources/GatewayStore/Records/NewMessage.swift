@@ -21,14 +21,32 @@ public struct NewMessage: Sendable, Hashable {
     public var scheduleAt: Timestamp?
     /// Not to be sent at or after this time (validity period).
     public var expiresAt: Timestamp
-    /// Whether a delivery report is requested upstream (SMPP registered_delivery).
-    public var registeredDelivery: Bool
+    /// Which outcomes upstream wants a delivery report for (SMPP registered_delivery, Kannel
+    /// dlr-mask); empty: none.
+    public var reportMask: ReportMask
+    /// A Kannel-style callback URL for this message's reports (its `%` placeholders expanded
+    /// when the report is sent).
+    public var dlrURL: String?
+    /// An HTTP client's id for the request (unique per account): a retried request returns
+    /// the message already accepted instead of a second one.
+    public var idempotencyKey: String?
+    /// A digest of the request's content, to tell a retry (same digest) from a reuse of the
+    /// idempotency key with other content.
+    public var requestDigest: String?
+
+    /// Whether any delivery report is requested upstream (SMPP registered_delivery ≠ 0).
+    /// Setting it asks for the final outcomes.
+    public var registeredDelivery: Bool {
+        get { !reportMask.isEmpty }
+        set { reportMask = newValue ? .final : [] }
+    }
 
     public init(
         account: String, upstreamMessageID: String? = nil, clientReference: String? = nil,
         source: String, destination: String, messageClass: MessageClass, priority: Int = 0,
         text: String, encoding: MessageEncoding, partsHex: [String], scheduleAt: Timestamp? = nil,
-        expiresAt: Timestamp, registeredDelivery: Bool = false
+        expiresAt: Timestamp, registeredDelivery: Bool = false, reportMask: ReportMask? = nil,
+        dlrURL: String? = nil, idempotencyKey: String? = nil, requestDigest: String? = nil
     ) {
         self.account = account
         self.upstreamMessageID = upstreamMessageID
@@ -42,6 +60,9 @@ public struct NewMessage: Sendable, Hashable {
         self.partsHex = partsHex
         self.scheduleAt = scheduleAt
         self.expiresAt = expiresAt
-        self.registeredDelivery = registeredDelivery
+        self.reportMask = reportMask ?? (registeredDelivery ? .final : [])
+        self.dlrURL = dlrURL
+        self.idempotencyKey = idempotencyKey
+        self.requestDigest = requestDigest
     }
 }

@@ -13,6 +13,7 @@ struct MigrationTests {
         4: "5d10b50112de2c15",
         5: "ca2d4b75ecfdde30",
         6: "e2b159ad962eb59c",
+        7: "05d36811a8f657d9",
     ]
 
     @Test("every shipped migration keeps its checksum")
