@@ -3,11 +3,12 @@ import GatewayCore
 import GatewayDaemon
 import GatewayIPC
 import Logging
+import Metrics
 import ServiceLifecycle
 import SystemBridge
 
 /// `smsgw-ingressd`: upstream ingress (docs/ingressd.md). Its story: load the configuration,
-/// open the store, bind the SMPP listener, notify READY, serve until SIGTERM. Each durable
+/// open the store, bind the SMPP and HTTP listeners, notify READY, serve until SIGTERM. Each durable
 /// group commit wakes smsgw-queued with one datagram.
 @main
 struct IngressdCommand: AsyncParsableCommand {
@@ -19,6 +20,8 @@ struct IngressdCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.ingressd")
+        let metrics = PrometheusMetricsFactory()
+        MetricsSystem.bootstrap(metrics)
         let configuration = try options.loadConfiguration()
         let store = try IngressStore(path: configuration.store.path)
         let wakePath = "\(configuration.runtime.directory)/queued.wake"
@@ -32,6 +35,14 @@ struct IngressdCommand: AsyncParsableCommand {
             let listener = try await SMPPListener.bind(host: smpp.address, port: smpp.port, session: session, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: SMPP on \(smpp.address):\(listener.port)")
+        }
+        let http = configuration.listeners.http
+        if http.enabled {
+            let listener = try await HTTPServerSetup.listener(
+                configuration: configuration, committer: committer, limiter: ThroughputLimiter(accounts: configuration.accounts),
+                metrics: metrics, logger: logger)
+            services.append(.init(service: listener))
+            logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
         }
         // The committer last: it stops after the listeners (reverse order) and answers what is left.
         services.insert(.init(service: committer), at: 0)

@@ -55,7 +55,7 @@ extension GatewayDatabase {
     /// Outbox entries by kind (`dlr`, `mo`) and state (`pending`, `done`, `dead`).
     public func outboxCounts() throws -> [String: [String: Int]] {
         var counts: [String: [String: Int]] = [:]
-        for (kind, state, count) in try connection.query(LookupSQL.outboxByState, { row in (row.text(0), row.text(1), row.int(2)) }) {
+        for (kind, state, count) in try connection.query(LookupSQL.outboxByState, row: { row in (row.text(0), row.text(1), row.int(2)) }) {
             counts[kind, default: [:]][state] = count
         }
         return counts
@@ -64,7 +64,7 @@ extension GatewayDatabase {
     /// Modems by state (`ready`, `hung`, …).
     public func modemCounts() throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for (state, count) in try connection.query(LookupSQL.modemsByState, { row in (row.text(0), row.int(1)) }) { counts[state] = count }
+        for (state, count) in try connection.query(LookupSQL.modemsByState, row: { row in (row.text(0), row.int(1)) }) { counts[state] = count }
         return counts
     }
 }

@@ -7,7 +7,7 @@ import Logging
 struct APIContext: Sendable {
     /// Accepts one message durably: its id, or an earlier message's id for a retry with the
     /// same client_id and content, or a conflict with an earlier message under that client_id.
-    typealias Accept = @Sendable (NewMessage) async throws -> IngressAcceptance
+    typealias Accept = @Sendable (NewMessage) async throws -> AcceptOutcome
     /// The account's throughput limit for `messages` messages now (`ThroughputLimiter.admit`).
     typealias Admit = @Sendable (_ account: String, _ messages: Int) async -> ThroughputDecision
 
@@ -38,13 +38,4 @@ struct APIContext: Sendable {
                         "account \(account.id) may send \(account.throughput) messages a second",
                         headers: ["retry-after": String(seconds)])
     }
-}
-
-/// What became of one accepted message.
-enum IngressAcceptance: Sendable, Equatable {
-    case accepted(Int64)
-    /// The same client_id with the same content was accepted before as this id.
-    case duplicate(Int64)
-    /// The client_id was used before for other content (message `existing`).
-    case conflict(existing: Int64)
 }

@@ -29,6 +29,10 @@ struct FormFields: Sendable, Equatable {
         return nil
     }
 
+    mutating func append(_ name: String, _ octets: [UInt8]) {
+        pairs.append((name, octets))
+    }
+
     /// The raw octets of a value, for `charset` handling: percent-decoded but not read as UTF-8.
     static func percentDecodedOctets(_ bytes: [UInt8], plusIsSpace: Bool) -> [UInt8]? {
         var out: [UInt8] = []

@@ -49,7 +49,8 @@ struct MessagesAPI: Sendable {
     /// The group commit; a duplicate answers the first id, a conflict 409, a failure 503.
     func store(_ message: NewMessage, digest: String, clientID: String?) async -> Result<(Stored, Accepted), APIError> {
         var message = message
-        message.withIdempotency(key: clientID, digest: digest)
+        message.idempotencyKey = clientID
+        message.requestDigest = clientID == nil ? nil : digest
         let state = message.scheduleAt.map { $0 > context.now() ? "held" : "queued" } ?? "queued"
         do {
             switch try await context.accept(message) {

@@ -1,0 +1,23 @@
+import GatewayCore
+import GatewayDaemon
+import Logging
+
+/// Builds the HTTP listener of `[listeners.http]` from the configuration: the accounts' API
+/// keys and sendsms users, the throughput limiter, the group commit, a store reader of its
+/// own and the line to smsgw-queued (`<runtime>/queued.sock`).
+enum HTTPServerSetup {
+    static func listener(configuration: GatewayConfiguration, committer: GroupCommitter, limiter: ThroughputLimiter,
+                         metrics: PrometheusMetricsFactory, logger: Logger) async throws -> HTTPListener {
+        let context = APIContext(
+            authenticator: HTTPAuthenticator(accounts: configuration.accounts),
+            admit: { account, messages in await limiter.admit(account, messages: messages) },
+            accept: { message in try await committer.submit(message) },
+            reader: try HTTPStoreReader(path: configuration.store.path),
+            queued: QueuedControl(socketPath: "\(configuration.runtime.directory)/queued.sock"),
+            logger: logger)
+        let connection = HTTPConnection(router: HTTPRoutes.router(context: context, metrics: metrics),
+                                        metrics: HTTPMetrics(), logger: logger)
+        let http = configuration.listeners.http
+        return try await HTTPListener.bind(host: http.address, port: http.port, connection: connection, logger: logger)
+    }
+}
