@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// The HTTP/1.1 server socket (`[listeners.http]`): NIOHTTP1's codec with pipelining assistance
 /// (answers leave in request order, RFC 9112 §9.3.2), an idle timeout, and one
 /// `HTTPConnection` per TCP connection, until graceful shutdown closes the listener.
-struct HTTPListener: Service {
+struct HTTPListener: Service, CustomStringConvertible {
     typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
     private let listener: NIOAsyncChannel<Connection, Never>
@@ -38,6 +38,8 @@ struct HTTPListener: Service {
     private init(listener: NIOAsyncChannel<Connection, Never>, connection: HTTPConnection, logger: Logger, port: Int) {
         (self.listener, self.connection, self.logger, self.port) = (listener, connection, logger, port)
     }
+
+    var description: String { "HTTPListener(port: \(port))" }
 
     func run() async throws {
         let channel = listener.channel

@@ -14,11 +14,8 @@ struct MessageRequestTranslator: Sendable {
     var maximumSchedule: Duration = .seconds(366 * 86_400)
 
     func message(from request: MessageRequest, account: UpstreamAccount, now: Timestamp) -> Result<NewMessage, APIError> {
-        let destination: SMSAddress
-        do {
-            destination = try SMSAddress(parsing: request.to.trimmingSpaces, field: .destination)
-        } catch {
-            return .failure(.invalid("invalid_destination", "\"to\" \"\(request.to)\": \(error)"))
+        guard let destination = DialledNumber.parse(request.to.trimmingSpaces) else {
+            return .failure(.invalid("invalid_destination", "\"to\" \"\(request.to)\" is not \"+\" and 1 to 20 digits, or 1 to 20 digits"))
         }
         let source: String
         if let from = request.from {

@@ -33,7 +33,7 @@ struct KannelSendSMSRequest: Sendable, Equatable {
         var recipients: [SMSAddress] = []
         var denied: [String] = []
         for number in numbers {
-            if let address = try? SMSAddress(parsing: number, field: .destination) {
+            if let address = DialledNumber.parse(number) {
                 if !recipients.contains(address) { recipients.append(address) }
             } else if !denied.contains(number) {
                 denied.append(number)
