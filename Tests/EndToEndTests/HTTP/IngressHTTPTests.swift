@@ -1,0 +1,169 @@
+import Foundation
+import GatewayStore
+import Testing
+
+/// The real smsgw-ingressd serving HTTP on a free port with a real SQLite file (docs/ingressd.md, "HTTP API").
+@Suite("ingressd HTTP API end to end", .serialized)
+struct IngressHTTPTests {
+    @Test("send, read back, retry with the same client_id (200, same id), reuse it with other content (409)")
+    func sendAndIdempotency() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        let first = try box.request("POST", "/api/v1/messages", key: "key-acme",
+                                    json: #"{"to":"+491701234567","text":"hello","client_id":"order-1"}"#)
+        #expect(first.status == 202)
+        let accepted = try IngressHTTPBox.object(first)
+        let id = try #require(accepted["id"] as? String)
+        #expect(accepted["parts"] as? Int == 1)
+        #expect(accepted["state"] as? String == "queued")
+
+        let retry = try box.request("POST", "/api/v1/messages", key: "key-acme",
+                                    json: #"{"text":"hello","to":"+491701234567","client_id":"order-1"}"#)
+        #expect(retry.status == 200)
+        #expect(try IngressHTTPBox.object(retry)["id"] as? String == id)
+        let conflict = try box.request("POST", "/api/v1/messages", key: "key-acme",
+                                       json: #"{"to":"+491701234567","text":"other","client_id":"order-1"}"#)
+        #expect(conflict.status == 409)
+        #expect(conflict.body.contains("\"code\":\"client_id_conflict\""))
+        // The same client_id of another account is another message.
+        let elsewhere = try box.request("POST", "/api/v1/messages", key: "key-other",
+                                        json: #"{"to":"+491701234567","text":"other","client_id":"order-1"}"#)
+        #expect(elsewhere.status == 202)
+        #expect(try box.database().connection.queryFirst("SELECT count(*) FROM messages") { $0.int(0) } == 2)
+
+        let status = try box.request("GET", "/api/v1/messages/\(id)", key: "key-acme")
+        #expect(status.status == 200)
+        let object = try IngressHTTPBox.object(status)
+        #expect(object["state"] as? String == "queued")
+        #expect(object["to"] as? String == "+491701234567")
+        #expect(object["client_id"] as? String == "order-1")
+        #expect((object["parts"] as? [[String: Any]])?.map { $0["state"] as? String } == ["pending"])
+        #expect((object["history"] as? [[String: Any]])?.map { $0["state"] as? String } == ["accepted", "queued"])
+        // Another account's message does not exist for it.
+        #expect(try box.request("GET", "/api/v1/messages/\(id)", key: "key-other").status == 404)
+        #expect(try box.request("GET", "/api/v1/messages/999999", key: "key-acme").status == 404)
+        #expect(try box.request("GET", "/api/v1/messages/abc", key: "key-acme").status == 404)
+    }
+
+    @Test("credentials: none or unknown 401, a disabled account 403; sendsms 403 with Kannel's text")
+    func authentication() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        let body = #"{"to":"1","text":"x"}"#
+        let missing = try box.request("POST", "/api/v1/messages", json: body)
+        #expect(missing.status == 401)
+        #expect(missing.headers["www-authenticate"] == "Bearer")
+        #expect(try box.request("POST", "/api/v1/messages", key: "wrong", json: body).status == 401)
+        #expect(try box.request("POST", "/api/v1/messages", key: "key-off", json: body).status == 403)
+        let kannel = try box.request("GET", "/cgi-bin/sendsms?username=kuser&password=nope&to=1&text=x")
+        #expect(kannel.status == 403)
+        #expect(kannel.body == "Authorization failed for sendsms")
+        #expect(!box.log.contains("nope"))  // no secret in the log
+    }
+
+    @Test("Kannel sendsms: one message per recipient, dlr-mask and dlr-url stored; GET and form POST")
+    func kannel() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        let sent = try box.request("GET", "/cgi-bin/sendsms?user=kuser&pass=s3cret&from=Shop&to=%2B491701234567+0170999"
+                                   + "&text=Hi+there&dlr-mask=3&dlr-url=http%3A%2F%2Fh%2Fdlr%3Fs%3D%25d")
+        #expect(sent.status == 202)
+        #expect(sent.body == "0: Accepted for delivery")
+        let rows = try box.database().connection.query(
+            "SELECT destination, source, text, dlr_mask, dlr_url FROM messages ORDER BY destination") { row in
+            [row.text(0), row.text(1), row.text(2), String(row.int(3)), row.text(4)]
+        }
+        #expect(rows == [["+491701234567", "Shop", "Hi there", "3", "http://h/dlr?s=%d"],
+                         ["0170999", "Shop", "Hi there", "3", "http://h/dlr?s=%d"]])
+        let posted = try box.request("POST", "/cgi-bin/sendsms", headers: ["Content-Type: application/x-www-form-urlencoded"],
+                                     bodyFile: try Self.file(box, "username=kuser&password=s3cret&to=123&text=caf%E9&charset=ISO-8859-1&deferred=10"))
+        #expect(posted.status == 202)
+        #expect(posted.body == "3: Queued for later delivery")
+        #expect(try box.database().connection.queryFirst("SELECT text || '/' || state FROM messages WHERE destination = '123'") { $0.text(0) } == "café/held")
+        let missing = try box.request("GET", "/cgi-bin/sendsms?username=kuser&password=s3cret&text=x")
+        #expect(missing.status == 400)
+        #expect(missing.body == "Missing receiver number, rejected")
+    }
+
+    @Test("batch: 207 with one result per item; the good ones stored")
+    func batch() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        let response = try box.request("POST", "/api/v1/messages/batch", key: "key-acme", json: """
+            {"messages":[{"to":"1","text":"a"},{"to":"x","text":"b"},{"to":"2","text":"c","priority":7},{"to":"3","text":"d"}]}
+            """)
+        #expect(response.status == 207)
+        let results = try #require(try IngressHTTPBox.object(response)["results"] as? [[String: Any]])
+        #expect(results.map { $0["status"] as? Int } == [202, 400, 400, 202])
+        #expect(try box.database().connection.queryFirst("SELECT count(*) FROM messages") { $0.int(0) } == 2)
+        let tooMany = "{\"messages\":[" + Array(repeating: #"{"to":"1","text":"a"}"#, count: 1001).joined(separator: ",") + "]}"
+        #expect(try box.request("POST", "/api/v1/messages/batch", key: "key-acme", json: tooMany).status == 400)
+    }
+
+    @Test("operations: /healthz, /metrics (request counters and store gauges), the OpenAPI document")
+    func operations() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        _ = try box.request("POST", "/api/v1/messages", key: "key-acme", json: #"{"to":"1","text":"x"}"#)
+        let health = try box.request("GET", "/healthz")
+        #expect(health.status == 200)
+        #expect(health.body == "{\"status\":\"ok\"}\n")
+        let metrics = try box.request("GET", "/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8")
+        #expect(metrics.body.contains("smsgw_http_requests_total{route=\"/api/v1/messages\",method=\"POST\",status=\"202\"} 1\n"))
+        #expect(metrics.body.contains("smsgw_store_messages{state=\"queued\"} 1\n"))
+        #expect(metrics.body.contains("smsgw_store_outbox{kind=\"dlr\",state=\"pending\"} 0\n"))
+        let document = try box.request("GET", "/api/v1/openapi.yaml")
+        #expect(document.status == 200)
+        let file = try String(contentsOf: OpenAPIDocumentTests.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+        #expect(document.body == file)
+    }
+
+    @Test("limits: 413 past 1 MiB, 429 with Retry-After past the throughput, 503 for cancel without smsgw-queued")
+    func limits() async throws {
+        let box = try IngressHTTPBox(throughput: 2)
+        try await box.start()
+        let big = try Self.file(box, String(repeating: "x", count: (1 << 20) + 1))
+        let tooLarge = try box.request("POST", "/api/v1/messages", key: "key-acme", headers: ["Content-Type: application/json"], bodyFile: big)
+        #expect(tooLarge.status == 413)
+        var statuses: [Int] = []
+        var retryAfter: String?
+        for _ in 0..<4 {
+            let response = try box.request("POST", "/api/v1/messages", key: "key-acme", json: #"{"to":"1","text":"x"}"#)
+            statuses.append(response.status)
+            if response.status == 429 { retryAfter = response.headers["retry-after"] }
+        }
+        #expect(statuses.prefix(2) == [202, 202])
+        #expect(statuses.contains(429))
+        #expect(retryAfter == "1")
+        let cancel = try box.request("DELETE", "/api/v1/messages/1", key: "key-acme")
+        #expect(cancel.status == 503)
+        #expect(cancel.body.contains("queue_unavailable"))
+    }
+
+    @Test("keep-alive and pipelining: three requests written at once are answered in order on one connection")
+    func pipelining() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        let script = """
+            import re, socket, sys
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+            s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n" * 2 + b"GET /nothing HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
+            data = b""
+            while True:
+                chunk = s.recv(65536)
+                if not chunk: break
+                data += chunk
+            print(" ".join(code.decode() for code in re.findall(rb"HTTP/1\\.1 (\\d{3}) ", data)))
+            """
+        let output = try IngressHTTPBox.run("/usr/bin/python3", ["-c", script, String(box.port)])
+        #expect(output == "200 200 404\n")
+    }
+
+    static func file(_ box: IngressHTTPBox, _ text: String) throws -> String {
+        let path = "\(box.path)/request-\(UUID().uuidString)"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
