@@ -33,15 +33,22 @@ struct HTTPRouter: Sendable {
         routes.append(Route(method: method, pattern: pattern, segments: segments, handler: handler))
     }
 
+    /// The most specific pattern matching `path` names the resource (a literal segment beats
+    /// a parameter: `/messages/batch` is not message "batch"); its routes decide the method.
     func match(method: HTTPMethod, path: String) -> Match {
         let parts = Self.split(path)
-        var allowed: [HTTPMethod] = []
+        var best: [(route: Route, parameters: RouteParameters)] = []
+        var bestLiterals = -1
         for route in routes {
             guard let parameters = Self.bind(route.segments, to: parts) else { continue }
-            if route.method == method { return .found(pattern: route.pattern, handler: route.handler, parameters: parameters) }
-            allowed.append(route.method)
+            let literals = route.segments.filter { if case .literal = $0 { true } else { false } }.count
+            if literals > bestLiterals { (best, bestLiterals) = ([], literals) }
+            if literals == bestLiterals { best.append((route, parameters)) }
         }
-        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+        if let found = best.first(where: { $0.route.method == method }) {
+            return .found(pattern: found.route.pattern, handler: found.route.handler, parameters: found.parameters)
+        }
+        return best.isEmpty ? .notFound : .methodNotAllowed(allowed: best.map(\.route.method))
     }
 
     /// The answer to `request`, and the route pattern it matched (for metrics; "unmatched").

@@ -56,6 +56,11 @@ struct MessageRequest: Decodable, Sendable, Equatable {
             throw DecodingError.dataCorruptedError(forKey: unknown, in: container,
                                                    debugDescription: "unknown field \"\(unknown.stringValue)\"")
         }
+        // An explicit null is not "absent": the schema types every field (OpenAPI 3.0, no nullable).
+        if let null = try container.allKeys.first(where: { try container.decodeNil(forKey: $0) }) {
+            throw DecodingError.dataCorruptedError(forKey: null, in: container,
+                                                   debugDescription: "\"\(null.stringValue)\" may not be null")
+        }
         to = try container.decode(String.self, forKey: Key(stringValue: "to"))
         text = try container.decode(String.self, forKey: Key(stringValue: "text"))
         from = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "from"))

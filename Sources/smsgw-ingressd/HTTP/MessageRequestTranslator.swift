@@ -10,8 +10,9 @@ struct MessageRequestTranslator: Sendable {
     var defaultValidity: Duration = .seconds(48 * 3600)
     /// The longest validity accepted.
     var maximumValidity: Duration = .seconds(7 * 86_400)
-    /// How far ahead a message may be scheduled.
-    var maximumSchedule: Duration = .seconds(366 * 86_400)
+    /// The longest text, in Unicode code points (JSON Schema's maxLength): ten GSM parts,
+    /// or 24 UCS-2 parts.
+    static let maximumTextLength = 1600
 
     func message(from request: MessageRequest, account: UpstreamAccount, now: Timestamp) -> Result<NewMessage, APIError> {
         guard let destination = DialledNumber.parse(request.to.trimmingSpaces) else {
@@ -50,13 +51,13 @@ struct MessageRequestTranslator: Sendable {
             guard let at = RFC3339Timestamp.parse(text) else {
                 return .failure(.invalid("invalid_schedule", "\"schedule\" \"\(text)\" is not an RFC 3339 date-time such as 2026-12-01T09:00:00Z"))
             }
-            guard at <= now + maximumSchedule else {
-                return .failure(.invalid("invalid_schedule", "\"schedule\" is more than \(DurationText.format(maximumSchedule)) ahead"))
-            }
             scheduleAt = at > now ? at : nil
         }
         if let clientID = request.clientID, clientID.isEmpty || clientID.utf8.count > 64 {
             return .failure(.invalid("invalid_client_id", "\"client_id\" is 1 to 64 bytes"))
+        }
+        guard request.text.unicodeScalars.count <= Self.maximumTextLength else {
+            return .failure(.invalid("invalid_text", "\"text\" is at most \(Self.maximumTextLength) characters"))
         }
         let report = request.report ?? true
         let encoded: TextPartsEncoder.Encoded

@@ -3,24 +3,32 @@ import GatewayCore
 import GatewayStore
 import NIOHTTP1
 
-/// `POST /api/v1/messages/batch`: up to 1,000 message requests, each judged on its own; the
-/// answer is 207 with one result per item in order (202/200 with the id, or the item's own
-/// error status and error). The valid items are committed together: they are submitted at
-/// once, so the group commit takes them in as few transactions as its batch size allows.
+/// `POST /api/v1/messages/batch`: up to 1,000 message requests. A body that does not follow
+/// the schema (a missing or mistyped field in any item) is refused whole with 400, naming the
+/// item; well-formed items are then judged each on its own, and the answer is 207 with one
+/// result per item in order (202/200 with the id, or the item's own error status and error).
+/// The valid items are committed together: they are submitted at once, so the group commit
+/// takes them in as few transactions as its batch size allows.
 extension MessagesAPI {
     struct BatchBody: Decodable {
-        var messages: [Item]
+        var messages: [MessageRequest]
 
-        /// One item, decoded on its own so a bad item does not spoil the others.
-        struct Item: Decodable {
-            var request: Result<MessageRequest, APIError>
-            init(from decoder: any Decoder) throws {
-                do {
-                    request = .success(try MessageRequest(from: decoder))
-                } catch {
-                    request = .failure(.invalid("invalid_request", MessageRequest.describe(error)))
-                }
+        private enum CodingKeys: String, CodingKey { case messages }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            if let unknown = container.allKeys.first(where: { $0.stringValue != "messages" }) {
+                throw DecodingError.dataCorruptedError(forKey: unknown, in: container,
+                                                       debugDescription: "unknown field \"\(unknown.stringValue)\"")
             }
+            messages = try decoder.container(keyedBy: CodingKeys.self).decode([MessageRequest].self, forKey: .messages)
+        }
+
+        private struct AnyKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
         }
     }
 
@@ -47,7 +55,8 @@ extension MessagesAPI {
         do {
             body = try JSONDecoder().decode(BatchBody.self, from: Data(request.body))
         } catch {
-            return APIError.invalid("invalid_request", MessageRequest.describe(error)).response
+            let item = Self.itemIndex(error).map { "messages[\($0)]: " } ?? ""
+            return APIError.invalid("invalid_request", item + MessageRequest.describe(error)).response
         }
         guard !body.messages.isEmpty, body.messages.count <= Self.maximumBatch else {
             return APIError.invalid("invalid_batch", "a batch holds 1 to \(Self.maximumBatch) messages, not \(body.messages.count)").response
@@ -55,11 +64,9 @@ extension MessagesAPI {
         let now = context.now()
         var results: [BatchResult?] = Array(repeating: nil, count: body.messages.count)
         var valid: [(index: Int, message: NewMessage, request: MessageRequest)] = []
-        for (index, item) in body.messages.enumerated() {
-            switch item.request.flatMap({ request in
-                translator.message(from: request, account: account, now: now).map { ($0, request) }
-            }) {
-            case .success(let (message, request)): valid.append((index, message, request))
+        for (index, request) in body.messages.enumerated() {
+            switch translator.message(from: request, account: account, now: now) {
+            case .success(let message): valid.append((index, message, request))
             case .failure(let error): results[index] = Self.failure(index, error)
             }
         }
@@ -83,6 +90,18 @@ extension MessagesAPI {
         }
         return .json(BatchResponse(results: results.enumerated().map { $1 ?? Self.failure($0, APIError.invalid("invalid_request", "not processed")) }),
                      status: .multiStatus)
+    }
+
+    /// The index of the item a decoding error is in, from its coding path.
+    private static func itemIndex(_ error: any Error) -> Int? {
+        let path: [any CodingKey]
+        switch error {
+        case DecodingError.keyNotFound(_, let context), DecodingError.typeMismatch(_, let context),
+             DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            path = context.codingPath
+        default: return nil
+        }
+        return path.dropFirst().first?.intValue
     }
 
     private static func failure(_ index: Int, _ error: APIError) -> BatchResult {

@@ -50,7 +50,7 @@ components:
         text:
           type: string
           minLength: 1
-          maxLength: 1000
+          maxLength: 1600
         from:
           type: string
           description: A number or an alphanumeric sender (at most 11 GSM characters).
@@ -73,7 +73,7 @@ components:
         schedule:
           type: string
           format: date-time
-          description: Not sent before this time (RFC 3339); at most 366 days ahead.
+          description: Not sent before this time (RFC 3339); a past time is now.
         client_id:
           type: string
           minLength: 1
@@ -228,6 +228,22 @@ components:
                 format: date-time
         next_since_id:
           type: string
+    KannelSendSMS:
+      type: object
+      properties:
+        username: {type: string}
+        password: {type: string}
+        from: {type: string}
+        to: {type: string, description: "Recipients separated by spaces or commas."}
+        text: {type: string}
+        charset: {type: string, enum: [UTF-8, ISO-8859-1]}
+        coding: {type: integer, enum: [0, 2]}
+        mclass: {type: integer, minimum: 0, maximum: 3}
+        validity: {type: integer, minimum: 1, maximum: 10080, description: Minutes.}
+        deferred: {type: integer, minimum: 0, maximum: 527040, description: Minutes.}
+        priority: {type: integer, minimum: 0, maximum: 3}
+        dlr-mask: {type: integer, minimum: 0, maximum: 63}
+        dlr-url: {type: string}
   responses:
     Error400:
       description: Malformed request.
@@ -483,6 +499,30 @@ paths:
         - {name: priority, in: query, schema: {type: integer, minimum: 0, maximum: 3}}
         - {name: dlr-mask, in: query, schema: {type: integer, minimum: 0, maximum: 63}}
         - {name: dlr-url, in: query, schema: {type: string}}
+      responses:
+        "202":
+          $ref: '#/components/responses/Kannel'
+        "400":
+          $ref: '#/components/responses/Kannel'
+        "403":
+          $ref: '#/components/responses/Kannel'
+        "429":
+          $ref: '#/components/responses/Kannel'
+        "503":
+          $ref: '#/components/responses/Kannel'
+    post:
+      summary: Kannel-compatible sendsms with the fields in a form body (they win over the query).
+      operationId: kannelSendSMSPost
+      security: []
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              $ref: '#/components/schemas/KannelSendSMS'
+          text/plain:
+            schema:
+              type: string
+              description: The text; the other fields in the query.
       responses:
         "202":
           $ref: '#/components/responses/Kannel'

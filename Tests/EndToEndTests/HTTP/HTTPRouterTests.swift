@@ -40,6 +40,13 @@ struct HTTPRouterTests {
         #expect(response.header("allow") == "GET, DELETE")
     }
 
+    @Test("a literal segment beats a parameter: /messages/batch is not message \"batch\"")
+    func specificity() async {
+        let (response, _) = await Self.router().respond(to: HTTPRequest(method: .GET, target: "/api/v1/messages/batch"))
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.header("allow") == "POST")
+    }
+
     @Test("the matched pattern names the route (metrics label), not the concrete path")
     func pattern() async {
         let (_, route) = await Self.router().respond(to: HTTPRequest(method: .GET, target: "/api/v1/messages/99"))

@@ -85,7 +85,7 @@ struct IngressHTTPTests {
         #expect(missing.body == "Missing receiver number, rejected")
     }
 
-    @Test("batch: 207 with one result per item; the good ones stored")
+    @Test("batch: 207 with one result per item; the good ones stored; a malformed item refuses the whole batch")
     func batch() async throws {
         let box = try IngressHTTPBox()
         try await box.start()
@@ -95,6 +95,11 @@ struct IngressHTTPTests {
         #expect(response.status == 207)
         let results = try #require(try IngressHTTPBox.object(response)["results"] as? [[String: Any]])
         #expect(results.map { $0["status"] as? Int } == [202, 400, 400, 202])
+        #expect(try box.database().connection.queryFirst("SELECT count(*) FROM messages") { $0.int(0) } == 2)
+        let malformed = try box.request("POST", "/api/v1/messages/batch", key: "key-acme",
+                                        json: #"{"messages":[{"to":"1","text":"a"},{"to":"2","text":"b","report":{}}]}"#)
+        #expect(malformed.status == 400)
+        #expect(malformed.body.contains("messages[1]"))
         #expect(try box.database().connection.queryFirst("SELECT count(*) FROM messages") { $0.int(0) } == 2)
         let tooMany = "{\"messages\":[" + Array(repeating: #"{"to":"1","text":"a"}"#, count: 1001).joined(separator: ",") + "]}"
         #expect(try box.request("POST", "/api/v1/messages/batch", key: "key-acme", json: tooMany).status == 400)

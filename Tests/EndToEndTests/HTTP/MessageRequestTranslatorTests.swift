@@ -82,6 +82,8 @@ struct MessageRequestTranslatorTests {
         } catch {
             #expect(MessageRequest.describe(error).contains("\"priority\""))
         }
+        // null is not absent: every field has a type (OpenAPI 3.0 without nullable).
+        #expect(throws: DecodingError.self) { try Self.decode(#"{"to":"1","text":"x","report":null}"#) }
         do {
             _ = try Self.decode(#"{"text":"x"}"#)
             Issue.record("decoded without to")
