@@ -56,8 +56,8 @@ struct MessageRequestTranslator: Sendable {
         if let clientID = request.clientID, clientID.isEmpty || clientID.utf8.count > 64 {
             return .failure(.invalid("invalid_client_id", "\"client_id\" is 1 to 64 bytes"))
         }
-        guard request.text.unicodeScalars.count <= Self.maximumTextLength else {
-            return .failure(.invalid("invalid_text", "\"text\" is at most \(Self.maximumTextLength) characters"))
+        guard (1...Self.maximumTextLength).contains(request.text.unicodeScalars.count) else {
+            return .failure(.invalid("invalid_text", "\"text\" is 1 to \(Self.maximumTextLength) characters"))
         }
         let report = request.report ?? true
         let encoded: TextPartsEncoder.Encoded

@@ -4,8 +4,9 @@ import GatewayStore
 import NIOHTTP1
 
 /// `POST /api/v1/messages/batch`: up to 1,000 message requests. A body that does not follow
-/// the schema (a missing or mistyped field in any item) is refused whole with 400, naming the
-/// item; well-formed items are then judged each on its own, and the answer is 207 with one
+/// the schema (a missing, mistyped or malformed field in any item: every 400) is refused whole
+/// with 400, naming the item; valid items that cannot be sent (403, 422) are judged each on
+/// its own, and the answer is 207 with one
 /// result per item in order (202/200 with the id, or the item's own error status and error).
 /// The valid items are committed together: they are submitted at once, so the group commit
 /// takes them in as few transactions as its batch size allows.
@@ -67,6 +68,8 @@ extension MessagesAPI {
         for (index, request) in body.messages.enumerated() {
             switch translator.message(from: request, account: account, now: now) {
             case .success(let message): valid.append((index, message, request))
+            case .failure(let error) where error.status == .badRequest:
+                return APIError.invalid(error.code, "messages[\(index)]: \(error.message)").response
             case .failure(let error): results[index] = Self.failure(index, error)
             }
         }

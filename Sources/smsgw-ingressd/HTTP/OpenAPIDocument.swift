@@ -63,13 +63,13 @@ components:
           minimum: 0
           maximum: 3
         validity:
-          description: Seconds (1 to 604800), or a duration such as "30m", "2h", "7d".
+          description: Seconds (1 to 604800), or a duration such as "30m", "2h", "7d" (at most 7 days).
           oneOf:
             - type: integer
               minimum: 1
               maximum: 604800
             - type: string
-              pattern: '^([1-9][0-9]{0,5}s|[1-9][0-9]{0,3}m|[1-9][0-9]{0,1}h|[1-7]d)$'
+              pattern: '^([1-9][0-9]{0,4}s|[1-9][0-9]{0,3}m|[1-9][0-9]?h|[1-7]d)$'
         schedule:
           type: string
           format: date-time

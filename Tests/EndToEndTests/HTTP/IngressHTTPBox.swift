@@ -5,7 +5,7 @@ import GatewayTestSupport
 
 /// A box for ingressd's HTTP tests: `smsgw-ingressd` with only `[listeners.http]` on a free
 /// port and a real SQLite file. Accounts: `acme` (API key `key-acme`, sendsms user `kuser`
-/// password `s3cret`, throughput `throughput`), `other` (key `key-other`), `off` (disabled,
+/// password `s3cret`, throughput `throughput`, classes otp and transactional), `other` (key `key-other`), `off` (disabled,
 /// key `key-off`). Requests go through curl (scripts/setup --test installs it).
 final class IngressHTTPBox {
     let directory: URL
@@ -54,6 +54,7 @@ final class IngressHTTPBox {
             [[accounts]]
             id = "acme"
             throughput = \(throughput)
+            allowed_classes = ["otp", "transactional"]
             [accounts.http]
             api_keys = ["\(key("key-acme"))"]
             user = "kuser"

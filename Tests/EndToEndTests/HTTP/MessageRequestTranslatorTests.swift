@@ -53,7 +53,8 @@ struct MessageRequestTranslatorTests {
     /// Each refusal names its field with a stable code; none is a 5xx.
     @Test("refusals", arguments: [
         (#"{"to":"abc","text":"x"}"#, 400, "invalid_destination"),
-        (#"{"to":"1","text":""}"#, 422, "invalid_text"),
+        (#"{"to":"1","text":""}"#, 400, "invalid_text"),
+        (#"{"to":"1","text":"\#(String(repeating: "€", count: 1601))"}"#, 400, "invalid_text"),   // over 1600 characters
         (#"{"to":"1","text":"x","priority":4}"#, 400, "invalid_priority"),
         (#"{"to":"1","text":"x","validity":0}"#, 400, "invalid_validity"),
         (#"{"to":"1","text":"x","validity":"8d"}"#, 400, "invalid_validity"),       // over the 7-day maximum
