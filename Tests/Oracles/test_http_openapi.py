@@ -102,7 +102,7 @@ def test_schemathesis_all_checks(ingressd):
     done = subprocess.run(
         [str(schemathesis), "run", f"{base}/api/v1/openapi.yaml", "--url", base,
          "--checks", "all", "--exclude-checks", "use_after_free",
-         "-H", "Authorization: Bearer st-key", "--max-examples", "40", "--seed", "5",
+         "-H", "Authorization: Bearer st-key", "--max-examples", "150", "--seed", "11",
          "--no-color"],
         capture_output=True, text=True, timeout=120)
     logs = "".join((directory / f"{d}.log").read_text()[-3000:] for d in ("smsgw-ingressd", "smsgw-queued"))

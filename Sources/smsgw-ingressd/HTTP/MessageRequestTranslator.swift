@@ -53,8 +53,8 @@ struct MessageRequestTranslator: Sendable {
             }
             scheduleAt = at > now ? at : nil
         }
-        if let clientID = request.clientID, clientID.isEmpty || clientID.utf8.count > 64 {
-            return .failure(.invalid("invalid_client_id", "\"client_id\" is 1 to 64 bytes"))
+        if let clientID = request.clientID, !(1...64).contains(clientID.unicodeScalars.count) {
+            return .failure(.invalid("invalid_client_id", "\"client_id\" is 1 to 64 characters"))
         }
         guard (1...Self.maximumTextLength).contains(request.text.unicodeScalars.count) else {
             return .failure(.invalid("invalid_text", "\"text\" is 1 to \(Self.maximumTextLength) characters"))
