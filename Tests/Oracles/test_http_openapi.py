@@ -104,6 +104,6 @@ def test_schemathesis_all_checks(ingressd):
          "--checks", "all", "--exclude-checks", "use_after_free",
          "-H", "Authorization: Bearer st-key", "--max-examples", "150", "--seed", "11",
          "--no-color"],
-        capture_output=True, text=True, timeout=120)
+        capture_output=True, text=True, timeout=120, cwd=directory)
     logs = "".join((directory / f"{d}.log").read_text()[-3000:] for d in ("smsgw-ingressd", "smsgw-queued"))
     assert done.returncode == 0, done.stdout[-12000:] + done.stderr[-2000:] + "\n--- daemons:\n" + logs

@@ -107,6 +107,32 @@ struct IngressHTTPTests {
         #expect(try box.request("POST", "/api/v1/messages/batch", key: "key-acme", json: tooMany).status == 400)
     }
 
+    @Test("inbound: the account's complete MO messages after since_id, oldest first, paged by limit")
+    func inbound() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        let database = try box.database()
+        try database.connection.execute("INSERT INTO modems (id, name, device, updated_at) VALUES (1, 'm1', '/dev/null', 0)")
+        for (id, account, text) in [(1, "acme", "first"), (2, "other", "not yours"), (3, "acme", "second"), (4, "acme", "third")] {
+            try database.connection.execute("""
+                INSERT INTO inbound_messages (id, modem_id, originator, concat_total, parts_received, state, text,
+                    first_received_at, completed_at)
+                VALUES (\(id), 1, '+4917000000\(id)', 1, 1, 'complete', '\(text)', 1795977000000, 1795977000000);
+                INSERT INTO upstream_outbox (kind, account, inbound_id, payload, next_attempt_at, created_at)
+                VALUES ('mo', '\(account)', \(id), x'', 0, 0);
+                """)
+        }
+        let page = try IngressHTTPBox.object(try box.request("GET", "/api/v1/inbound?limit=2", key: "key-acme"))
+        let messages = try #require(page["messages"] as? [[String: Any]])
+        #expect(messages.map { $0["text"] as? String } == ["first", "second"])
+        #expect(messages.first?["from"] as? String == "+49170000001")
+        #expect(messages.first?["received_at"] as? String == "2026-11-29T18:30:00.000Z")
+        #expect(page["next_since_id"] as? String == "3")
+        let next = try IngressHTTPBox.object(try box.request("GET", "/api/v1/inbound?since_id=3", key: "key-acme"))
+        #expect((next["messages"] as? [[String: Any]])?.map { $0["text"] as? String } == ["third"])
+        #expect(try box.request("GET", "/api/v1/inbound?since_id=-1", key: "key-acme").status == 400)
+    }
+
     @Test("operations: /healthz, /metrics (request counters and store gauges), the OpenAPI document")
     func operations() async throws {
         let box = try IngressHTTPBox()
