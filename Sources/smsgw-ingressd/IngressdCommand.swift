@@ -14,7 +14,7 @@ import SystemBridge
 struct IngressdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smsgw-ingressd",
-        abstract: "Accept messages from upstream platforms (SMPP 3.4) durably and wake the queue.")
+        abstract: "Accept messages from upstream platforms (SMPP 3.4, HTTP) durably and wake the queue.")
 
     @OptionGroup var options: DaemonOptions
 
