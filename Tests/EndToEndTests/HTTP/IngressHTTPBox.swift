@@ -11,6 +11,7 @@ final class IngressHTTPBox {
     let directory: URL
     let port: Int
     var process: Process?
+    var queued: Process?
 
     var path: String { directory.path }
     var databasePath: String { "\(path)/gateway.sqlite" }
@@ -95,14 +96,32 @@ final class IngressHTTPBox {
         throw IngressBoxError("ingressd did not start:\n\(log)")
     }
 
+    /// Starts smsgw-queued on the same configuration (its control socket answers cancel).
+    func startQueued() async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-queued"))
+        process.arguments = ["--config", "\(path)/gateway.toml"]
+        _ = FileManager.default.createFile(atPath: "\(path)/queued.err", contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/queued.err"))
+        try process.run()
+        queued = process
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            if FileManager.default.fileExists(atPath: "\(path)/run/queued.sock") { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw IngressBoxError("queued did not start")
+    }
+
     var log: String { (try? String(contentsOfFile: "\(path)/ingressd.err", encoding: .utf8)) ?? "" }
 
     func stop() {
-        guard let process, process.isRunning else { return }
-        process.terminate()
-        let deadline = ContinuousClock.now + .seconds(5)
-        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        for process in [process, queued].compactMap({ $0 }) where process.isRunning {
+            process.terminate()
+            let deadline = ContinuousClock.now + .seconds(5)
+            while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 
     struct Response {

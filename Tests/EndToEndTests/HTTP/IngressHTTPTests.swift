@@ -175,6 +175,23 @@ struct IngressHTTPTests {
         #expect(cancel.body.contains("queue_unavailable"))
     }
 
+    @Test("cancel through smsgw-queued: a held message → 200 cancelled, again → 409, and it stays readable")
+    func cancel() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        try await box.startQueued()
+        let sent = try box.request("POST", "/api/v1/messages", key: "key-acme",
+                                   json: #"{"to":"1","text":"later","schedule":"2099-01-01T00:00:00Z"}"#)
+        #expect(try IngressHTTPBox.object(sent)["state"] as? String == "held")
+        let id = try #require(try IngressHTTPBox.object(sent)["id"] as? String)
+        #expect(try box.request("DELETE", "/api/v1/messages/\(id)", key: "key-other").status == 404)  // not its message
+        let cancelled = try box.request("DELETE", "/api/v1/messages/\(id)", key: "key-acme")
+        #expect(cancelled.status == 200)
+        #expect(cancelled.body == "{\"id\":\"\(id)\",\"state\":\"cancelled\"}\n")
+        #expect(try box.request("DELETE", "/api/v1/messages/\(id)", key: "key-acme").status == 409)
+        #expect(try IngressHTTPBox.object(try box.request("GET", "/api/v1/messages/\(id)", key: "key-acme"))["state"] as? String == "cancelled")
+    }
+
     @Test("keep-alive and pipelining: three requests written at once are answered in order on one connection")
     func pipelining() async throws {
         let box = try IngressHTTPBox()
