@@ -13,3 +13,16 @@ enum DialledNumber {
         return try? SMSAddress(parsing: text, field: .destination)
     }
 }
+
+/// A sender (`from`) as the HTTP interfaces take it: a dialled number, or an alphanumeric name
+/// of 1-11 characters from letters, digits, space and `. _ & -` (3GPP TS 23.040 §9.1.2.5
+/// allows 11 GSM septets; this narrower set is the same in every network's display).
+enum SenderName {
+    static func isValid(_ text: String) -> Bool {
+        if DialledNumber.parse(text) != nil { return true }
+        return (1...11).contains(text.unicodeScalars.count) && text.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || " ._&-".unicodeScalars.contains(scalar)
+        }
+    }
+}

@@ -20,8 +20,8 @@ struct MessageRequestTranslator: Sendable {
         }
         let source: String
         if let from = request.from {
-            guard (try? SMSAddress(parsing: from, allowsAlphanumeric: true, field: .destination)) != nil else {
-                return .failure(.invalid("invalid_sender", "\"from\" \"\(from)\" is neither a number nor an alphanumeric sender of at most 11 GSM characters"))
+            guard SenderName.isValid(from) else {
+                return .failure(.invalid("invalid_sender", "\"from\" \"\(from)\" is neither a number nor a name of 1 to 11 letters, digits, spaces or . _ & -"))
             }
             source = from
         } else {

@@ -53,8 +53,8 @@ components:
           maxLength: 1600
         from:
           type: string
-          description: A number or an alphanumeric sender (at most 11 GSM characters).
-          pattern: '^(\+?[0-9]{1,20}|[A-Za-z0-9 ]{1,11})$'
+          description: A number, or a name of 1 to 11 letters, digits, spaces or . _ & -
+          pattern: '^(\+?[0-9]{1,20}|[A-Za-z0-9 ._&-]{1,11})$'
         class:
           type: string
           enum: [otp, transactional, marketing]

@@ -63,6 +63,7 @@ struct MessageRequestTranslatorTests {
         (#"{"to":"1","text":"x","class":"bulk"}"#, 400, "invalid_class"),
         (#"{"to":"1","text":"x","class":"marketing"}"#, 403, "class_not_allowed"),  // not in allowed_classes
         (#"{"to":"1","text":"x","from":"A much too long sender"}"#, 400, "invalid_sender"),
+        (#"{"to":"1","text":"x","from":"w7M*"}"#, 400, "invalid_sender"),                 // '*' is GSM but not in the name set
         (#"{"to":"1","text":"x","client_id":""}"#, 400, "invalid_client_id"),
     ] as [(String, Int, String)])
     func refusals(json: String, status: Int, code: String) throws {

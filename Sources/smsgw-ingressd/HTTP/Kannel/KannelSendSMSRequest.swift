@@ -77,7 +77,7 @@ struct KannelSendSMSRequest: Sendable, Equatable {
             return .failure(.badRequest("Charset or body misformed, rejected"))
         }
         let from = fields.first("from").flatMap { $0.isEmpty ? nil : $0 }
-        if let from, (try? SMSAddress(parsing: from, allowsAlphanumeric: true, field: .destination)) == nil {
+        if let from, !SenderName.isValid(from) {
             return .failure(.badRequest("Sender field misformed, rejected"))
         }
         return .success(KannelSendSMSRequest(
