@@ -1,11 +1,15 @@
 import Logging
 import NIOCore
 import NIOHTTP1
+import ServiceLifecycle
+import Synchronization
 
 /// One HTTP/1.1 connection: reads each request whole (body capped at `maximumBody`; more →
 /// 413 and the connection closes, since the rest of the body cannot be skipped safely), asks
 /// the router, writes the answer, and keeps the connection open while both sides want
-/// keep-alive (RFC 9112 §9.3). Pipelined requests are answered one after the other.
+/// keep-alive (RFC 9112 §9.3). Pipelined requests are answered one after the other. On
+/// graceful shutdown an idle connection is closed at once and a busy one after its answer
+/// (with `Connection: close`), so SIGTERM does not wait for keep-alive clients.
 struct HTTPConnection: Sendable {
     /// 1 MiB: a batch of 1,000 messages fits, a runaway client does not.
     static let maximumBody = 1 << 20
@@ -15,6 +19,16 @@ struct HTTPConnection: Sendable {
     let logger: Logger
 
     func serve(_ channel: HTTPListener.Connection) async {
+        let lifecycle = ConnectionLifecycle()
+        let nioChannel = channel.channel
+        await withGracefulShutdownHandler {
+            await serve(channel, lifecycle: lifecycle)
+        } onGracefulShutdown: {
+            if lifecycle.shutDown() { nioChannel.close(promise: nil) }
+        }
+    }
+
+    private func serve(_ channel: HTTPListener.Connection, lifecycle: ConnectionLifecycle) async {
         do {
             try await channel.executeThenClose { inbound, outbound in
                 var head: HTTPRequestHead?
@@ -37,14 +51,16 @@ struct HTTPConnection: Sendable {
                     case .end:
                         guard let request = head else { continue }
                         head = nil
+                        lifecycle.begin()
                         let start = ContinuousClock.now
                         let (response, route) = await router.respond(to: HTTPRequest(
                             method: request.method, target: request.uri, headers: request.headers, body: body))
                         body = []
                         metrics.record(route: route, method: request.method, status: response.status,
                                        duration: ContinuousClock.now - start)
-                        try await write(response, to: outbound, version: request.version, keepAlive: request.isKeepAlive)
-                        if !request.isKeepAlive { return }
+                        let keepAlive = request.isKeepAlive && !lifecycle.shuttingDown
+                        try await write(response, to: outbound, version: request.version, keepAlive: keepAlive)
+                        if !keepAlive || lifecycle.end() { return }
                     }
                 }
             }
@@ -67,5 +83,36 @@ struct HTTPConnection: Sendable {
             .body(.byteBuffer(ByteBuffer(bytes: response.body))),
             .end(nil),
         ])
+    }
+}
+
+/// Whether a connection is answering a request, and whether shutdown has begun: shutdown
+/// closes an idle connection itself, a busy one closes after its answer.
+final class ConnectionLifecycle: Sendable {
+    private struct State {
+        var busy = false
+        var shuttingDown = false
+    }
+
+    private let state = Mutex(State())
+
+    func begin() { state.withLock { $0.busy = true } }
+
+    /// The request is answered; true when the connection should close now (shutdown began).
+    func end() -> Bool {
+        state.withLock { state in
+            state.busy = false
+            return state.shuttingDown
+        }
+    }
+
+    var shuttingDown: Bool { state.withLock { $0.shuttingDown } }
+
+    /// Shutdown begins; true when the connection is idle and may be closed at once.
+    func shutDown() -> Bool {
+        state.withLock { state in
+            state.shuttingDown = true
+            return !state.busy
+        }
     }
 }

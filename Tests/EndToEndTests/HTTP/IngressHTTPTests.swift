@@ -211,6 +211,37 @@ struct IngressHTTPTests {
         #expect(output == "200 200 404\n")
     }
 
+    @Test("SIGTERM with an idle keep-alive connection open: ingressd exits at once, not after the 60 s idle timeout")
+    func shutdownWithIdleConnection() async throws {
+        let box = try IngressHTTPBox()
+        try await box.start()
+        let script = """
+            import socket, sys, time
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+            s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n")
+            s.recv(65536)
+            print("open", flush=True)
+            s.settimeout(20)
+            print("closed by server" if s.recv(65536) == b"" else "data", flush=True)
+            """
+        let client = Process()
+        client.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        client.arguments = ["-c", script, String(box.port)]
+        let pipe = Pipe()
+        client.standardOutput = pipe
+        try client.run()
+        try await Task.sleep(for: .milliseconds(500))
+        let process = try #require(box.process)
+        let start = ContinuousClock.now
+        process.terminate()
+        while process.isRunning, ContinuousClock.now - start < .seconds(10) { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(!process.isRunning)
+        #expect(ContinuousClock.now - start < .seconds(5))
+        client.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output == "open\nclosed by server\n")
+    }
+
     static func file(_ box: IngressHTTPBox, _ text: String) throws -> String {
         let path = "\(box.path)/request-\(UUID().uuidString)"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
