@@ -9,12 +9,14 @@ import ServiceLifecycle
 /// smsgw-queued). Nobody is answered before the transaction holding their message is durable.
 /// There is no gather window: while one commit waits for its fsync the next submits pile up
 /// and form the next batch, so a lone submit is not delayed and a busy bind fills batches.
+/// A group (`submit(contentsOf:)`, an HTTP batch) is never split: it shares a transaction with
+/// other waiters while the total stays within `maximumBatch`, and a larger group goes alone.
 actor GroupCommitter: Service {
     typealias Commit = @Sendable ([NewMessage]) async throws -> [AcceptOutcome]
 
     private struct Waiter {
-        var message: NewMessage
-        var continuation: CheckedContinuation<AcceptOutcome, any Error>
+        var messages: [NewMessage]
+        var continuation: CheckedContinuation<[AcceptOutcome], any Error>
     }
 
     private let commit: Commit
@@ -38,9 +40,18 @@ actor GroupCommitter: Service {
     /// Returns what became of the message once it is durable (its id; for a reused idempotency
     /// key the earlier message's); throws what the commit threw.
     func submit(_ message: NewMessage) async throws -> AcceptOutcome {
+        let outcomes = try await submit(contentsOf: [message])
+        guard let outcome = outcomes.first else { throw CommitterStopped() }
+        return outcome
+    }
+
+    /// Makes `messages` durable in ONE transaction (with other waiters when they fit in
+    /// `maximumBatch`); what became of each, in order.
+    func submit(contentsOf messages: [NewMessage]) async throws -> [AcceptOutcome] {
         guard !stopped else { throw CommitterStopped() }
+        guard !messages.isEmpty else { return [] }
         return try await withCheckedThrowingContinuation { continuation in
-            pending.append(Waiter(message: message, continuation: continuation))
+            pending.append(Waiter(messages: messages, continuation: continuation))
             if let idle {
                 self.idle = nil
                 idle.resume()
@@ -74,12 +85,21 @@ actor GroupCommitter: Service {
     }
 
     private func commitBatch() async {
-        let count = min(pending.count, maximumBatch)
-        let batch = Array(pending.prefix(count))
-        pending.removeFirst(count)
+        var waiters = 0
+        var count = 0
+        for waiter in pending {
+            guard waiters == 0 || count + waiter.messages.count <= maximumBatch else { break }
+            waiters += 1
+            count += waiter.messages.count
+        }
+        let batch = Array(pending.prefix(waiters))
+        pending.removeFirst(waiters)
         do {
-            let outcomes = try await commit(batch.map(\.message))
-            for (waiter, outcome) in zip(batch, outcomes) { waiter.continuation.resume(returning: outcome) }
+            var outcomes = try await commit(batch.flatMap(\.messages))[...]
+            for waiter in batch {
+                waiter.continuation.resume(returning: Array(outcomes.prefix(waiter.messages.count)))
+                outcomes = outcomes.dropFirst(waiter.messages.count)
+            }
             batchSizes.append(count)
             if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }
             afterCommit(count)

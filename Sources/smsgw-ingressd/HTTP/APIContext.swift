@@ -5,9 +5,10 @@ import Logging
 /// What the JSON API and sendsms handlers share: who is calling, the throughput limit, the
 /// group commit and the reads.
 struct APIContext: Sendable {
-    /// Accepts one message durably: its id, or an earlier message's id for a retry with the
-    /// same client_id and content, or a conflict with an earlier message under that client_id.
-    typealias Accept = @Sendable (NewMessage) async throws -> AcceptOutcome
+    /// Accepts messages durably in one transaction: for each its id, or an earlier message's
+    /// id for a retry with the same client_id and content, or a conflict with an earlier
+    /// message under that client_id.
+    typealias Accept = @Sendable ([NewMessage]) async throws -> [AcceptOutcome]
     /// The account's throughput limit for `messages` messages now (`ThroughputLimiter.admit`).
     typealias Admit = @Sendable (_ account: String, _ messages: Int) async -> ThroughputDecision
 

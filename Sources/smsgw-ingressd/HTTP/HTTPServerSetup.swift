@@ -11,7 +11,7 @@ enum HTTPServerSetup {
         let context = APIContext(
             authenticator: HTTPAuthenticator(accounts: configuration.accounts),
             admit: { account, messages in await limiter.admit(account, messages: messages) },
-            accept: { message in try await committer.submit(message) },
+            accept: { messages in try await committer.submit(contentsOf: messages) },
             reader: try HTTPStoreReader(path: configuration.store.path),
             queued: QueuedControl(socketPath: "\(configuration.runtime.directory)/queued.sock"),
             logger: logger)

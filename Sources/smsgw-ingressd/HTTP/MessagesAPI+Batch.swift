@@ -8,8 +8,7 @@ import NIOHTTP1
 /// with 400, naming the item; valid items that cannot be sent (403, 422) are judged each on
 /// its own, and the answer is 207 with one
 /// result per item in order (202/200 with the id, or the item's own error status and error).
-/// The valid items are committed together: they are submitted at once, so the group commit
-/// takes them in as few transactions as its batch size allows.
+/// The valid items are committed in ONE transaction (`GroupCommitter.submit(contentsOf:)`).
 extension MessagesAPI {
     struct BatchBody: Decodable {
         var messages: [MessageRequest]
@@ -74,15 +73,8 @@ extension MessagesAPI {
             }
         }
         if !valid.isEmpty, let refusal = await context.limit(account, messages: valid.count) { return refusal.response }
-        let stored = await withTaskGroup(of: (Int, Result<(Stored, Accepted), APIError>).self) { group in
-            for item in valid {
-                group.addTask { (item.index, await store(item.message, digest: item.request.digest, clientID: item.request.clientID)) }
-            }
-            var collected: [(Int, Result<(Stored, Accepted), APIError>)] = []
-            for await result in group { collected.append(result) }
-            return collected
-        }
-        for (index, outcome) in stored {
+        let stored = await store(valid.map { Pending(message: $0.message, digest: $0.request.digest, clientID: $0.request.clientID) })
+        for ((index, _, _), outcome) in zip(valid, stored) {
             switch outcome {
             case .success(let (kind, accepted)):
                 results[index] = BatchResult(index: index, status: kind == .duplicate ? 200 : 202, id: accepted.id,

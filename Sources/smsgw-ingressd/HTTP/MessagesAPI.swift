@@ -36,36 +36,54 @@ struct MessagesAPI: Sendable {
         case .failure(let error): return error.response
         }
         if let refusal = await context.limit(account, messages: 1) { return refusal.response }
-        switch await store(message, digest: body.digest, clientID: body.clientID) {
-        case .success(let (outcome, accepted)):
+        switch await store([Pending(message: message, digest: body.digest, clientID: body.clientID)]).first {
+        case .success(let (outcome, accepted))?:
             return .json(accepted, status: outcome == .duplicate ? .ok : .accepted)
-        case .failure(let error):
+        case .failure(let error)?:
             return error.response
+        case nil:
+            return APIError(.serviceUnavailable, "store_unavailable", "the message could not be stored; try again").response
         }
     }
 
     enum Stored: Equatable { case new, duplicate }
 
-    /// The group commit; a duplicate answers the first id, a conflict 409, a failure 503.
-    func store(_ message: NewMessage, digest: String, clientID: String?) async -> Result<(Stored, Accepted), APIError> {
-        var message = message
-        message.idempotencyKey = clientID
-        message.requestDigest = clientID == nil ? nil : digest
-        let state = message.scheduleAt.map { $0 > context.now() ? "held" : "queued" } ?? "queued"
+    /// One message to store, with the idempotency key and digest of its request.
+    struct Pending: Sendable {
+        var message: NewMessage
+        var digest: String
+        var clientID: String?
+    }
+
+    /// The group commit of `items` in one transaction; a duplicate answers the first id, a
+    /// conflict 409; a failed commit is 503 for every item.
+    func store(_ items: [Pending]) async -> [Result<(Stored, Accepted), APIError>] {
+        let now = context.now()
+        let messages = items.map { item in
+            var message = item.message
+            message.idempotencyKey = item.clientID
+            message.requestDigest = item.clientID == nil ? nil : item.digest
+            return message
+        }
+        let outcomes: [AcceptOutcome]
         do {
-            switch try await context.accept(message) {
-            case .accepted(let id):
-                return .success((.new, Accepted(id: String(id), parts: message.partsHex.count, state: state)))
-            case .duplicate(let id):
-                return .success((.duplicate, Accepted(id: String(id), parts: message.partsHex.count, state: state)))
+            outcomes = try await context.accept(messages)
+        } catch {
+            context.logger.error("HTTP accept of \(items.count) message(s) failed: \(error)")
+            let failure = APIError(.serviceUnavailable, "store_unavailable", "the message could not be stored; try again",
+                                   headers: ["retry-after": "1"])
+            return items.map { _ in .failure(failure) }
+        }
+        return zip(items, outcomes).map { item, outcome in
+            let state = item.message.scheduleAt.map { $0 > now ? "held" : "queued" } ?? "queued"
+            let parts = item.message.partsHex.count
+            switch outcome {
+            case .accepted(let id): return .success((.new, Accepted(id: String(id), parts: parts, state: state)))
+            case .duplicate(let id): return .success((.duplicate, Accepted(id: String(id), parts: parts, state: state)))
             case .conflict(let existing):
                 return .failure(APIError(.conflict, "client_id_conflict",
-                                         "client_id \"\(clientID ?? "")\" was used for message \(existing) with other content"))
+                                         "client_id \"\(item.clientID ?? "")\" was used for message \(existing) with other content"))
             }
-        } catch {
-            context.logger.error("HTTP accept failed: \(error)")
-            return .failure(APIError(.serviceUnavailable, "store_unavailable", "the message could not be stored; try again",
-                                     headers: ["retry-after": "1"]))
         }
     }
 

@@ -103,6 +103,12 @@ struct IngressHTTPTests {
             #expect(malformed.body.contains("messages[1]"))
         }
         #expect(try box.database().connection.queryFirst("SELECT count(*) FROM messages") { $0.int(0) } == 2)
+        // 300 messages (over the group commit's usual 200): one transaction, so one created_at.
+        let large = "{\"messages\":[" + (0..<300).map { #"{"to":"\#($0 + 1000)","text":"bulk"}"# }.joined(separator: ",") + "]}"
+        let bulk = try box.request("POST", "/api/v1/messages/batch", key: "key-acme", json: large)
+        #expect(bulk.status == 207)
+        #expect(try box.database().connection.queryFirst(
+            "SELECT count(*) || '/' || count(DISTINCT created_at) FROM messages WHERE text = 'bulk'") { $0.text(0) } == "300/1")
         let tooMany = "{\"messages\":[" + Array(repeating: #"{"to":"1","text":"a"}"#, count: 1001).joined(separator: ",") + "]}"
         #expect(try box.request("POST", "/api/v1/messages/batch", key: "key-acme", json: tooMany).status == 400)
     }

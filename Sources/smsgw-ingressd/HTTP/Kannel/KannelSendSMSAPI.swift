@@ -52,10 +52,7 @@ struct KannelSendSMSAPI: Sendable {
             return response
         }
         do {
-            try await withThrowingTaskGroup(of: AcceptOutcome.self) { group in
-                for message in messages { group.addTask { try await context.accept(message) } }
-                try await group.waitForAll()
-            }
+            _ = try await context.accept(messages)
         } catch {
             context.logger.error("sendsms accept failed: \(error)")
             return Self.answer(KannelRefusal(status: 503, text: "Sending failed."))
