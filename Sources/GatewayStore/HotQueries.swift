@@ -25,5 +25,8 @@ enum HotQueries {
         ("inbound.findFinishedWithPart", GatewayDatabase.InboundSQL.findFinishedWithPart),
         ("sweep.dueHeld", GatewayDatabase.SweepSQL.dueHeld),
         ("sweep.expired", GatewayDatabase.SweepSQL.expired),
+        ("http.message", GatewayDatabase.LookupSQL.message),
+        ("http.parts", GatewayDatabase.LookupSQL.parts),
+        ("http.inbound", GatewayDatabase.LookupSQL.inbound),
     ]
 }

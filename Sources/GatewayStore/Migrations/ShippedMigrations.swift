@@ -8,6 +8,7 @@ public enum ShippedMigrations {
         Migration0005InboundAbandoned.migration,
         Migration0006StickySender.migration,
         Migration0007ReportsAndIdempotency.migration,
+        Migration0008InboundFeed.migration,
     ]
 
     /// The schema version this code writes.

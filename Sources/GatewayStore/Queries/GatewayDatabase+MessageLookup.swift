@@ -15,8 +15,8 @@ extension GatewayDatabase {
         static let inbound = """
             SELECT i.id, i.originator, i.text, coalesce(i.completed_at, i.first_received_at), o.state
             FROM upstream_outbox o JOIN inbound_messages i ON i.id = o.inbound_id
-            WHERE o.kind = 'mo' AND o.account = ? AND i.id > ? AND i.state = 'complete'
-            ORDER BY i.id LIMIT ?
+            WHERE o.kind = 'mo' AND o.account = ? AND o.inbound_id > ? AND i.state = 'complete'
+            ORDER BY o.inbound_id LIMIT ?
             """
         static let outboxByState = "SELECT kind, state, count(*) FROM upstream_outbox GROUP BY kind, state"
         static let modemsByState = "SELECT state, count(*) FROM modems GROUP BY state"
@@ -44,7 +44,7 @@ extension GatewayDatabase {
     }
 
     /// Complete inbound messages routed to `account` (outbox kind `mo`) with ids after
-    /// `sinceID`, oldest first, at most `limit`.
+    /// `sinceID`, oldest first, at most `limit`: a range of `upstream_outbox_inbound_feed`.
     public func inboundFeed(account: String, sinceID: Int64, limit: Int) throws -> [InboundFeedRecord] {
         try connection.query(LookupSQL.inbound, account, sinceID, limit) { row in
             InboundFeedRecord(id: row.int64(0), originator: row.text(1), text: row.text(2),
