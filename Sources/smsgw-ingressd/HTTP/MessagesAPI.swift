@@ -70,9 +70,13 @@ struct MessagesAPI: Sendable {
             outcomes = try await context.accept(messages)
         } catch {
             context.logger.error("HTTP accept of \(items.count) message(s) failed: \(error)")
+            HTTPMetrics.messages(interface: "api", outcome: "failed", count: items.count)
             let failure = APIError(.serviceUnavailable, "store_unavailable", "the message could not be stored; try again",
                                    headers: ["retry-after": "1"])
             return items.map { _ in .failure(failure) }
+        }
+        for name in ["accepted", "duplicate", "conflict"] {
+            HTTPMetrics.messages(interface: "api", outcome: name, count: outcomes.filter { $0.name == name }.count)
         }
         return zip(items, outcomes).map { item, outcome in
             let state = item.message.scheduleAt.map { $0 > now ? "held" : "queued" } ?? "queued"
@@ -91,5 +95,16 @@ struct MessagesAPI: Sendable {
     static func checkJSON(_ request: HTTPRequest) -> APIError? {
         guard let type = request.mediaType, type != "application/json" else { return nil }
         return APIError(.unsupportedMediaType, "unsupported_media_type", "send the body as application/json, not \(type)")
+    }
+}
+
+extension AcceptOutcome {
+    /// The outcome's name in metrics.
+    var name: String {
+        switch self {
+        case .accepted: "accepted"
+        case .duplicate: "duplicate"
+        case .conflict: "conflict"
+        }
     }
 }

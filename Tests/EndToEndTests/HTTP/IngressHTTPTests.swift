@@ -152,6 +152,7 @@ struct IngressHTTPTests {
         #expect(metrics.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8")
         #expect(metrics.body.contains("smsgw_http_requests_total{route=\"/api/v1/messages\",method=\"POST\",status=\"202\"} 1\n"))
         #expect(metrics.body.contains("smsgw_store_messages{state=\"queued\"} 1\n"))
+        #expect(metrics.body.contains("smsgw_http_messages_total{interface=\"api\",outcome=\"accepted\"} 1\n"))
         #expect(metrics.body.contains("smsgw_store_outbox{kind=\"dlr\",state=\"pending\"} 0\n"))
         let document = try box.request("GET", "/api/v1/openapi.yaml")
         #expect(document.status == 200)

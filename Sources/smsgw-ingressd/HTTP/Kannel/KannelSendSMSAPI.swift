@@ -53,7 +53,9 @@ struct KannelSendSMSAPI: Sendable {
         }
         do {
             _ = try await context.accept(messages)
+            HTTPMetrics.messages(interface: "sendsms", outcome: "accepted", count: messages.count)
         } catch {
+            HTTPMetrics.messages(interface: "sendsms", outcome: "failed", count: messages.count)
             context.logger.error("sendsms accept failed: \(error)")
             return Self.answer(KannelRefusal(status: 503, text: "Sending failed."))
         }
