@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
         .systemLibrary(name: "CCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
+        // glibc's <malloc.h> (mallopt), part of libc6-dev.
+        .systemLibrary(name: "CMalloc"),
 
         // Pure protocol code: bytes in, values out.
         .target(name: "SMSCodec"),
@@ -56,7 +58,7 @@ let package = Package(
         .target(
             name: "GatewayDaemon",
             dependencies: [
-                "GatewayCore",
+                "GatewayCore", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -140,7 +142,7 @@ let package = Package(
         .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
-            "QueueCore",
+            "SMPPCodec", "QueueCore",
             "GatewayTestSupport",
         ]),
     ],

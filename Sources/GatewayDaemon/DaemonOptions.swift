@@ -20,6 +20,7 @@ public struct DaemonOptions: ParsableArguments {
     /// Sends swift-log to standard error at `--log-level` (stderr is unbuffered, so a killed
     /// daemon loses nothing, and journald keeps it); returns the daemon's logger.
     public func bootstrapLogging(label: String) -> Logger {
+        MallocTuning.apply()  // first: before the threads that would create arenas start
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

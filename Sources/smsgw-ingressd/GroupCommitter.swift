@@ -9,11 +9,11 @@ import ServiceLifecycle
 /// smsgw-queued). Nobody is answered before the transaction holding their message is durable.
 /// There is no gather window: while one commit waits for its fsync the next submits pile up
 /// and form the next batch, so a lone submit is not delayed and a busy bind fills batches.
-/// A group (`submit(contentsOf:)`, an HTTP batch) is never split: it shares a transaction with
-/// other waiters while the total stays within `maximumBatch`, and a larger group goes alone.
 actor GroupCommitter: Service {
     typealias Commit = @Sendable ([NewMessage]) async throws -> [AcceptOutcome]
 
+    /// One submit: a message, or the messages of one submit_multi (committed together, never
+    /// split across batches).
     private struct Waiter {
         var messages: [NewMessage]
         var continuation: CheckedContinuation<[AcceptOutcome], any Error>
@@ -40,14 +40,14 @@ actor GroupCommitter: Service {
     /// Returns what became of the message once it is durable (its id; for a reused idempotency
     /// key the earlier message's); throws what the commit threw.
     func submit(_ message: NewMessage) async throws -> AcceptOutcome {
-        let outcomes = try await submit(contentsOf: [message])
+        let outcomes = try await submit(all: [message])
         guard let outcome = outcomes.first else { throw CommitterStopped() }
         return outcome
     }
 
-    /// Makes `messages` durable in ONE transaction (with other waiters when they fit in
-    /// `maximumBatch`); what became of each, in order.
-    func submit(contentsOf messages: [NewMessage]) async throws -> [AcceptOutcome] {
+    /// Several messages in the same transaction (submit_multi: all of them or none); their
+    /// outcomes in order once durable.
+    func submit(all messages: [NewMessage]) async throws -> [AcceptOutcome] {
         guard !stopped else { throw CommitterStopped() }
         guard !messages.isEmpty else { return [] }
         return try await withCheckedThrowingContinuation { continuation in
@@ -85,15 +85,14 @@ actor GroupCommitter: Service {
     }
 
     private func commitBatch() async {
-        var waiters = 0
-        var count = 0
-        for waiter in pending {
-            guard waiters == 0 || count + waiter.messages.count <= maximumBatch else { break }
-            waiters += 1
-            count += waiter.messages.count
+        // Whole waiters up to `maximumBatch` messages (at least one waiter, however large).
+        var taken = 0, count = 0
+        while taken < pending.count, taken == 0 || count + pending[taken].messages.count <= maximumBatch {
+            count += pending[taken].messages.count
+            taken += 1
         }
-        let batch = Array(pending.prefix(waiters))
-        pending.removeFirst(waiters)
+        let batch = Array(pending.prefix(taken))
+        pending.removeFirst(taken)
         do {
             var outcomes = try await commit(batch.flatMap(\.messages))[...]
             for waiter in batch {

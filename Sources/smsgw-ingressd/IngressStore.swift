@@ -2,17 +2,41 @@ import GatewayCore
 import GatewayStore
 
 /// ingressd's view of the store (docs/store.md), serialised through one connection: durable
-/// accepts of whole batches.
+/// accepts of whole batches, the sweep of assemblies that timed out, and what upstream asks
+/// about its own messages afterwards.
 actor IngressStore {
     private let database: GatewayDatabase
+    /// How long an upstream-split message waits for its missing parts (docs/ingressd.md).
+    let assemblyTimeout: Duration
 
-    init(path: String) throws {
+    init(path: String, assemblyTimeout: Duration = .seconds(600)) throws {
         database = try GatewayDatabase(path: path, now: .wallClock)
+        self.assemblyTimeout = assemblyTimeout
     }
 
     /// One transaction for the whole batch (`GatewayDatabase.acceptOutcomes`): durable when it
     /// returns; a reused idempotency key is a duplicate or conflict of that message alone.
     func accept(_ batch: [NewMessage]) throws -> [AcceptOutcome] {
-        try database.acceptOutcomes(batch, now: .wallClock)
+        try database.acceptOutcomes(batch, now: .wallClock, assemblyTimeout: assemblyTimeout)
+    }
+
+    /// Fails assemblies past their deadline (`GatewayDatabase.failIncompleteAssemblies`).
+    func failIncompleteAssemblies(limit: Int) throws -> [Int64] {
+        try database.failIncompleteAssemblies(now: .wallClock, limit: limit)
+    }
+
+    /// `account`'s message `id` (query_sm, cancel_sm, replace_sm); nil for none or another account's.
+    func message(_ id: Int64, account: String) throws -> UpstreamMessageStatus? {
+        try database.upstreamMessage(id, account: account)
+    }
+
+    /// `account`'s waiting messages from `source` to `destination` (cancel_sm without message_id).
+    func waitingMessageIDs(account: String, source: String, destination: String) throws -> [Int64] {
+        try database.waitingMessageIDs(account: account, source: source, destination: destination)
+    }
+
+    /// replace_sm: false when the message no longer waits (`GatewayDatabase.replaceWaitingMessage`).
+    func replace(_ id: Int64, account: String, with replacement: MessageReplacement) throws -> Bool {
+        try database.replaceWaitingMessage(id, account: account, with: replacement, now: .wallClock)
     }
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import GatewayCore
 import GatewayDaemon
@@ -23,15 +26,19 @@ struct IngressdCommand: AsyncParsableCommand {
         let metrics = PrometheusMetricsFactory()
         MetricsSystem.bootstrap(metrics)
         let configuration = try options.loadConfiguration()
-        let store = try IngressStore(path: configuration.store.path)
+        let assemblyTimeout = Self.assemblyTimeout()
+        let store = try IngressStore(path: configuration.store.path, assemblyTimeout: assemblyTimeout)
         let wakePath = "\(configuration.runtime.directory)/queued.wake"
         let committer = GroupCommitter(logger: logger, commit: { batch in try await store.accept(batch) },
                                        afterCommit: { _ in _ = Wakeup.send(to: wakePath) })
+        let canceller = QueuedCanceller(path: "\(configuration.runtime.directory)/queued.sock")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         let smpp = configuration.listeners.smpp
         if smpp.enabled {
+            let requests = MessageRequests(store: store, canceller: canceller,
+                                           wake: { _ = Wakeup.send(to: wakePath) })
             let session = SMPPSession(authenticator: BindAuthenticator(accounts: configuration.accounts), committer: committer,
-                                      translator: SubmitTranslator(), window: 100, logger: logger)
+                                      translator: SubmitTranslator(), requests: requests, window: 100, logger: logger)
             let listener = try await SMPPListener.bind(host: smpp.address, port: smpp.port, session: session, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: SMPP on \(smpp.address):\(listener.port)")
@@ -40,15 +47,26 @@ struct IngressdCommand: AsyncParsableCommand {
         if http.enabled {
             let listener = try await HTTPServerSetup.listener(
                 configuration: configuration, committer: committer, limiter: ThroughputLimiter(accounts: configuration.accounts),
-                metrics: metrics, logger: logger)
+                canceller: canceller, metrics: metrics, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
         }
+        services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))
         // The committer last: it stops after the listeners (reverse order) and answers what is left.
         services.insert(.init(service: committer), at: 0)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         ServiceNotifier().ready(status: "accepting")
         try await group.run()
+    }
+
+    /// How long an upstream-split message waits for its parts: 10 minutes; tests shorten it
+    /// with SMSGW_INGRESS_ASSEMBLY_TIMEOUT_MS (milliseconds, not a configuration key).
+    static func assemblyTimeout() -> Duration {
+        if let text = getenv("SMSGW_INGRESS_ASSEMBLY_TIMEOUT_MS").map({ String(cString: $0) }),
+           let milliseconds = Int64(text), milliseconds > 0 {
+            return .milliseconds(milliseconds)
+        }
+        return .seconds(600)
     }
 }

@@ -13,6 +13,7 @@ struct SMPPSession: Sendable {
     let authenticator: BindAuthenticator
     let committer: GroupCommitter
     let translator: SubmitTranslator
+    let requests: MessageRequests
     let window: Int
     let logger: Logger
 
@@ -89,6 +90,19 @@ struct SMPPSession: Sendable {
                         running += 1
                         let sequence = pdu.sequenceNumber
                         group.addTask { try await writer.send(await accept(submit, account: account, sequenceNumber: sequence)) }
+                    case .submitMulti, .dataSM, .querySM, .cancelSM, .replaceSM:
+                        // SMPPSession+Requests.swift: one child task each, in the same window.
+                        guard let (account, kind) = bound, kind != .receiver else {
+                            try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: .incorrectBindStatus))
+                            continue
+                        }
+                        while running >= window {
+                            try await group.next()
+                            running -= 1
+                        }
+                        running += 1
+                        let (sequence, body) = (pdu.sequenceNumber, pdu.body)
+                        group.addTask { try await writer.send(await respond(to: body, account: account, sequenceNumber: sequence)) }
                     case .genericNack, .enquireLinkResp, .unbindResp, .deliverSMResp:
                         continue  // answers to our own requests: none outstanding in this slice
                     default:
@@ -104,7 +118,7 @@ struct SMPPSession: Sendable {
 
     /// submit_sm → validated message → group commit → submit_sm_resp with the store id.
     private func accept(_ submit: SubmitSM, account: UpstreamAccount, sequenceNumber: UInt32) async -> PDU {
-        switch translator.message(from: submit, account: account, now: .wallClock) {
+        switch translator.message(from: submit, account: account, now: .wallClock, concatenationReference: .random(in: 0...255)) {
         case .failure(let refusal):
             logger.info("submit_sm refused: \(refusal.reason)", metadata: ["account": "\(account.id)"])
             return PDU.errorResponse(to: .submitSM, sequenceNumber: sequenceNumber, status: refusal.status)

@@ -8,6 +8,8 @@ final class IngressSMPPBox {
     let directory: URL
     let port: Int
     var process: Process?
+    /// Added to ingressd's environment (e.g. SMSGW_INGRESS_ASSEMBLY_TIMEOUT_MS).
+    var environment: [String: String] = [:]
 
     var path: String { directory.path }
     var databasePath: String { "\(path)/gateway.sqlite" }
@@ -15,7 +17,10 @@ final class IngressSMPPBox {
     static let python = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build-venv/bin/python").path
 
-    init(maxBinds: Int = 4) throws {
+    let logLevel: String
+
+    init(maxBinds: Int = 4, throughput: Int = 100, logLevel: String = "debug") throws {
+        self.logLevel = logLevel
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ingress-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("run"), withIntermediateDirectories: true)
         port = try Self.freePort()
@@ -52,6 +57,7 @@ final class IngressSMPPBox {
             [[accounts]]
             id = "platform"
             max_binds = \(maxBinds)
+            throughput = \(throughput)
             [accounts.smpp]
             system_id = "esme"
             password = "$6$CmmSzAvNrBsGTgx9$fxs62GA.TdrT//4fTapoWOXGebohb7.YbxQaYno7CQmNO/X6MOPjjNlWj6o7TT0vvr.eWbBrXTt8SgnnPgUiO."
@@ -68,7 +74,10 @@ final class IngressSMPPBox {
     func start() async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-ingressd"))
-        process.arguments = ["--config", "\(path)/gateway.toml", "--log-level", "debug"]
+        process.arguments = ["--config", "\(path)/gateway.toml", "--log-level", logLevel]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         _ = FileManager.default.createFile(atPath: "\(path)/ingressd.err", contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/ingressd.err"))
         try process.run()

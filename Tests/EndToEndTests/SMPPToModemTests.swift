@@ -7,7 +7,8 @@ import Testing
 /// reports. The simulator's AT+CMGS count is the witness that each message went out once.
 @Suite("SMPP to the modems", .serialized)
 struct SMPPToModemTests {
-    @Test func submitsReachTheModemsOnceAndReportsComeBack() async throws {
+    /// The queue, modemd, the simulator and ingressd on a free SMPP port (account `esme`/`s3cret`).
+    private func startBox() async throws -> (QueuedBox, Int) {
         let port = try IngressSMPPBox.freePort()
         // SHA-512-crypt of "s3cret", as in IngressSMPPBox.
         let box = try QueuedBox(extra: QueuedEndToEndTests.oneGroup + """
@@ -26,7 +27,25 @@ struct SMPPToModemTests {
             """)
         try await box.start()
         box.processes["ingressd"] = try box.launch("smsgw-ingressd", ["--config", box.configPath], log: "ingressd")
+        return (box, port)
+    }
 
+    /// Runs `script` (argv[1] = the SMPP port) with the venv's Python; what it printed.
+    private func runPython(_ script: String, port: Int, box: QueuedBox) throws -> String {
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: IngressSMPPBox.python)
+        run.arguments = ["-c", script, String(port)]
+        let output = Pipe()
+        run.standardOutput = output
+        try run.run()
+        run.waitUntilExit()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(run.terminationStatus == 0, "smpplib failed; ingressd log:\n\(box.log("ingressd").suffix(2000))")
+        return printed
+    }
+
+    @Test func submitsReachTheModemsOnceAndReportsComeBack() async throws {
+        let (box, port) = try await startBox()
         let script = #"""
             import sys, time, smpplib.client
             port = int(sys.argv[1])
@@ -53,15 +72,7 @@ struct SMPPToModemTests {
             client.disconnect()
             print('submitted 30')
             """#
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: IngressSMPPBox.python)
-        run.arguments = ["-c", script, String(port)]
-        let output = Pipe()
-        run.standardOutput = output
-        try run.run()
-        run.waitUntilExit()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(run.terminationStatus == 0, "smpplib failed; ingressd log:\n\(box.log("ingressd").suffix(2000))")
+        let printed = try runPython(script, port: port, box: box)
         #expect(printed.contains("submitted 30"))
 
         try await box.waitFor("30 messages sent and their reports in", within: .seconds(60)) {
@@ -70,6 +81,53 @@ struct SMPPToModemTests {
         #expect(try box.simulatorSent().values.reduce(0, +) == 30, "each message went out exactly once")
         #expect(try box.count("SELECT count(*) FROM attempts") == 30)
         #expect(try box.count("SELECT count(*) FROM upstream_outbox") == 30, "one DLR queued per message")
+        box.stop()
+    }
+
+    /// Upstream-split long messages (three UDH parts sent out of order; three SAR parts) are
+    /// one message each, so the queue sends every part of one message from ONE SIM, or the
+    /// handset could not put it together; four modems are free, so a part-by-part pick would
+    /// spread them. Each part goes out once and the reports make both messages delivered.
+    @Test func upstreamSplitPartsGoOutFromOneSIM() async throws {
+        let (box, port) = try await startBox()
+        let printed = try runPython(#"""
+            import sys, time, smpplib.client, smpplib.gsm
+            port = int(sys.argv[1])
+            client = smpplib.client.Client('127.0.0.1', port, timeout=10)
+            for attempt in range(100):
+                try:
+                    client.connect()
+                    break
+                except Exception:
+                    time.sleep(0.1)
+            client.bind_transmitter(system_id='esme', password='s3cret')
+            def submit(short_message, **fields):
+                client.send_message(source_addr_ton=5, source_addr='Shop', dest_addr_ton=1, dest_addr_npi=1,
+                                    destination_addr='31612340001', registered_delivery=1,
+                                    short_message=short_message, **fields)
+                resp = client.read_pdu()
+                assert resp.command == 'submit_sm_resp' and resp.status == 0, (resp.command, resp.status)
+                return resp.message_id.decode()
+            text = ''.join(chr(ord('a') + i % 26) for i in range(400))
+            parts, coding, esm = smpplib.gsm.make_parts(text)
+            udh = {submit(parts[i], data_coding=coding, esm_class=esm) for i in (0, 2, 1)}
+            sar = {submit(text[i:i + 153].encode(), data_coding=0, sar_msg_ref_num=77, sar_total_segments=3,
+                          sar_segment_seqnum=n) for n, i in enumerate(range(0, 400, 153), start=1)}
+            assert len(udh) == 1 and len(sar) == 1 and udh != sar, (udh, sar)
+            client.unbind()
+            client.disconnect()
+            print('submitted 2')
+            """#, port: port, box: box)
+        #expect(printed.contains("submitted 2"))
+        try await box.waitFor("both messages delivered", within: .seconds(60)) {
+            try box.count("SELECT count(*) FROM messages WHERE state = 'delivered'") == 2
+        }
+        #expect(try box.count("SELECT count(*) FROM messages") == 2)
+        #expect(try box.count("SELECT count(*) FROM message_parts") == 6)
+        #expect(try box.count("SELECT count(DISTINCT message_id || '/' || sim_id) FROM message_parts") == 2,
+                "every part of a message from the same SIM")
+        #expect(try box.simulatorSent().values.reduce(0, +) == 6, "each part went out exactly once")
+        #expect(try box.count("SELECT count(*) FROM upstream_outbox") == 2, "one DLR per message")
         box.stop()
     }
 }

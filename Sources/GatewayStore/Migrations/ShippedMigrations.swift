@@ -8,7 +8,8 @@ public enum ShippedMigrations {
         Migration0005InboundAbandoned.migration,
         Migration0006StickySender.migration,
         Migration0007ReportsAndIdempotency.migration,
-        Migration0008InboundFeed.migration,
+        Migration0008Assembly.migration,
+        Migration0009InboundFeed.migration,
     ]
 
     /// The schema version this code writes.

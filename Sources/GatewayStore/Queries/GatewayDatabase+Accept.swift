@@ -19,18 +19,21 @@ extension GatewayDatabase {
     /// transaction (group commit): when this returns, all of them are durable (WAL, FULL), and
     /// ingress may answer upstream. A message scheduled after `now` is `held`, others `queued`.
     /// Any invalid message fails the whole batch; returns the new ids in batch order.
+    /// A part of a message split upstream (`assembly` set) joins the message being assembled
+    /// (GatewayDatabase+Assembly); `assemblyTimeout` is how long a new assembly waits for its
+    /// other parts.
     /// A message carrying an idempotency key already used by the account counts as accepted
     /// (the existing id is returned, nothing is stored twice); use ``acceptOutcomes(_:now:)`` to
     /// tell duplicates and conflicts apart.
-    public func accept(_ batch: [NewMessage], now: Timestamp) throws -> [Int64] {
-        try acceptOutcomes(batch, now: now).map(\.messageID)
+    public func accept(_ batch: [NewMessage], now: Timestamp, assemblyTimeout: Duration = .seconds(600)) throws -> [Int64] {
+        try acceptOutcomes(batch, now: now, assemblyTimeout: assemblyTimeout).map(\.messageID)
     }
 
     /// Like ``accept(_:now:)``, but says for each message whether it was stored now, was a
     /// retry of an earlier request with the same idempotency key and content (`duplicate`), or
     /// reused the key with other content (`conflict`, nothing stored). A duplicate or conflict
     /// never fails the rest of the batch.
-    public func acceptOutcomes(_ batch: [NewMessage], now: Timestamp) throws -> [AcceptOutcome] {
+    public func acceptOutcomes(_ batch: [NewMessage], now: Timestamp, assemblyTimeout: Duration = .seconds(600)) throws -> [AcceptOutcome] {
         for message in batch where message.partsHex.isEmpty || message.partsHex.count > 255 {
             throw StoreError(.invalidRequest("message to \(message.destination) has \(message.partsHex.count) parts; 1...255 allowed"),
                              path: connection.path)
@@ -41,6 +44,9 @@ extension GatewayDatabase {
                    let (existing, digest) = try connection.queryFirst(
                     AcceptSQL.findByIdempotencyKey, message.account, key, row: { ($0.int64(0), $0.optionalText(1)) }) {
                     return digest == message.requestDigest ? .duplicate(existing) : .conflict(existing: existing)
+                }
+                if let assembly = message.assembly {
+                    return .accepted(try insertAssemblyPart(message, assembly, timeout: assemblyTimeout, now: now))
                 }
                 return .accepted(try insert(message, now: now))
             }

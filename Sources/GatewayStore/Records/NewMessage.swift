@@ -40,6 +40,9 @@ public struct NewMessage: Sendable, Hashable {
         get { !reportMask.isEmpty }
         set { reportMask = newValue ? .final : [] }
     }
+    /// Set when this is one part of a message split upstream: `partsHex` then holds that one
+    /// part, and the store adds it to the message being assembled.
+    public var assembly: MessageAssemblyPart? = nil
 
     public init(
         account: String, upstreamMessageID: String? = nil, clientReference: String? = nil,

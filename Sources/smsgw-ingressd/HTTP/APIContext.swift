@@ -16,7 +16,7 @@ struct APIContext: Sendable {
     let admit: Admit
     let accept: Accept
     let reader: HTTPStoreReader
-    let queued: QueuedControl
+    let queued: QueuedCanceller
     let logger: Logger
     var now: @Sendable () -> Timestamp = { .wallClock }
 

@@ -4,16 +4,16 @@ import Logging
 
 /// Builds the HTTP listener of `[listeners.http]` from the configuration: the accounts' API
 /// keys and sendsms users, the throughput limiter, the group commit, a store reader of its
-/// own and the line to smsgw-queued (`<runtime>/queued.sock`).
+/// own and the line to smsgw-queued (`QueuedCanceller`, shared with SMPP cancel_sm).
 enum HTTPServerSetup {
     static func listener(configuration: GatewayConfiguration, committer: GroupCommitter, limiter: ThroughputLimiter,
-                         metrics: PrometheusMetricsFactory, logger: Logger) async throws -> HTTPListener {
+                         canceller: QueuedCanceller, metrics: PrometheusMetricsFactory, logger: Logger) async throws -> HTTPListener {
         let context = APIContext(
             authenticator: HTTPAuthenticator(accounts: configuration.accounts),
             admit: { account, messages in await limiter.admit(account, messages: messages) },
-            accept: { messages in try await committer.submit(contentsOf: messages) },
+            accept: { messages in try await committer.submit(all: messages) },
             reader: try HTTPStoreReader(path: configuration.store.path),
-            queued: QueuedControl(socketPath: "\(configuration.runtime.directory)/queued.sock"),
+            queued: canceller,
             logger: logger)
         let connection = HTTPConnection(router: HTTPRoutes.router(context: context, metrics: metrics),
                                         metrics: HTTPMetrics(), logger: logger)

@@ -91,15 +91,13 @@ struct MessageStatusAPI: Sendable {
             return APIError(.serviceUnavailable, "store_unavailable", "the store did not answer; try again",
                             headers: ["retry-after": "1"]).response
         }
-        switch await context.queued.cancel(messageID: id) {
+        switch await context.queued.cancel(id) {
         case .cancelled:
             context.logger.info("message cancelled over HTTP", metadata: ["account": "\(account.id)", "message": "\(id)"])
             return .json(Cancelled(id: String(id), state: MessageState.cancelled.rawValue))
         case .notCancellable:
             return APIError(.conflict, "not_cancellable", "message \(id) is already being sent or is final").response
-        case .unknownMessage:
-            return Self.noSuchMessage(parameters).response
-        case .unavailable(let why):
+        case .unreachable(let why):
             context.logger.warning("cancel: smsgw-queued unavailable: \(why)")
             return APIError(.serviceUnavailable, "queue_unavailable", "the queue cannot be reached; try again",
                             headers: ["retry-after": "5"]).response

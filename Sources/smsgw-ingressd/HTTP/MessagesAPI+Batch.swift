@@ -8,7 +8,7 @@ import NIOHTTP1
 /// with 400, naming the item; valid items that cannot be sent (403, 422) are judged each on
 /// its own, and the answer is 207 with one
 /// result per item in order (202/200 with the id, or the item's own error status and error).
-/// The valid items are committed in ONE transaction (`GroupCommitter.submit(contentsOf:)`).
+/// The valid items are committed in ONE transaction (`GroupCommitter.submit(all:)`).
 extension MessagesAPI {
     struct BatchBody: Decodable {
         var messages: [MessageRequest]

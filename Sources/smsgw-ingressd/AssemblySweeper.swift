@@ -1,0 +1,33 @@
+import GatewayCore
+import Logging
+import ServiceLifecycle
+
+/// Fails upstream-split messages whose parts did not all arrive before their deadline
+/// (`listeners.smpp` assembly timeout, docs/ingressd.md): they become `failed` with the
+/// missing parts named in their history, and a failed DLR is queued when upstream asked for
+/// one. Runs every `interval` (a quarter of the timeout, at most 5 s) until shutdown.
+struct AssemblySweeper: Service {
+    let store: IngressStore
+    let interval: Duration
+    let logger: Logger
+
+    init(store: IngressStore, timeout: Duration, logger: Logger) {
+        self.store = store
+        self.interval = min(timeout / 4, .seconds(5))
+        self.logger = logger
+    }
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let failed = try await store.failIncompleteAssemblies(limit: 500)
+                if !failed.isEmpty {
+                    logger.notice("assemblies timed out with parts missing", metadata: ["messages": "\(failed)"])
+                }
+            } catch {
+                logger.error("assembly sweep failed: \(error)")
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+}
