@@ -14,7 +14,9 @@ struct MessageRequestTranslator: Sendable {
     /// or 24 UCS-2 parts.
     static let maximumTextLength = 1600
 
-    func message(from request: MessageRequest, account: UpstreamAccount, now: Timestamp) -> Result<NewMessage, APIError> {
+    /// `concatenationReference`: the 8-bit reference of a text split here (random per message).
+    func message(from request: MessageRequest, account: UpstreamAccount, now: Timestamp,
+                 concatenationReference: UInt8) -> Result<NewMessage, APIError> {
         guard let destination = DialledNumber.parse(request.to.trimmingSpaces) else {
             return .failure(.invalid("invalid_destination", "\"to\" \"\(request.to)\" is not \"+\" and 1 to 20 digits, or 1 to 20 digits"))
         }
@@ -61,7 +63,8 @@ struct MessageRequestTranslator: Sendable {
         }
         let report = request.report ?? true
         let encoded: TextPartsEncoder.Encoded
-        switch TextPartsEncoder.encode(request.text, to: destination, statusReport: report) {
+        switch TextPartsEncoder.encode(request.text, to: destination, statusReport: report,
+                                       concatenationReference: concatenationReference) {
         case .success(let value): encoded = value
         case .failure(let refusal): return .failure(APIError(.unprocessableEntity, "invalid_text", refusal.reason))
         }

@@ -65,7 +65,7 @@ extension MessagesAPI {
         var results: [BatchResult?] = Array(repeating: nil, count: body.messages.count)
         var valid: [(index: Int, message: NewMessage, request: MessageRequest)] = []
         for (index, request) in body.messages.enumerated() {
-            switch translator.message(from: request, account: account, now: now) {
+            switch translator.message(from: request, account: account, now: now, concatenationReference: .random(in: 0...255)) {
             case .success(let message): valid.append((index, message, request))
             case .failure(let error) where error.status == .badRequest:
                 return APIError.invalid(error.code, "messages[\(index)]: \(error.message)").response

@@ -31,7 +31,7 @@ struct MessagesAPI: Sendable {
             return APIError.invalid("invalid_request", MessageRequest.describe(error)).response
         }
         let message: NewMessage
-        switch translator.message(from: body, account: account, now: context.now()) {
+        switch translator.message(from: body, account: account, now: context.now(), concatenationReference: .random(in: 0...255)) {
         case .success(let value): message = value
         case .failure(let error): return error.response
         }

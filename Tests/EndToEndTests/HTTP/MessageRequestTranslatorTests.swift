@@ -15,7 +15,7 @@ struct MessageRequestTranslatorTests {
     }
 
     static func translate(_ json: String) throws -> Result<NewMessage, APIError> {
-        MessageRequestTranslator().message(from: try decode(json), account: account, now: now)
+        MessageRequestTranslator().message(from: try decode(json), account: account, now: now, concatenationReference: 0x5A)
     }
 
     @Test("defaults: account's class, priority 0, 48 h validity, report on, account id as sender")
@@ -33,9 +33,12 @@ struct MessageRequestTranslatorTests {
         #expect(message.partsHex.count == 1)
     }
 
-    @Test("a 161-character GSM text is two parts; a non-GSM character makes it UCS-2")
+    @Test("a 161-character GSM text is two parts with the given reference; a non-GSM character makes it UCS-2")
     func parts() throws {
-        #expect(try Self.translate(#"{"to":"1","text":"\#(String(repeating: "a", count: 161))"}"#).get().partsHex.count == 2)
+        let parts = try Self.translate(#"{"to":"1","text":"\#(String(repeating: "a", count: 161))"}"#).get().partsHex
+        #expect(parts.count == 2)
+        // UDH 05 00 03 <ref> <total> <seq> (3GPP TS 23.040 §9.2.3.24.1) in each part.
+        #expect(parts.allSatisfy { $0.contains("0500035A02") })
         #expect(try Self.translate(#"{"to":"1","text":"привет"}"#).get().encoding == .ucs2)
     }
 

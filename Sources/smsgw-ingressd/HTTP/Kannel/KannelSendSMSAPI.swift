@@ -35,7 +35,7 @@ struct KannelSendSMSAPI: Sendable {
         var messages: [NewMessage] = []
         for recipient in parsed.recipients {
             switch TextPartsEncoder.encode(parsed.text, to: recipient, encoding: parsed.encoding, messageClass: parsed.messageClass,
-                                           statusReport: !parsed.reportMask.isEmpty) {
+                                           statusReport: !parsed.reportMask.isEmpty, concatenationReference: .random(in: 0...255)) {
             case .success(let encoded):
                 messages.append(NewMessage(
                     account: account.id, source: parsed.from ?? String(account.id.prefix(21)),
