@@ -33,12 +33,26 @@ struct IngressdCommand: AsyncParsableCommand {
                                        afterCommit: { _ in _ = Wakeup.send(to: wakePath) })
         let canceller = QueuedCanceller(path: "\(configuration.runtime.directory)/queued.sock")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        // The way back upstream: the outbox dispatcher, its routes, woken by queued and by binds.
+        let (binds, bindSink) = AsyncStream.makeStream(of: String.self)
+        let receivers = ReceiverRegistry(onBind: { bindSink.yield($0) })
+        let outboxStore = try OutboxStore(path: configuration.store.path)
+        let forwarder = InboundForwarder(store: outboxStore, settings: configuration.inbound,
+                                         accounts: Set(configuration.accounts.filter(\.enabled).map(\.id)), logger: logger)
+        let dispatcher = OutboxDispatcher(store: outboxStore, routes: [SMPPDeliverChannel(receivers: receivers).route()],
+                                          forwarder: forwarder, settings: configuration.delivery,
+                                          accounts: Set(configuration.accounts.map(\.id)), binds: binds, logger: logger)
+        let wakes = try await WakeupReceiver.bind(path: "\(configuration.runtime.directory)/ingressd.wake")
+        services.append(.init(service: dispatcher))
+        services.append(.init(service: IngressWakeForwarder(receiver: wakes, dispatcher: dispatcher)))
+        let upstream = SessionServices(receivers: receivers, throughput: ThroughputLimiter(accounts: configuration.accounts),
+                                       bindGuard: BindFailureGuard(), timers: configuration.listeners.smppTimers)
         let smpp = configuration.listeners.smpp
         if smpp.enabled {
             let requests = MessageRequests(store: store, canceller: canceller,
                                            wake: { _ = Wakeup.send(to: wakePath) })
             let session = SMPPSession(authenticator: BindAuthenticator(accounts: configuration.accounts), committer: committer,
-                                      translator: SubmitTranslator(), requests: requests, window: 100, logger: logger)
+                                      translator: SubmitTranslator(), requests: requests, upstream: upstream, logger: logger)
             let listener = try await SMPPListener.bind(host: smpp.address, port: smpp.port, session: session, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: SMPP on \(smpp.address):\(listener.port)")
@@ -46,7 +60,7 @@ struct IngressdCommand: AsyncParsableCommand {
         let http = configuration.listeners.http
         if http.enabled {
             let listener = try await HTTPServerSetup.listener(
-                configuration: configuration, committer: committer, limiter: ThroughputLimiter(accounts: configuration.accounts),
+                configuration: configuration, committer: committer, limiter: upstream.throughput,
                 canceller: canceller, metrics: metrics, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")

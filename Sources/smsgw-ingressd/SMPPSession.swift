@@ -2,11 +2,14 @@ import GatewayCore
 import Logging
 import NIOCore
 import SMPPCodec
+import ServiceLifecycle
 
 /// One SMPP 3.4 connection (§2.2 session states): open until a bind succeeds, then bound as
 /// transmitter, receiver or transceiver until unbind or the peer goes. Submits run as child
-/// tasks, up to `window` in flight; each is answered after its group commit, in any order
-/// (§2.6 windowing, answers matched by sequence_number).
+/// tasks, up to the account's `window` in flight (beyond it ESME_RMSGQFUL); each is answered
+/// after its group commit, in any order (§2.6 windowing, answers matched by sequence_number).
+/// Receivers and transceivers also get deliver_sm (DLRs, MO) from the outbox dispatcher; a
+/// `SessionHealth` beside the read loop probes and closes silent peers and unbinds on SIGTERM.
 struct SMPPSession: Sendable {
     enum BindKind: Sendable { case transmitter, receiver, transceiver }
 
@@ -14,29 +17,49 @@ struct SMPPSession: Sendable {
     let committer: GroupCommitter
     let translator: SubmitTranslator
     let requests: MessageRequests
-    let window: Int
+    /// What goes back upstream, session health, limits (docs/ingressd.md, "Upstream delivery").
+    let upstream: SessionServices
     let logger: Logger
 
     func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         var account: UpstreamAccount?
+        var receiver: Int?
+        let address = channel.channel.remoteAddress?.ipAddress ?? "unknown"
+        let raw = channel.channel
         do {
             try await channel.executeThenClose { inbound, outbound in
-                let writer = PDUWriter(outbound: outbound)
-                account = try await run(inbound: inbound, writer: writer)
+                let link = SessionLink(writer: PDUWriter(outbound: outbound), close: { raw.close(promise: nil) })
+                defer { link.finish() }
+                try await withGracefulShutdownHandler {
+                    try await withThrowingTaskGroup(of: Void.self) { health in
+                        health.addTask { await SessionHealth(link: link, timers: upstream.timers, logger: logger).run() }
+                        defer { health.cancelAll() }
+                        (account, receiver) = try await run(inbound: inbound, link: link, address: address)
+                    }
+                } onGracefulShutdown: {
+                    link.stopping.store(true, ordering: .relaxed)
+                }
             }
         } catch {
             logger.debug("SMPP session ended: \(error)")
         }
-        if let account { await authenticator.release(accountID: account.id) }
+        if let account {
+            if let receiver { await upstream.receivers.remove(account: account.id, id: receiver) }
+            await authenticator.release(accountID: account.id)
+        }
     }
 
     /// Reads PDUs until unbind or end of stream; returns the account bound (to release).
-    private func run(inbound: NIOAsyncChannelInboundStream<ByteBuffer>, writer: PDUWriter) async throws -> UpstreamAccount? {
+    private func run(inbound: NIOAsyncChannelInboundStream<ByteBuffer>, link: SessionLink, address: String) async throws
+        -> (UpstreamAccount?, Int?) {
+        let writer = link.writer
         var decoder = SMPPFrameDecoder()
         var bound: (account: UpstreamAccount, kind: BindKind)?
+        var receiver: Int?
         try await withThrowingTaskGroup(of: Void.self) { group in
             var running = 0
             reading: for try await buffer in inbound {
+                link.heard()
                 decoder.append(buffer.readableBytesView)
                 while true {
                     let next: SMPPFrame?
@@ -64,12 +87,15 @@ struct SMPPSession: Sendable {
                             try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: .alreadyBound))
                             continue
                         }
+                        await upstream.waitBeforeBindAnswer(from: address)
                         if let account = await authenticator.bind(systemID: bind.systemID, password: bind.password) {
                             bound = (account, kind)
                             try await writer.send(Self.bindResponse(kind, sequenceNumber: pdu.sequenceNumber))
+                            receiver = await upstream.bound(account: account, kind: kind, link: link)
                             logger.info("SMPP bind", metadata: ["account": "\(account.id)", "kind": "\(kind)"])
                         } else {
-                            logger.notice("SMPP bind refused", metadata: ["system_id": "\(bind.systemID)"])
+                            logger.notice("SMPP bind refused", metadata: ["system_id": "\(bind.systemID)", "address": "\(address)"])
+                            await upstream.bindFailed(from: address)
                             try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: .bindFailed))
                         }
                     case .enquireLink:
@@ -83,28 +109,49 @@ struct SMPPSession: Sendable {
                             try await writer.send(PDU.errorResponse(to: .submitSM, sequenceNumber: pdu.sequenceNumber, status: .incorrectBindStatus))
                             continue
                         }
-                        while running >= window {
+                        if let refusal = await upstream.refusal(account: account, link: link) {
+                            try await writer.send(PDU.errorResponse(to: .submitSM, sequenceNumber: pdu.sequenceNumber, status: refusal))
+                            continue
+                        }
+                        // Finished submit tasks are reaped here; at most `window` are unfinished.
+                        while running >= 2 * account.window {
                             try await group.next()
                             running -= 1
                         }
                         running += 1
                         let sequence = pdu.sequenceNumber
-                        group.addTask { try await writer.send(await accept(submit, account: account, sequenceNumber: sequence)) }
+                        link.unanswered.add(1, ordering: .relaxed)
+                        group.addTask {
+                            let answer = await accept(submit, account: account, sequenceNumber: sequence)
+                            // Counted out before the answer is written: a peer that sends its next
+                            // submit on reading it must find the window open (§2.6).
+                            link.unanswered.subtract(1, ordering: .relaxed)
+                            try await writer.send(answer)
+                        }
                     case .submitMulti, .dataSM, .querySM, .cancelSM, .replaceSM:
                         // SMPPSession+Requests.swift: one child task each, in the same window.
                         guard let (account, kind) = bound, kind != .receiver else {
                             try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: .incorrectBindStatus))
                             continue
                         }
-                        while running >= window {
+                        if let refusal = await upstream.refusal(account: account, link: link, command: pdu.commandID) {
+                            try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: refusal))
+                            continue
+                        }
+                        while running >= 2 * account.window {
                             try await group.next()
                             running -= 1
                         }
                         running += 1
                         let (sequence, body) = (pdu.sequenceNumber, pdu.body)
-                        group.addTask { try await writer.send(await respond(to: body, account: account, sequenceNumber: sequence)) }
+                        link.unanswered.add(1, ordering: .relaxed)
+                        group.addTask {
+                            let answer = await respond(to: body, account: account, sequenceNumber: sequence)
+                            link.unanswered.subtract(1, ordering: .relaxed)
+                            try await writer.send(answer)
+                        }
                     case .genericNack, .enquireLinkResp, .unbindResp, .deliverSMResp:
-                        continue  // answers to our own requests: none outstanding in this slice
+                        _ = link.resolve(pdu)  // answers to our own requests (§2.6)
                     default:
                         let status: CommandStatus = bound == nil ? .incorrectBindStatus : .invalidCommandID
                         try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: status))
@@ -113,7 +160,7 @@ struct SMPPSession: Sendable {
             }
             try await group.waitForAll()
         }
-        return bound?.account
+        return (bound?.account, receiver)
     }
 
     /// submit_sm → validated message → group commit → submit_sm_resp with the store id.

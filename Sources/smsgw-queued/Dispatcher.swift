@@ -130,6 +130,7 @@ actor Dispatcher: Service {
                                                          begin: plans.map { ($0.message.id, $0.ready.modemID, $0.ready.simID) },
                                                          at: now, calendar: decisions.calendar)
             sentAnswersRecorded(answers)
+            if await store.outboxGrew() { ingressWake.send() }
             return begun(plans, results, now: now)
         } catch {
             logger.error("queue turn failed: \(error)")

@@ -6,10 +6,14 @@ import QueueCore
 /// attempts and their outcomes, sweeps, status-report correlation, status.
 actor QueueStore {
     private let database: GatewayDatabase
+    /// The newest upstream outbox id seen (IngressWake.swift).
+    var lastOutboxSeen: Int64?
 
     init(path: String) throws {
         database = try GatewayDatabase(path: path, now: .wallClock)
     }
+
+    func lastOutboxID() throws -> Int64 { try database.lastOutboxID() }
 
     func markInFlightUnknown() throws -> [Int64] { try database.markInFlightAttemptsUnknown(now: .wallClock) }
 

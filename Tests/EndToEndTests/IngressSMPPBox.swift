@@ -19,7 +19,9 @@ final class IngressSMPPBox {
 
     let logLevel: String
 
-    init(maxBinds: Int = 4, throughput: Int = 100, logLevel: String = "debug") throws {
+    /// `window` is accounts[].window; `smppExtra` lines go in [listeners.smpp], `extra` at the end.
+    init(maxBinds: Int = 4, throughput: Int = 100, window: Int = 50, logLevel: String = "debug",
+         smppExtra: String = "", extra: String = "") throws {
         self.logLevel = logLevel
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ingress-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("run"), withIntermediateDirectories: true)
@@ -38,6 +40,7 @@ final class IngressSMPPBox {
             [listeners.smpp]
             address = "127.0.0.1"
             port = \(port)
+            \(smppExtra)
             [listeners.http]
             enabled = false
             [listeners.admin]
@@ -58,9 +61,11 @@ final class IngressSMPPBox {
             id = "platform"
             max_binds = \(maxBinds)
             throughput = \(throughput)
+            window = \(window)
             [accounts.smpp]
             system_id = "esme"
             password = "$6$CmmSzAvNrBsGTgx9$fxs62GA.TdrT//4fTapoWOXGebohb7.YbxQaYno7CQmNO/X6MOPjjNlWj6o7TT0vvr.eWbBrXTt8SgnnPgUiO."
+            \(extra)
 
             """
         try text.write(toFile: "\(directory.path)/gateway.toml", atomically: true, encoding: .utf8)

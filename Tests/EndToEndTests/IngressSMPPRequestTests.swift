@@ -20,10 +20,15 @@ struct IngressSMPPRequestTests {
             def call(self, command, body):
                 self.seq += 1
                 self.s.sendall(struct.pack('>IIII', 16 + len(body), command, 0, self.seq) + body)
-                head = self.exactly(16)
-                length, answer, status, seq = struct.unpack('>IIII', head)
+                while True:
+                    head = self.exactly(16)
+                    length, answer, status, seq = struct.unpack('>IIII', head)
+                    body = self.exactly(length - 16)
+                    if answer != 0x00000005: break
+                    # A bound transceiver may be sent a DLR (deliver_sm) at any time: answer it.
+                    self.s.sendall(struct.pack('>IIII', 17, 0x80000005, 0, seq) + b'\0')
                 assert seq == self.seq and answer == command | 0x80000000, (hex(answer), seq)
-                return status, self.exactly(length - 16)
+                return status, body
             def exactly(self, n):
                 data = b''
                 while len(data) < n:

@@ -120,7 +120,7 @@ struct IngressSMPPTests {
     /// every one gets a distinct id, all 400 rows are in the store, and the commits were
     /// shared (far fewer commits than messages, as the ingressd debug log records them).
     @Test func concurrentSubmitsShareCommits() async throws {
-        let box = try IngressSMPPBox()
+        let box = try IngressSMPPBox(throughput: 100_000, window: 100)
         try await box.start()
         let output = try box.runPython(#"""
             import socket, sqlite3, struct, sys, time

@@ -60,6 +60,7 @@ extension GatewayDatabase {
         _ = try connection.queryFirst(AttemptSQL.finish, AttemptOutcome.sent.rawValue,
                                       now.millisecondsSince1970, nil as Int?, nil as String?, attemptID) { $0.int64(0) }
         try transition(messageID, to: HistoryEntry(at: now, state: .sent, actor: .queue, detail: "attempt \(attemptID)"))
+        try queueStateReport(messageID, state: .sent, now: now)
         return true
     }
 
@@ -74,6 +75,7 @@ extension GatewayDatabase {
             let state: MessageState = retry ? .queued : .failed
             let code = errorCode.map { " (error \($0))" } ?? ""
             try transition(messageID, to: HistoryEntry(at: now, state: state, actor: .queue, detail: detail + code))
+            try queueStateReport(messageID, state: state, now: now)
         }
     }
 

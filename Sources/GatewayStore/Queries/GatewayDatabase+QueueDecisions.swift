@@ -71,6 +71,7 @@ extension GatewayDatabase {
             guard let current = try state(of: messageID), current == .queued || current == .held else { return false }
             try connection.run(QueueDecisionSQL.failPending, messageID)
             try transition(messageID, to: HistoryEntry(at: now, state: .expired, actor: .queue, detail: reason))
+            try queueStateReport(messageID, state: .expired, now: now)
             return true
         }
     }

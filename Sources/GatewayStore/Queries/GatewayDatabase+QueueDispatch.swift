@@ -94,6 +94,7 @@ extension GatewayDatabase {
             guard current == .queued || current == .held else { return false }
             try connection.run(QueueDispatchSQL.cancelParts, messageID)
             try transition(messageID, to: HistoryEntry(at: now, state: .cancelled, actor: actor, detail: reason))
+            try queueStateReport(messageID, state: .cancelled, now: now)
             return true
         }
     }

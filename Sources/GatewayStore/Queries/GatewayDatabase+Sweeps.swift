@@ -29,6 +29,7 @@ extension GatewayDatabase {
             for id in due {
                 try connection.run(SweepSQL.failPending, id)
                 try transition(id, to: HistoryEntry(at: now, state: .expired, actor: .queue, detail: "validity ended"))
+                try queueStateReport(id, state: .expired, now: now)
             }
             return due
         }

@@ -3,14 +3,13 @@ import Synchronization
 import Testing
 @testable import smsgw_ingressd
 
-@Suite("Throughput limiter (token bucket per account)")
+@Suite("Throughput for HTTP requests of n messages (token bucket per account, shared with SMPP)")
 struct ThroughputLimiterTests {
-    /// A clock the test moves by hand.
+    /// A wall clock the test moves by hand.
     final class ManualClock: Sendable {
-        let start = ContinuousClock.now
-        let offset = Mutex<Duration>(.zero)
-        func advance(_ by: Duration) { offset.withLock { $0 += by } }
-        var now: ContinuousClock.Instant { start + offset.withLock { $0 } }
+        let milliseconds = Mutex<Int64>(1_795_977_000_000)
+        func advance(_ by: Int64) { milliseconds.withLock { $0 += by } }
+        var now: Timestamp { Timestamp(millisecondsSince1970: milliseconds.withLock { $0 }) }
     }
 
     static func limiter(throughput: Int, clock: ManualClock) -> ThroughputLimiter {
@@ -23,36 +22,37 @@ struct ThroughputLimiterTests {
     func burstThenRefuse() async {
         let clock = ManualClock()
         let limiter = Self.limiter(throughput: 10, clock: clock)
-        for _ in 0..<10 { #expect(await limiter.admit("a") == .admitted) }
-        #expect(await limiter.admit("a") == .refused(retryAfter: .milliseconds(100)))
-        clock.advance(.milliseconds(100))
-        #expect(await limiter.admit("a") == .admitted)
-        #expect(await limiter.admit("a") == .refused(retryAfter: .milliseconds(100)))
+        #expect(await limiter.admit(account: "a", messages: 10) == .admitted)
+        #expect(await limiter.admit(account: "a", messages: 1) == .refused(retryAfter: .milliseconds(100)))
+        clock.advance(100)
+        #expect(await limiter.admit(account: "a", messages: 1) == .admitted)
+        #expect(await limiter.admit(account: "a", messages: 2) == .refused(retryAfter: .milliseconds(200)))
     }
 
-    @Test("refill stops at one second's worth")
-    func cap() async {
+    @Test("SMPP submits and HTTP requests spend the same budget")
+    func shared() async {
         let clock = ManualClock()
         let limiter = Self.limiter(throughput: 5, clock: clock)
-        clock.advance(.seconds(60))
-        #expect(await limiter.admit("a", messages: 5) == .admitted)
-        #expect(await limiter.admit("a") == .refused(retryAfter: .milliseconds(200)))
+        for _ in 0..<3 { #expect(await limiter.admit(account: "a")) }  // three submit_sm
+        #expect(await limiter.admit(account: "a", messages: 3) == .refused(retryAfter: .milliseconds(200)))
+        #expect(await limiter.admit(account: "a", messages: 2) == .admitted)
+        #expect(await !limiter.admit(account: "a"))
     }
 
     @Test("a request larger than the bucket goes into a full bucket and leaves it in debt")
     func largeBatch() async {
         let clock = ManualClock()
         let limiter = Self.limiter(throughput: 10, clock: clock)
-        #expect(await limiter.admit("a", messages: 30) == .admitted)   // 10 tokens - 30 = -20
-        #expect(await limiter.admit("a") == .refused(retryAfter: .milliseconds(2100)))
-        clock.advance(.seconds(3))                                         // back to 10 (capped)
-        #expect(await limiter.admit("a", messages: 30) == .admitted)
-        #expect(await limiter.admit("a", messages: 30) == .refused(retryAfter: .seconds(3)))
+        #expect(await limiter.admit(account: "a", messages: 30) == .admitted)   // 10 tokens - 30 = -20
+        #expect(await limiter.admit(account: "a", messages: 1) == .refused(retryAfter: .milliseconds(2100)))
+        clock.advance(3000)                                                       // back to 10 (capped)
+        #expect(await limiter.admit(account: "a", messages: 30) == .admitted)
+        #expect(await limiter.admit(account: "a", messages: 30) == .refused(retryAfter: .seconds(3)))
     }
 
     @Test("an account not in the configuration is refused")
     func unknown() async {
         let limiter = Self.limiter(throughput: 10, clock: ManualClock())
-        #expect(await limiter.admit("nobody") == .refused(retryAfter: .seconds(1)))
+        #expect(await limiter.admit(account: "nobody", messages: 1) == .refused(retryAfter: .seconds(1)))
     }
 }

@@ -48,6 +48,10 @@ struct ShippedConfigurationTests {
         #expect(account.maxBinds == ConfigurationDefaults.accountMaxBinds)
         #expect(account.allowedClasses == ConfigurationDefaults.accountAllowedClasses)
         #expect(account.defaultClass == ConfigurationDefaults.accountDefaultClass)
+        #expect(account.window == ConfigurationDefaults.accountWindow)
+        #expect(configuration.listeners.smppTimers == ConfigurationDefaults.smppTimers)
+        #expect(configuration.inbound.replyWindow == ConfigurationDefaults.inbound.replyWindow)
+        #expect(configuration.delivery == ConfigurationDefaults.delivery)
         // A real 8-modem box, two slots each, every slot holding a SIM.
         #expect(configuration.modems.count == 8)
         #expect(configuration.sims.count == configuration.modems.map(\.slots).reduce(0, +))

@@ -14,15 +14,18 @@ extension ConfigurationDecoder {
                 let key = reader.keyPath("default_class")
                 log.report(.conflict("\"\(defaultClass.rawValue)\" is not in allowed_classes"), at: log.position(of: key) ?? reader.position, key: key)
             }
+            let window = Self.decodeAccountWindow(&reader, log: &log)
             let smpp = Self.decodeSMPPCredentials(&reader, log: &log)
             let http = Self.decodeHTTPCredentials(&reader, log: &log)
             if reader.table["smpp"] == nil, reader.table["http"] == nil {
                 log.report(.missingKey, at: reader.position, key: reader.keyPath("smpp"))
             }
             guard let id else { return nil }
-            return UpstreamAccount(
+            var account = UpstreamAccount(
                 id: id, enabled: enabled, throughput: throughput, maxBinds: maxBinds, allowedClasses: allowed,
                 defaultClass: defaultClass, smpp: smpp, http: http)
+            account.window = window
+            return account
         }
     }
 

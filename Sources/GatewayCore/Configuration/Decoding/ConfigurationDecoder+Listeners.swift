@@ -4,8 +4,10 @@ extension ConfigurationDecoder {
     mutating func decodeListeners(_ root: inout TableReader) -> ListenerSettings? {
         var reader = root.table("listeners", log: &log)
             ?? TableReader(.init(), path: "listeners", position: root.table["listeners"]?.position)
+        var smppTimers = ConfigurationDefaults.smppTimers
         let smpp = section("smpp", of: &reader) { reader, log in
-            Self.decodeListener(&reader, defaults: ConfigurationDefaults.smppListener, log: &log)
+            smppTimers = Self.decodeSMPPTimers(&reader, log: &log)
+            return Self.decodeListener(&reader, defaults: ConfigurationDefaults.smppListener, log: &log)
         }
         let http = section("http", of: &reader) { reader, log in
             Self.decodeListener(&reader, defaults: ConfigurationDefaults.httpListener, log: &log)
@@ -19,7 +21,11 @@ extension ConfigurationDecoder {
         }
         reader.finish(log: &log)
         endpoints = [("smpp", smpp), ("http", http), ("admin", adminListener)]
-        return admin.map { ListenerSettings(smpp: smpp, http: http, admin: $0) }
+        return admin.map {
+            var settings = ListenerSettings(smpp: smpp, http: http, admin: $0)
+            settings.smppTimers = smppTimers
+            return settings
+        }
     }
 
     static func decodeListener(_ reader: inout TableReader, defaults: Listener, log: inout DecodeLog) -> Listener {

@@ -63,14 +63,19 @@ struct ConfigurationDecoder {
         }
         decodeRoutes(&root)
         let queue = decodeQueue(&root)
+        let inbound = decodeInbound(&root)
+        let delivery = decodeDelivery(&root)
         root.finish(log: &log)
 
         guard let listeners else { return nil }
-        return GatewayConfiguration(
+        var configuration = GatewayConfiguration(
             box: box, store: store, runtime: runtime, gpio: gpio, simulator: simulator, watchdog: watchdog,
             listeners: listeners, simDefaults: simDefaults, modems: modems.map(\.value),
             simGroups: simGroups.map(\.value), sims: sims.map(\.value), accounts: accounts.map(\.value),
             routing: RoutingTable(routes: routes.map(\.value), defaultGroup: defaultGroup), queue: queue)
+        configuration.inbound = inbound
+        configuration.delivery = delivery
+        return configuration
     }
 
     /// Reads the optional table `key` with `body`, then reports its unknown keys. When the table

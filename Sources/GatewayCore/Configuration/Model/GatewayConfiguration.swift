@@ -16,6 +16,10 @@ public struct GatewayConfiguration: Sendable, Equatable {
     public var accounts: [UpstreamAccount]
     public var routing: RoutingTable
     public var queue: QueueSettings
+    /// `[inbound]`: where MO messages go (set after init, like the other later sections).
+    public var inbound: InboundSettings = ConfigurationDefaults.inbound
+    /// `[delivery]`: retries of the upstream outbox.
+    public var delivery: DeliverySettings = ConfigurationDefaults.delivery
 
     public init(
         box: BoxSettings, store: StoreSettings, runtime: RuntimeSettings, gpio: GPIOSettings,

@@ -3,6 +3,8 @@ public struct ListenerSettings: Sendable, Equatable {
     public var smpp: Listener
     public var http: Listener
     public var admin: AdminListener
+    /// `listeners.smpp.enquire_link_interval` and `inactivity_timeout`.
+    public var smppTimers: SMPPSessionTimers = ConfigurationDefaults.smppTimers
 
     public init(smpp: Listener, http: Listener, admin: AdminListener) {
         self.smpp = smpp

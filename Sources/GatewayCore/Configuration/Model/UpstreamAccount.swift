@@ -7,6 +7,8 @@ public struct UpstreamAccount: Sendable, Equatable {
     public var throughput: Int
     /// Simultaneous SMPP binds allowed.
     public var maxBinds: Int
+    /// Unanswered submits one SMPP bind may have in flight; beyond it ESME_RMSGQFUL (§2.6).
+    public var window: Int = ConfigurationDefaults.accountWindow
     public var allowedClasses: [MessageClass]
     /// The class of a message that does not say.
     public var defaultClass: MessageClass

@@ -1,0 +1,42 @@
+import GatewayCore
+import GatewayStore
+
+/// The dispatcher's own store connection (docs/store.md, `upstream_outbox`): claims, outcomes,
+/// holds, inbound forwarding. Kept apart from `IngressStore` so outbox work never waits behind
+/// an accept's fsync (WAL lets both connections work; writers take turns on the lock).
+actor OutboxStore {
+    private let database: GatewayDatabase
+
+    init(path: String) throws {
+        database = try GatewayDatabase(path: path, now: .wallClock)
+    }
+
+    func claimDue(now: Timestamp, lease: Duration, limit: Int) throws -> [OutboxEntry] {
+        try database.claimDueOutbox(now: now, lease: lease, limit: limit)
+    }
+
+    /// One transaction for a batch's outcomes.
+    func settle(_ outcomes: [OutboxOutcome], now: Timestamp) throws -> Int { try database.settleOutbox(outcomes, now: now) }
+
+    func releaseHeld(account: String, now: Timestamp, claimedUntil: Timestamp) throws -> Int {
+        try database.releaseHeldOutbox(account: account, now: now, claimedUntil: claimedUntil)
+    }
+
+    func receiptFacts(messageID: Int64, statusReportID: Int64) throws -> ReceiptFacts? {
+        try database.receiptFacts(messageID: messageID, statusReportID: statusReportID)
+    }
+
+    func inboundReady(afterID: Int64, limit: Int) throws -> [CompleteInbound] {
+        try database.inboundReadyToForward(afterID: afterID, limit: limit)
+    }
+
+    func replyAccount(originator: String, simID: Int64, since: Timestamp) throws -> String? {
+        try database.replyAccount(originator: originator, simID: simID, since: since)
+    }
+
+    func simIdentity(_ simID: Int64) throws -> (iccid: String, msisdn: String?)? { try database.simIdentity(simID) }
+
+    func forwardInbound(_ id: Int64, account: String, payload: [UInt8], now: Timestamp) throws -> Int64 {
+        try database.forwardInbound(id, account: account, payload: payload, now: now)
+    }
+}

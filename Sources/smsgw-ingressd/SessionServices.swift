@@ -1,0 +1,37 @@
+import GatewayCore
+import SMPPCodec
+
+/// What every SMPP session shares for the way back upstream and its limits: the receivers
+/// registry (deliver_sm), the throughput limiter, the bind-failure guard and the health timers.
+struct SessionServices: Sendable {
+    let receivers: ReceiverRegistry
+    let throughput: ThroughputLimiter
+    let bindGuard: BindFailureGuard
+    let timers: SMPPSessionTimers
+
+    /// Why a submit is refused before it is read further: the bind's window of unanswered
+    /// submits is full (§2.6: ESME_RMSGQFUL) or the account is over its rate (ESME_RTHROTTLED).
+    /// Every request counts in the window; only those that carry messages (submit_sm,
+    /// submit_multi, data_sm) spend throughput.
+    func refusal(account: UpstreamAccount, link: SessionLink, command: CommandID = .submitSM) async -> CommandStatus? {
+        if link.unanswered.load(ordering: .relaxed) >= account.window { return .messageQueueFull }
+        let carriesMessages = command == .submitSM || command == .submitMulti || command == .dataSM
+        if carriesMessages, await !throughput.admit(account: account.id) { return .throttled }
+        return nil
+    }
+
+    /// A bind succeeded: a receiver or transceiver can now be sent deliver_sm. Its registry id.
+    func bound(account: UpstreamAccount, kind: SMPPSession.BindKind, link: SessionLink) async -> Int? {
+        link.bound.store(true, ordering: .relaxed)
+        guard kind != .transmitter else { return nil }
+        return await receivers.add(account: account.id, link: link)
+    }
+
+    func bindFailed(from address: String) async { await bindGuard.failed(address) }
+
+    /// Slows down an address that keeps failing to bind (up to 5 s).
+    func waitBeforeBindAnswer(from address: String) async {
+        let delay = await bindGuard.delay(for: address)
+        if delay > .zero { try? await Task.sleep(for: delay) }
+    }
+}
