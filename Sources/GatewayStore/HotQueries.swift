@@ -29,5 +29,8 @@ enum HotQueries {
         ("upstream.waiting", GatewayDatabase.UpstreamSQL.waiting),
         ("upstream.partsNotPending", GatewayDatabase.UpstreamSQL.partsNotPending),
         ("upstream.deleteParts", GatewayDatabase.UpstreamSQL.deleteParts),
+        ("http.message", GatewayDatabase.LookupSQL.message),
+        ("http.parts", GatewayDatabase.LookupSQL.parts),
+        ("http.inbound", GatewayDatabase.LookupSQL.inbound),
     ]
 }

@@ -3,29 +3,33 @@ import GatewayCore
 import GatewayDaemon
 import GatewayIPC
 import Logging
+import Metrics
 import ServiceLifecycle
 import SystemBridge
 import Webhooks
 
 /// `smsgw-ingressd`: upstream ingress (docs/ingressd.md). Its story: load the configuration,
-/// open the store, bind the SMPP listener, notify READY, serve until SIGTERM. Each durable
+/// open the store, bind the SMPP and HTTP listeners, notify READY, serve until SIGTERM. Each durable
 /// group commit wakes smsgw-queued with one datagram.
 @main
 struct IngressdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smsgw-ingressd",
-        abstract: "Accept messages from upstream platforms (SMPP 3.4) durably and wake the queue.")
+        abstract: "Accept messages from upstream platforms (SMPP 3.4, HTTP) durably and wake the queue.")
 
     @OptionGroup var options: DaemonOptions
 
     func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.ingressd")
+        let metrics = PrometheusMetricsFactory()
+        MetricsSystem.bootstrap(metrics)
         let configuration = try options.loadConfiguration()
         let assemblyTimeout = configuration.listeners.smppTimers.assemblyTimeout
         let store = try IngressStore(path: configuration.store.path, assemblyTimeout: assemblyTimeout)
         let wakePath = "\(configuration.runtime.directory)/queued.wake"
         let committer = GroupCommitter(logger: logger, commit: { batch in try await store.accept(batch) },
                                        afterCommit: { _ in _ = Wakeup.send(to: wakePath) })
+        let canceller = QueuedCanceller(path: "\(configuration.runtime.directory)/queued.sock")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         // The way back upstream: the outbox dispatcher, its routes, woken by queued and by binds.
         let (binds, bindSink) = AsyncStream.makeStream(of: String.self)
@@ -36,12 +40,12 @@ struct IngressdCommand: AsyncParsableCommand {
         // Routes in order, first match wins: the message's Kannel dlr-url, the account's webhook,
         // its bound SMPP receivers; none → held until a receiver binds.
         let httpClient = HTTPCallClient(userAgent: ProductVersion.userAgent)
-        let http = WebhookChannel(client: httpClient)
+        let callbacks = WebhookChannel(client: httpClient)
         let usernames = Dictionary(configuration.accounts.compactMap { account in account.http?.user.map { (account.id, $0) } },
                                    uniquingKeysWith: { first, _ in first })
         let routes = [
-            KannelCallbackChannel(http: http, store: outboxStore, usernames: usernames).route(),
-            WebhookUpstreamChannel(http: http, targets: WebhookTarget.targets(of: configuration.accounts)).route(),
+            KannelCallbackChannel(http: callbacks, store: outboxStore, usernames: usernames).route(),
+            WebhookUpstreamChannel(http: callbacks, targets: WebhookTarget.targets(of: configuration.accounts)).route(),
             SMPPDeliverChannel(receivers: receivers).route(),
         ]
         let dispatcher = OutboxDispatcher(store: outboxStore, routes: routes,
@@ -55,13 +59,21 @@ struct IngressdCommand: AsyncParsableCommand {
                                        bindGuard: BindFailureGuard(), timers: configuration.listeners.smppTimers)
         let smpp = configuration.listeners.smpp
         if smpp.enabled {
-            let requests = MessageRequests(store: store, canceller: QueuedCanceller(path: "\(configuration.runtime.directory)/queued.sock"),
+            let requests = MessageRequests(store: store, canceller: canceller,
                                            wake: { _ = Wakeup.send(to: wakePath) })
             let session = SMPPSession(authenticator: BindAuthenticator(accounts: configuration.accounts), committer: committer,
                                       translator: SubmitTranslator(), requests: requests, upstream: upstream, logger: logger)
             let listener = try await SMPPListener.bind(host: smpp.address, port: smpp.port, session: session, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: SMPP on \(smpp.address):\(listener.port)")
+        }
+        let http = configuration.listeners.http
+        if http.enabled {
+            let listener = try await HTTPServerSetup.listener(
+                configuration: configuration, committer: committer, limiter: upstream.throughput,
+                canceller: canceller, metrics: metrics, logger: logger)
+            services.append(.init(service: listener))
+            logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
         }
         services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))
         // The committer last: it stops after the listeners (reverse order) and answers what is left.

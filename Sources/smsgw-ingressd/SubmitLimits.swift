@@ -22,6 +22,22 @@ actor ThroughputLimiter {
         buckets[account] = bucket
         return admitted
     }
+
+    /// Takes `messages` messages' worth of `account`'s rate, all or none (an HTTP request);
+    /// refused: how long until they would fit (`TokenBucket.take(_:now:)`).
+    func admit(account: String, messages: Int) -> ThroughputDecision {
+        guard var bucket = buckets[account] else { return .refused(retryAfter: .seconds(1)) }
+        let admitted = bucket.take(messages, now: now())
+        buckets[account] = bucket
+        return admitted ? .admitted : .refused(retryAfter: bucket.wait(for: messages))
+    }
+}
+
+/// What `ThroughputLimiter.admit(account:messages:)` decided.
+enum ThroughputDecision: Sendable, Equatable {
+    case admitted
+    /// Not now; try again after `retryAfter`.
+    case refused(retryAfter: Duration)
 }
 
 /// Repeated bind failures from one address (a password guesser, a misconfigured platform

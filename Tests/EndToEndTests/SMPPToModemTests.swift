@@ -17,6 +17,8 @@ struct SMPPToModemTests {
             [listeners.smpp]
             address = "127.0.0.1"
             port = \(port)
+            [listeners.http]
+            enabled = false
             [[accounts]]
             id = "platform"
             [accounts.smpp]
