@@ -29,5 +29,9 @@ enum HotQueries {
         ("upstream.waiting", GatewayDatabase.UpstreamSQL.waiting),
         ("upstream.partsNotPending", GatewayDatabase.UpstreamSQL.partsNotPending),
         ("upstream.deleteParts", GatewayDatabase.UpstreamSQL.deleteParts),
+        ("simd.attemptsSince", GatewayDatabase.SimRotationSQL.attemptsSince),
+        ("simd.recentAttempts", GatewayDatabase.SimRotationSQL.recentAttempts),
+        ("simd.recentReports", GatewayDatabase.SimRotationSQL.recentReports),
+        ("simd.events", GatewayDatabase.SimRotationSQL.events),
     ]
 }

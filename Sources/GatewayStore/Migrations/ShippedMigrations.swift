@@ -9,6 +9,7 @@ public enum ShippedMigrations {
         Migration0006StickySender.migration,
         Migration0007ReportsAndIdempotency.migration,
         Migration0008Assembly.migration,
+        Migration0009SimRotation.migration,
     ]
 
     /// The schema version this code writes.
