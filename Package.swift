@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "ModemSession", dependencies: ["ATCommands", "SMSCodec", "GatewayCore"]),
         // The queue's decisions (routing, SIM choice, retries, report correlation, schedules): pure.
         .target(name: "QueueCore", dependencies: ["GatewayCore"]),
+        // simd's decisions (which SIM each modem has on air, block detection): pure.
+        .target(name: "SimPolicy", dependencies: ["GatewayCore", "QueueCore"]),
         // Unix-socket framing, typed requests/responses/events, client, server, wake-ups.
         .target(
             name: "GatewayIPC",
@@ -136,7 +138,7 @@ let package = Package(
             "smsgw-modemsim", "smsgw-modemd", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
             "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
         ]),
-        .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
+        .testTarget(name: "QueueTests", dependencies: ["QueueCore", "SimPolicy", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "SMPPCodec", "QueueCore",
