@@ -1,7 +1,7 @@
 /// SIM rotation (`smsgw-simd`, issue 6). One row per configured SIM (`[[sims]].id`), since a
 /// SIM in a slot that was never on air has no ICCID yet (`sims.iccid` is NOT NULL): its
 /// state, why and since when, the evidence of a quarantine (JSON text), its last rotation,
-/// when its current stint on air began, and limits set by hand (JSON text). `sim_events` is
+/// when its current stint on air began, and limits set by hand (NULL: the configuration's). `sim_events` is
 /// the append-only history of every state change; `simd_pauses` the modems simd paused in
 /// queued, so a restarted simd resumes them. Two indexes serve simd's per-SIM reads.
 enum Migration0009SimRotation {
@@ -17,7 +17,9 @@ enum Migration0009SimRotation {
             cooling_until INTEGER,
             last_rotation_at INTEGER,
             on_air_since INTEGER,
-            limits TEXT CHECK (limits IS NULL OR json_valid(limits)),
+            per_hour INTEGER CHECK (per_hour > 0),
+            per_day INTEGER CHECK (per_day > 0),
+            per_month INTEGER CHECK (per_month > 0),
             updated_at INTEGER NOT NULL
         ) STRICT;
 

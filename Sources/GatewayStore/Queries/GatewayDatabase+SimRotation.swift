@@ -4,15 +4,15 @@ import GatewayCore
 /// `sim_events` row in the same transaction.
 extension GatewayDatabase {
     enum SimRotationSQL {
-        static let columns = "sim, sim_id, state, since, reason, evidence, cooling_until, last_rotation_at, on_air_since, limits"
+        static let columns = "sim, sim_id, state, since, reason, evidence, cooling_until, last_rotation_at, on_air_since, per_hour, per_day, per_month"
         static let all = "SELECT \(columns) FROM sim_states ORDER BY sim"
         static let one = "SELECT \(columns) FROM sim_states WHERE sim = ?"
         static let upsert = """
-            INSERT INTO sim_states (\(columns), updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sim_states (\(columns), updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (sim) DO UPDATE SET sim_id = excluded.sim_id, state = excluded.state, since = excluded.since,
                 reason = excluded.reason, evidence = excluded.evidence, cooling_until = excluded.cooling_until,
                 last_rotation_at = excluded.last_rotation_at, on_air_since = excluded.on_air_since,
-                limits = excluded.limits, updated_at = excluded.updated_at
+                per_hour = excluded.per_hour, per_day = excluded.per_day, per_month = excluded.per_month, updated_at = excluded.updated_at
             """
         static let event = "INSERT INTO sim_events (sim, at, from_state, to_state, reason, evidence) VALUES (?, ?, ?, ?, ?, ?)"
         static let events = "SELECT sim, at, from_state, to_state, reason, evidence FROM sim_events WHERE sim = ? ORDER BY id"
@@ -50,7 +50,8 @@ extension GatewayDatabase {
             try connection.run(SimRotationSQL.upsert, record.sim, record.simID, record.state.rawValue,
                                record.since.millisecondsSince1970, record.reason, record.evidence,
                                record.coolingUntil?.millisecondsSince1970, record.lastRotationAt?.millisecondsSince1970,
-                               record.onAirSince?.millisecondsSince1970, record.limits, now.millisecondsSince1970)
+                               record.onAirSince?.millisecondsSince1970, record.limits.perHour, record.limits.perDay,
+                               record.limits.perMonth, now.millisecondsSince1970)
             guard previous?.state != record.state else { return false }
             try connection.run(SimRotationSQL.event, record.sim, now.millisecondsSince1970, previous?.state.rawValue,
                                record.state.rawValue, record.reason, record.evidence)
@@ -111,6 +112,7 @@ extension GatewayDatabase {
             since: Timestamp(millisecondsSince1970: row.int64(3)), reason: row.text(4), evidence: row.optionalText(5),
             coolingUntil: row.optionalInt64(6).map(Timestamp.init(millisecondsSince1970:)),
             lastRotationAt: row.optionalInt64(7).map(Timestamp.init(millisecondsSince1970:)),
-            onAirSince: row.optionalInt64(8).map(Timestamp.init(millisecondsSince1970:)), limits: row.optionalText(9))
+            onAirSince: row.optionalInt64(8).map(Timestamp.init(millisecondsSince1970:)),
+            limits: ManualLimits(perHour: row.optionalInt(9), perDay: row.optionalInt(10), perMonth: row.optionalInt(11)))
     }
 }

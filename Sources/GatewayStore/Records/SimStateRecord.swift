@@ -16,12 +16,12 @@ public struct SimStateRecord: Sendable, Hashable {
     public var lastRotationAt: Timestamp?
     /// When its current stint on air began (nil: not on air).
     public var onAirSince: Timestamp?
-    /// Limits set by hand (`setLimits`, JSON text), nil: the configuration's.
-    public var limits: String?
+    /// Limits set by hand (`setLimits`); nil: the configuration's.
+    public var limits: ManualLimits
 
     public init(sim: String, simID: Int64? = nil, state: SimRotationState, since: Timestamp, reason: String,
                 evidence: String? = nil, coolingUntil: Timestamp? = nil, lastRotationAt: Timestamp? = nil,
-                onAirSince: Timestamp? = nil, limits: String? = nil) {
+                onAirSince: Timestamp? = nil, limits: ManualLimits = ManualLimits()) {
         self.sim = sim
         self.simID = simID
         self.state = state
@@ -50,4 +50,23 @@ public struct SimAttemptOutcome: Sendable, Hashable {
     public var outcome: String
     public var errorCode: Int?
     public var startedAt: Timestamp
+}
+
+/// A SIM's limits set by hand over the configuration's (nil: the configuration's).
+public struct ManualLimits: Sendable, Hashable, Codable {
+    public var perHour: Int?
+    public var perDay: Int?
+    public var perMonth: Int?
+
+    public init(perHour: Int? = nil, perDay: Int? = nil, perMonth: Int? = nil) {
+        self.perHour = perHour
+        self.perDay = perDay
+        self.perMonth = perMonth
+    }
+
+    /// `configured` with these applied.
+    public func applied(to configured: SIMLimits) -> SIMLimits {
+        SIMLimits(perHour: perHour ?? configured.perHour, perDay: perDay ?? configured.perDay,
+                  perMonth: perMonth ?? configured.perMonth, cooldown: configured.cooldown)
+    }
 }

