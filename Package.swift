@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "smsgw-modemd", targets: ["smsgw-modemd"]),
         .executable(name: "smsgw-queued", targets: ["smsgw-queued"]),
         .executable(name: "smsgw-ingressd", targets: ["smsgw-ingressd"]),
+        .executable(name: "smsgw-simd", targets: ["smsgw-simd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -123,6 +124,17 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-simd",
+            dependencies: [
+                "GatewayDaemon",
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "QueueCore", "SimPolicy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(
             name: "GatewayTests",
@@ -140,7 +152,7 @@ let package = Package(
         ]),
         .testTarget(name: "QueueTests", dependencies: ["QueueCore", "SimPolicy", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "smsgw-simd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "SMPPCodec", "QueueCore",
             "GatewayTestSupport",
         ]),

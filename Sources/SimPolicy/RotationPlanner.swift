@@ -89,3 +89,11 @@ public struct RotationPlanner: Sendable {
     }
 }
 
+
+extension RotationPlanner {
+    /// Every SIM but the one in `slot` that may go on air now, best first (the order a switch
+    /// tries them in when one fails).
+    public func candidates(_ sims: [SlotSIM], excluding slot: Int?, now: Timestamp) -> [SlotSIM] {
+        sims.filter { $0.slot != slot && offAirReason($0, now: now) == nil }.sorted(by: Self.better)
+    }
+}

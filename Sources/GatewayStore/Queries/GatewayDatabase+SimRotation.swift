@@ -25,10 +25,11 @@ extension GatewayDatabase {
             """
         static let attemptsSince = "SELECT count(*) FROM attempts WHERE sim_id = ? AND started_at >= ? AND outcome != 'failed'"
         static let recentAttempts = """
-            SELECT outcome, error_code, started_at FROM attempts WHERE sim_id = ? AND outcome != 'pending'
+            SELECT outcome, error_code, started_at FROM attempts WHERE sim_id = ? AND started_at >= ? AND outcome != 'pending'
             ORDER BY started_at DESC LIMIT ?
             """
-        static let recentReports = "SELECT status FROM status_reports WHERE sim_id = ? ORDER BY id DESC LIMIT ?"
+        static let recentReports = "SELECT status FROM status_reports WHERE sim_id = ? AND received_at >= ? ORDER BY id DESC LIMIT ?"
+        static let identity = "SELECT iccid, imsi, operator FROM sims WHERE id = ?"
     }
 
     /// Every SIM simd keeps, by configuration id.
@@ -93,17 +94,24 @@ extension GatewayDatabase {
         try connection.queryFirst(SimRotationSQL.attemptsSince, simID, since.millisecondsSince1970) { $0.int(0) } ?? 0
     }
 
-    /// The latest `limit` finished attempts through `simID`, newest first.
-    public func recentAttemptOutcomes(simID: Int64, limit: Int) throws -> [SimAttemptOutcome] {
-        try connection.query(SimRotationSQL.recentAttempts, simID, limit) { row in
+    /// The latest `limit` finished attempts through `simID` started at or after `since`, newest first.
+    public func recentAttemptOutcomes(simID: Int64, since: Timestamp = Timestamp(millisecondsSince1970: 0),
+                                      limit: Int) throws -> [SimAttemptOutcome] {
+        try connection.query(SimRotationSQL.recentAttempts, simID, since.millisecondsSince1970, limit) { row in
             SimAttemptOutcome(outcome: row.text(0), errorCode: row.optionalInt(1),
                               startedAt: Timestamp(millisecondsSince1970: row.int64(2)))
         }
     }
 
-    /// TP-ST of the latest `limit` status reports of `simID`, newest first.
-    public func recentReportStatuses(simID: Int64, limit: Int) throws -> [Int] {
-        try connection.query(SimRotationSQL.recentReports, simID, limit) { $0.int(0) }
+    /// TP-ST of the latest `limit` status reports of `simID` received at or after `since`, newest first.
+    public func recentReportStatuses(simID: Int64, since: Timestamp = Timestamp(millisecondsSince1970: 0),
+                                     limit: Int) throws -> [Int] {
+        try connection.query(SimRotationSQL.recentReports, simID, since.millisecondsSince1970, limit) { $0.int(0) }
+    }
+
+    /// ICCID, IMSI and operator of the `sims` row `simID` (modemd writes them).
+    public func simIdentity(simID: Int64) throws -> (iccid: String, imsi: String?, operatorName: String?)? {
+        try connection.queryFirst(SimRotationSQL.identity, simID) { ($0.text(0), $0.optionalText(1), $0.optionalText(2)) }
     }
 
     private static func simState(_ row: SQLiteRow) -> SimStateRecord {
