@@ -31,8 +31,9 @@ public struct RotationPlanner: Sendable {
             if let until = sim.coolingUntil, now < until { return .cooling(until: until) }
         case .active, .standby: break
         }
-        let limits = [(LimitPeriod.hour, sim.counts.hour, sim.limits.perHour), (.day, sim.counts.day, sim.limits.perDay),
-                      (.month, sim.counts.month, sim.limits.perMonth)]
+        // The longest full window first: the SIM rests until the latest reset.
+        let limits = [(LimitPeriod.month, sim.counts.month, sim.limits.perMonth), (.day, sim.counts.day, sim.limits.perDay),
+                      (.hour, sim.counts.hour, sim.limits.perHour)]
         for (period, count, limit) in limits where count >= limit {
             return .limitReached(period, resetsAt: calendar.nextReset(of: period, after: now))
         }

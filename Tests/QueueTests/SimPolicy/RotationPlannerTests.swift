@@ -35,6 +35,14 @@ struct RotationPlannerTests {
         #expect(off.state == .cooling && off.until == midnight)
     }
 
+    @Test("full for the hour and the day: it rests until the day's reset, the later one")
+    func longestFullWindowWins() {
+        var sim = Self.sim("a", slot: 0, state: .active, day: 5)
+        sim.counts.hour = 10
+        let midnight = Timestamp(secondsSince1970: 1_772_366_400 + 12 * 3600)
+        #expect(Self.planner.offAirReason(sim, now: Self.now) == .limitReached(.day, resetsAt: midnight))
+    }
+
     @Test("every SIM full: the modem idles (queued holds its work), nothing fails")
     func allFullIdles() {
         let sims = [Self.sim("a", slot: 0, state: .active, day: 5), Self.sim("b", slot: 1, day: 5)]
