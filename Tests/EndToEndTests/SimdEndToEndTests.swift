@@ -36,4 +36,38 @@ struct SimdEndToEndTests {
         #expect(status.sims.map(\.sentDay) == [5, 5, 5, 5])
         #expect(status.sims.allSatisfy { $0.state == "cooling" }, "\(status.sims.map { "\($0.sim) \($0.state) \($0.reason)" })")
     }
+
+    /// The simulator bars m1's first SIM after 2 sends (CREG 3, CMS 21): it is quarantined with
+    /// the evidence (K = 3 barring failures), m1 moves to its other SIM, and the other messages
+    /// go out on the SIMs left (CMS 21 is a permanent failure: those K messages fail).
+    @Test func quarantinesABarredSIM() async throws {
+        let box = try QueuedBox(extra: QueuedBox.slotSIMs(
+            modems: 2, limits: "",
+            group: "block_detection = { failures_in_a_row = 3, registration_losses_per_hour = 1 }"),
+            modems: 2, simulatorTiming: ["--time-scale", "0.1"], modemKeys: QueuedBox.twoSlots)
+        try await box.start()
+        // Sends take 150–250 ms here (×0.1 of a SIM800's); simd looks at the evidence every 100 ms.
+        try await box.startSimd(environment: ["SMSGW_SIMD_STUCK_MS": "2000", "SMSGW_SIMD_TICK_MS": "100"])
+        try await box.waitFor("m1-a on air") { try await box.simdStatus().sims.first?.state == "active" }
+        _ = try box.simulatorControl(#"{"command":"block-sim","modem":"m1","after":2}"#)
+        try box.accept(Self.destinations.map { QueuedBox.message(to: $0, .transactional) })
+        try await box.waitFor("m1-a quarantined", within: .seconds(60)) {
+            try await box.simdStatus().sims.first { $0.sim == "m1-a" }?.state == "quarantined"
+        }
+        try await box.waitFor("every message final", within: .seconds(90)) {
+            try box.count("SELECT count(*) FROM messages WHERE state IN ('sent', 'failed')") == 20
+        }
+        let status = try await box.simdStatus()
+        let barred = try #require(status.sims.first { $0.sim == "m1-a" })
+        #expect(barred.reason.hasPrefix("3 sends in a row failed with barring causes (CMS 21"), "\(barred)")
+        #expect(barred.evidence?.contains(#""kind":"barring_failures""#) == true)
+        #expect(try box.database().simEvents("m1-a").last?.to == .quarantined)
+        // m1 went on with its other SIM; traffic continued: most messages were sent.
+        #expect(status.sims.first { $0.sim == "m1-b" }?.state == "active")
+        let states = try box.database().connection.query("SELECT state || ':' || count(*) FROM messages GROUP BY state") { $0.text(0) }
+        let attempts = try box.database().connection.query("SELECT sim_id || ' ' || outcome || ' ' || coalesce(error_code, '-') FROM attempts ORDER BY id") { $0.text(0) }
+        // K = 3 failed on the barred SIM, at most one more began before simd paused the modem.
+        #expect(try box.count("SELECT count(*) FROM messages WHERE state = 'failed'") <= 4, "\(states) \(attempts) \(status.sims.map { "\($0.sim) \($0.state)" })")
+        #expect(box.log("simd").contains("m1-a quarantined:"))
+    }
 }
