@@ -70,4 +70,39 @@ struct SimdEndToEndTests {
         #expect(try box.count("SELECT count(*) FROM messages WHERE state = 'failed'") <= 4, "\(states) \(attempts) \(status.sims.map { "\($0.sim) \($0.state)" })")
         #expect(box.log("simd").contains("m1-a quarantined:"))
     }
+
+    /// kill -9 of simd mid-run (right after its first rotation began): the restarted simd
+    /// resumes every modem the dead one had paused (here also one paused mid-switch, as its
+    /// record in `simd_pauses` says), states and counters survive, no SIM goes over its limit.
+    @Test func survivesKillNine() async throws {
+        let box = try QueuedBox(extra: QueuedBox.slotSIMs(modems: 2, limits: "per_hour = 5\nper_day = 5\nper_month = 100"),
+                                modems: 2, simulatorTiming: ["--time-scale", "0.1"], modemKeys: QueuedBox.twoSlots)
+        try await box.start()
+        try await box.startSimd(environment: ["SMSGW_SIMD_TICK_MS": "100"])
+        try box.accept(Self.destinations.prefix(16).map { QueuedBox.message(to: $0, .transactional) })
+        try await box.waitFor("a first rotation", within: .seconds(60)) {
+            try box.count("SELECT count(*) FROM sim_events WHERE to_state = 'cooling'") >= 1
+        }
+        box.killSimd()
+        let eventsBefore = try box.count("SELECT count(*) FROM sim_events")
+        // As if simd died between pausing m2 and switching it: paused in queued and recorded.
+        _ = try await box.queued?.call(.pauseModem(modem: "m2"), timeout: .seconds(5))
+        try box.database().recordPause(modem: "m2", reason: "switching SIM", now: QueuedBox.now)
+        #expect(try await box.status().pausedModems.contains("m2"))
+
+        try await box.startSimd(environment: ["SMSGW_SIMD_TICK_MS": "100"])
+        try await box.waitFor("16 messages sent", within: .seconds(60)) {
+            try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") == 16
+        }
+        try await box.waitFor("no modem paused") {
+            try await box.status().pausedModems.isEmpty && box.count("SELECT count(*) FROM simd_pauses") == 0
+        }
+        #expect(box.log("simd").contains("resuming modems paused by the last run"))
+        let sent = try box.daySent()
+        #expect(sent.values.reduce(0, +) == 16 && sent.values.allSatisfy { $0 <= 5 }, "\(sent)")
+        #expect(try box.count("SELECT count(*) FROM sim_events") >= eventsBefore)
+        let status = try await box.simdStatus()
+        #expect(status.sims.filter { $0.state == "active" }.count == 2, "\(status.sims.map { "\($0.sim) \($0.state)" })")
+        #expect(status.sims.filter { $0.state == "cooling" }.count == 2)
+    }
 }
