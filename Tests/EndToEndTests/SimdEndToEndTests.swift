@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayIPC
 import GatewayStore
+import GatewayTestSupport
 import Testing
 
 /// smsgw-simd with the real simulator (--fast), modemd and queued (issue 6, "How it is
@@ -35,6 +36,31 @@ struct SimdEndToEndTests {
         let status = try await box.simdStatus()
         #expect(status.sims.map(\.sentDay) == [5, 5, 5, 5])
         #expect(status.sims.allSatisfy { $0.state == "cooling" }, "\(status.sims.map { "\($0.sim) \($0.state) \($0.reason)" })")
+
+        // smsgwctl sims: the table, whole (the simulator derives ICCIDs from modem and slot).
+        let table = try runProduct("smsgwctl", ["sims", "--config", box.configPath])
+        #expect(table.status == 0, "\(table.standardError)")
+        let iccids = status.sims.map { $0.iccid ?? "-" }
+        let lines = table.standardOutput.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(lines == [
+            "SIM MODEM SLOT STATE HOUR DAY MONTH RECIPIENTS ICCID REASON",
+            "m1-a m1 0 cooling 5/5 5/5 5/100 5 \(iccids[0]) day limit reached",
+            "m1-b m1 1 cooling 5/5 5/5 5/100 5 \(iccids[1]) day limit reached",
+            "m2-a m2 0 cooling 5/5 5/5 5/100 5 \(iccids[2]) day limit reached",
+            "m2-b m2 1 cooling 5/5 5/5 5/100 5 \(iccids[3]) day limit reached",
+            "paused by simd: m1, m2",
+        ])
+        #expect(iccids.allSatisfy { $0.hasPrefix("89") })
+        // Manual control: lock, a limit set by hand, and the refusals.
+        let lock = try runProduct("smsgwctl", ["sims", "lock", "m1-a", "--config", box.configPath])
+        #expect(lock.standardOutput == "m1-a: locked (locked by hand); limits 5/5/100\n")
+        let limits = try runProduct("smsgwctl", ["sims", "limits", "m2-b", "--per-month", "50", "--config", box.configPath])
+        #expect(limits.standardOutput == "m2-b: cooling (day limit reached); limits 5/5/50\n")
+        let release = try runProduct("smsgwctl", ["sims", "release", "m1-b", "--config", box.configPath])
+        #expect(release.status == 2 && release.standardError.contains("m1-b is not quarantined (it is cooling)"))
+        let tooLow = try runProduct("smsgwctl", ["sims", "limits", "m1-b", "--per-month", "2", "--config", box.configPath])
+        #expect(tooLow.status == 2 && tooLow.standardError.contains("per_hour ≤ per_day ≤ per_month"))
+        #expect(try box.database().simEvents("m1-a").last?.to == .locked)
     }
 
     /// The simulator bars m1's first SIM after 2 sends (CREG 3, CMS 21): it is quarantined with
