@@ -26,6 +26,18 @@ extension Rotator {
         if let current, states[current.id]?.state == .active {
             try await judgeEvidence(current, states: &states, now: now)
         }
+        if stuck, let current, var record = states[current.id], record.state == .active {
+            // On air but the modem never got ready on it (no registration): try the others.
+            record.state = .missing
+            record.since = now
+            record.reason = "modem not ready on it for \(DurationText.format(timings.stuckAfter))"
+            record.coolingUntil = now + timings.missingRetry
+            record.onAirSince = nil
+            states[current.id] = record
+            stints[modem] = nil
+            _ = try await store.save(record, now: now)
+            logger.warning("\(current.id) on \(modem): \(record.reason); marked missing")
+        }
 
         var slotSIMs: [SlotSIM] = []
         for sim in sims { slotSIMs.append(try await slotSIM(sim, record: states[sim.id], now: now)) }
