@@ -14,7 +14,9 @@ extension Rotator {
             states[sim.id] = record
         }
         let ready = status.state == ModemState.ready.rawValue
-        if ready { notReadySince[modem] = nil } else if notReadySince[modem] == nil { notReadySince[modem] = now }
+        // Only a modem that answers but cannot get ready on its SIM counts (not an offline or hung one).
+        let initializing = status.state == ModemState.initializing.rawValue
+        if !initializing { notReadySince[modem] = nil } else if notReadySince[modem] == nil { notReadySince[modem] = now }
         let stuck = notReadySince[modem].map { now - timings.stuckAfter >= $0 } ?? false
         guard ready || stuck else { return nil }  // booting or re-initialising: wait for it
 
