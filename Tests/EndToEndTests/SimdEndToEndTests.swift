@@ -11,14 +11,17 @@ import Testing
 struct SimdEndToEndTests {
     static let destinations = (0..<20).map { "+3161000\(String(format: "%04d", $0))" }
 
-    /// A daily limit of 5 per SIM and 20 messages: every SIM sends exactly 5, never more, and
-    /// each modem was rotated to its second SIM — in the log and in the store's history.
+    /// A daily limit of 5 per SIM and 24 messages: every SIM sends exactly 5, never more, each
+    /// modem was rotated to its second SIM — in the log and in the store's history — and the 4
+    /// left over wait `queued` while both modems are held paused.
     @Test func rotatesAtTheDailyLimit() async throws {
         let box = try QueuedBox(extra: QueuedBox.slotSIMs(modems: 2, limits: "per_hour = 5\nper_day = 5\nper_month = 100"),
                                 modems: 2, modemKeys: QueuedBox.twoSlots)
         try await box.start()
         try await box.startSimd()
-        try box.accept(Self.destinations.map { QueuedBox.message(to: $0, .transactional) })
+        // 24 messages for room for 20: the last 4 wait (queued, not failed) for the next local day.
+        try box.accept((Self.destinations + (20..<24).map { "+3161000\(String(format: "%04d", $0))" })
+            .map { QueuedBox.message(to: $0, .transactional) })
         try await box.waitFor("20 messages sent", within: .seconds(60)) {
             try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") == 20
         }
@@ -33,6 +36,8 @@ struct SimdEndToEndTests {
         }
         // Every SIM is full: nothing may be on air, both modems held paused by simd.
         try await box.waitFor("both modems idle-paused") { try await box.status().pausedModems == ["m1", "m2"] }
+        #expect(try box.count("SELECT count(*) FROM messages WHERE state = 'queued'") == 4)
+        #expect(try box.count("SELECT count(*) FROM messages WHERE state = 'failed'") == 0)
         let status = try await box.simdStatus()
         #expect(status.sims.map(\.sentDay) == [5, 5, 5, 5])
         #expect(status.sims.allSatisfy { $0.state == "cooling" }, "\(status.sims.map { "\($0.sim) \($0.state) \($0.reason)" })")
