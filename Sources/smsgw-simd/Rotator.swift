@@ -72,10 +72,17 @@ actor Rotator: Service {
         lastTurn = Monotonic.milliseconds
         progress += 1
         let now = Timestamp.wallClock
+        var plans: [SwitchPlan] = []
+        // Decisions first, then the resumes left over: a modem that must stay paused (no SIM
+        // may be on air) is never resumed for a moment after a restart.
+        if let statuses = modemStatuses { plans = await decideAll(statuses, now: now) }
         for modem in pendingResumes.sorted() where !switching.contains(modem) && !idlePaused.contains(modem) {
             if await resume(modem) { pendingResumes.remove(modem) }
         }
-        guard let statuses = modemStatuses else { return [] }
+        return plans
+    }
+
+    private func decideAll(_ statuses: [String: ModemdModemStatus], now: Timestamp) async -> [SwitchPlan] {
         var plans: [SwitchPlan] = []
         do {
             var states = try await store.states()
