@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "smsgw-modemd", targets: ["smsgw-modemd"]),
         .executable(name: "smsgw-queued", targets: ["smsgw-queued"]),
         .executable(name: "smsgw-ingressd", targets: ["smsgw-ingressd"]),
+        .executable(name: "smsgw-simd", targets: ["smsgw-simd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,8 @@ let package = Package(
         .target(name: "ModemSession", dependencies: ["ATCommands", "SMSCodec", "GatewayCore"]),
         // The queue's decisions (routing, SIM choice, retries, report correlation, schedules): pure.
         .target(name: "QueueCore", dependencies: ["GatewayCore"]),
+        // simd's decisions (which SIM each modem has on air, block detection): pure.
+        .target(name: "SimPolicy", dependencies: ["GatewayCore", "QueueCore"]),
         // Unix-socket framing, typed requests/responses/events, client, server, wake-ups.
         .target(
             name: "GatewayIPC",
@@ -135,6 +138,17 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-simd",
+            dependencies: [
+                "GatewayDaemon",
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "QueueCore", "SimPolicy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(
             name: "GatewayTests",
@@ -150,9 +164,9 @@ let package = Package(
             "smsgw-modemsim", "smsgw-modemd", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
             "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
         ]),
-        .testTarget(name: "QueueTests", dependencies: ["QueueCore", "GatewayCore", "GatewayTestSupport"]),
+        .testTarget(name: "QueueTests", dependencies: ["QueueCore", "SimPolicy", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "smsgw-simd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "SMPPCodec", "QueueCore",
             "GatewayTestSupport",
         ]),

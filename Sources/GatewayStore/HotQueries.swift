@@ -32,5 +32,9 @@ enum HotQueries {
         ("http.message", GatewayDatabase.LookupSQL.message),
         ("http.parts", GatewayDatabase.LookupSQL.parts),
         ("http.inbound", GatewayDatabase.LookupSQL.inbound),
+        ("simd.attemptsSince", GatewayDatabase.SimRotationSQL.attemptsSince),
+        ("simd.recentAttempts", GatewayDatabase.SimRotationSQL.recentAttempts),
+        ("simd.recentReports", GatewayDatabase.SimRotationSQL.recentReports),
+        ("simd.events", GatewayDatabase.SimRotationSQL.events),
     ]
 }

@@ -22,7 +22,8 @@ final class QueuedBox {
 
     /// `extra` is appended to the configuration (routes, SIM groups, SIMs with their limits).
     /// `modems` SIM800s, `simulatorTiming` the simulator's timing (`--fast`, `--time-scale F`).
-    init(extra: String, modems: Int = 4, simulatorTiming: [String] = ["--fast"]) throws {
+    /// `modemKeys` is added to every `[[modems]]` table (slots, slot_select).
+    init(extra: String, modems: Int = 4, simulatorTiming: [String] = ["--fast"], modemKeys: String = "") throws {
         modemCount = modems
         self.simulatorTiming = simulatorTiming
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("queued-e2e-\(UUID().uuidString)")
@@ -57,6 +58,7 @@ final class QueuedBox {
                 id = "m\(number)"
                 device = "\(path)/m\(number)"
                 profile = "simcom-sim800"
+                \(modemKeys)
 
                 """
         }
@@ -97,7 +99,7 @@ final class QueuedBox {
     }
 
     func stop() {
-        for name in ["ingressd", "queued", "modemd", "modemsim"] {
+        for name in ["simd", "ingressd", "queued", "modemd", "modemsim"] {
             guard let process = processes[name], process.isRunning else { continue }
             process.terminate()
             let deadline = ContinuousClock.now + .seconds(5)
@@ -106,8 +108,10 @@ final class QueuedBox {
         }
     }
 
-    func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false) throws -> Process {
+    func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false,
+                environment: [String: String] = [:]) throws -> Process {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: product))
         process.arguments = arguments
         process.currentDirectoryURL = directory

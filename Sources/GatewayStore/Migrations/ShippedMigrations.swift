@@ -10,6 +10,7 @@ public enum ShippedMigrations {
         Migration0007ReportsAndIdempotency.migration,
         Migration0008Assembly.migration,
         Migration0009InboundFeed.migration,
+        Migration0010SimRotation.migration,
     ]
 
     /// The schema version this code writes.

@@ -11,7 +11,7 @@ extension GatewayDatabase {
         /// (ids grow with time), then `attempts_by_message`.
         static let lastSender = """
             SELECT s.iccid, a.started_at FROM messages AS m INDEXED BY messages_by_destination
-            JOIN attempts AS a ON a.message_id = m.id JOIN sims AS s ON s.id = a.sim_id
+            JOIN attempts AS a INDEXED BY attempts_by_message ON a.message_id = m.id JOIN sims AS s ON s.id = a.sim_id
             WHERE m.destination = ? AND a.outcome IN ('pending', 'sent') AND a.started_at >= ?
             ORDER BY m.id DESC LIMIT 1
             """

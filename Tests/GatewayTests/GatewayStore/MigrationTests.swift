@@ -16,6 +16,7 @@ struct MigrationTests {
         7: "05d36811a8f657d9",
         8: "672e64fb2cbd093b",
         9: "331865846f0d579f",
+        10: "b2344aa5ea10673c",
     ]
 
     @Test("every shipped migration keeps its checksum")

@@ -4,7 +4,8 @@ extension ConfigurationDecoder {
         simGroups = entries("sim_groups", of: &root) { reader, log in
             let id = reader.required("id", .identifier, log: &log)
             let strategy = reader.read("strategy", .choice, default: ConfigurationDefaults.simGroupStrategy, log: &log)
-            return id.map { SIMGroup(id: $0, strategy: strategy) }
+            let rotation = Self.decodeRotation(&reader, log: &log)
+            return id.map { SIMGroup(id: $0, strategy: strategy, rotation: rotation) }
         }
     }
 

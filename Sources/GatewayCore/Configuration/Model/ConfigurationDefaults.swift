@@ -21,6 +21,11 @@ public enum ConfigurationDefaults {
     public static let adminUser = "admin"
     public static let simLimits = SIMLimits(perHour: 60, perDay: 400, perMonth: 6000, cooldown: .seconds(5))
     public static let simGroupStrategy = SIMGroup.Strategy.leastLoaded
+    public static let blockDetection = BlockDetection(
+        failuresInARow: 5, failedReportRatio: 0.8, reportWindow: 20, registrationLossesPerHour: 3)
+    public static let simRotation = SIMRotationPolicy(
+        rotateAfterMessages: 0, rotateAfter: .zero, rotateJitterPercent: 10, cooldownAfterRotation: .seconds(600),
+        uniqueRecipientsPerMonth: 0, activeHours: nil, blockDetection: blockDetection)
     public static let modemBaud = 115_200
     public static let modemProfile = ModemVendorProfile.generic
     public static let modemSlots = 1

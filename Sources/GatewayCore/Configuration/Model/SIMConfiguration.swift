@@ -50,9 +50,13 @@ public struct SIMGroup: Sendable, Equatable {
 
     public var id: String
     public var strategy: Strategy
+    /// How smsgw-simd rotates the group's SIMs.
+    public var rotation: SIMRotationPolicy
 
-    public init(id: String, strategy: Strategy = ConfigurationDefaults.simGroupStrategy) {
+    public init(id: String, strategy: Strategy = ConfigurationDefaults.simGroupStrategy,
+                rotation: SIMRotationPolicy = ConfigurationDefaults.simRotation) {
         self.id = id
         self.strategy = strategy
+        self.rotation = rotation
     }
 }

@@ -1,0 +1,147 @@
+import GatewayCore
+import GatewayIPC
+import GatewayStore
+import Logging
+import QueueCore
+import ServiceLifecycle
+import SimPolicy
+
+/// simd's work loop (docs/simd.md): each turn (every second, on modemd's events and on
+/// requests) it reads what modemd reports, keeps the inventory in the store, quarantines SIMs
+/// the evidence condemns, and asks the planner which SIM each modem should have on air. A
+/// switch runs in its own child task (`Rotator+Switching`), one per modem at a time.
+actor Rotator: Service {
+    let configuration: GatewayConfiguration
+    let planner: RotationPlanner
+    let store: SimdStore
+    let queued: PeerLink<QueuedProtocol>
+    let modemd: PeerLink<ModemdProtocol>
+    let logger: Logger
+    let timings: SimdTimings
+
+    /// modemd's last word per modem (nil: unreachable).
+    var modemStatuses: [String: ModemdModemStatus]?
+    /// The stint of the SIM on air, per modem.
+    var stints: [String: Stint] = [:]
+    /// Registration losses per SIM (from modemd's events), the last hour's.
+    var registrationLosses: [String: [Timestamp]] = [:]
+    /// Modems a person asked to rotate.
+    var rotateRequests: Set<String> = []
+    /// Modems being switched now.
+    var switching: Set<String> = []
+    /// Modems held paused because no SIM of theirs may be on air.
+    var idlePaused: Set<String> = []
+    /// Modems simd paused in an earlier run (or whose resume failed): resumed when queued answers.
+    var pendingResumes: Set<String> = []
+    /// When each modem was last seen not ready (a SIM that is barred never gets it ready).
+    var notReadySince: [String: Timestamp] = [:]
+    private(set) var lastTurn: Int64 = Monotonic.milliseconds
+    private(set) var progress = 0
+    nonisolated let kicks: AsyncStream<Void>
+    nonisolated let kickSink: AsyncStream<Void>.Continuation
+
+    init(configuration: GatewayConfiguration, calendar: LocalCalendar, store: SimdStore, queued: PeerLink<QueuedProtocol>,
+         modemd: PeerLink<ModemdProtocol>, timings: SimdTimings, logger: Logger) {
+        self.configuration = configuration
+        self.planner = RotationPlanner(calendar: calendar)
+        self.store = store
+        self.queued = queued
+        self.modemd = modemd
+        self.timings = timings
+        self.logger = logger
+        (kicks, kickSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    nonisolated func kick() { kickSink.yield() }
+
+    func run() async throws {
+        pendingResumes = Set((try? await store.pausedModems()) ?? [])
+        if !pendingResumes.isEmpty { logger.notice("resuming modems paused by the last run: \(pendingResumes.sorted().joined(separator: ", "))") }
+        await withDiscardingTaskGroup { group in
+            for await _ in kicks.cancelOnGracefulShutdown() {
+                for plan in await turn() {
+                    group.addTask { await self.perform(plan) }
+                }
+            }
+        }
+        kickSink.finish()
+    }
+
+    /// One turn: resumes left over, then each modem's decision; returns the switches to run.
+    func turn() async -> [SwitchPlan] {
+        lastTurn = Monotonic.milliseconds
+        progress += 1
+        let now = Timestamp.wallClock
+        var plans: [SwitchPlan] = []
+        // Decisions first, then the resumes left over: a modem that must stay paused (no SIM
+        // may be on air) is never resumed for a moment after a restart.
+        if let statuses = modemStatuses { plans = await decideAll(statuses, now: now) }
+        for modem in pendingResumes.sorted() where !switching.contains(modem) && !idlePaused.contains(modem) {
+            if await resume(modem) { pendingResumes.remove(modem) }
+        }
+        return plans
+    }
+
+    private func decideAll(_ statuses: [String: ModemdModemStatus], now: Timestamp) async -> [SwitchPlan] {
+        var plans: [SwitchPlan] = []
+        do {
+            var states = try await store.states()
+            for modem in configuration.modems where modem.enabled && !switching.contains(modem.id) {
+                let sims = configuration.sims.filter { $0.modem == modem.id }
+                guard !sims.isEmpty, let status = statuses[modem.id] else { continue }
+                if let plan = try await decide(modem: modem.id, sims: sims, status: status, states: &states, now: now) {
+                    switching.insert(modem.id)
+                    plans.append(plan)
+                }
+            }
+        } catch {
+            logger.error("rotation turn failed: \(error)")
+        }
+        return plans
+    }
+
+    /// modemd's status (nil: unreachable).
+    func modemsSeen(_ statuses: [ModemdModemStatus]?) {
+        guard let statuses else {
+            modemStatuses = nil
+            return
+        }
+        var seen = modemStatuses ?? [:]
+        for status in statuses { noteRegistration(status, previous: seen[status.id]); seen[status.id] = status }
+        modemStatuses = seen
+        kick()
+    }
+
+    /// A registration lost while a SIM is on air is block evidence (3GPP TS 27.007 §7.2:
+    /// stat 1 home / 5 roaming → 0 not searching, 2 searching, 3 denied).
+    private func noteRegistration(_ status: ModemdModemStatus, previous: ModemdModemStatus?) {
+        let registered: (Int?) -> Bool = { $0 == 1 || $0 == 5 }
+        guard let previous, previous.slot == status.slot, registered(previous.registration),
+              let registration = status.registration, !registered(registration),
+              let sim = configuration.sims.first(where: { $0.modem == status.id && $0.slot == status.slot })
+        else { return }
+        let now = Timestamp.wallClock
+        registrationLosses[sim.id, default: []].append(now)
+        registrationLosses[sim.id]?.removeAll { $0 < now - .seconds(3600) }
+        logger.warning("\(sim.id) on \(status.id) lost registration (CREG \(registration))")
+    }
+
+    func requestRotation(_ modem: String) {
+        rotateRequests.insert(modem)
+        kick()
+    }
+
+    func finished(_ modem: String) {
+        switching.remove(modem)
+        kick()
+    }
+}
+
+/// A switch the turn decided: `modem` leaves `from` (for `leaving`) for the first of `targets`
+/// that switches.
+struct SwitchPlan: Sendable {
+    var modem: String
+    var from: String?
+    var leaving: OffAirReason?
+    var targets: [(slot: Int, sim: String)]
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import GatewayCore
+import GatewayDaemon
+import GatewayIPC
+import Logging
+import QueueCore
+import ServiceLifecycle
+import SystemBridge
+
+/// `smsgw-simd`: the SIM rotation daemon (docs/simd.md). Its story: load the configuration and
+/// the box's time zone, open the store, bind the control socket, follow modemd, notify READY,
+/// run the rotation loop (which first resumes every modem a previous run left paused) until
+/// SIGTERM.
+@main
+struct SimdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "smsgw-simd",
+        abstract: "Rotate SIMs: per-SIM limits, cool-downs, schedules, block detection, manual locks.")
+
+    @OptionGroup var options: DaemonOptions
+
+    func run() async throws {
+        let logger = options.bootstrapLogging(label: "smsgw.simd")
+        let configuration = try options.loadConfiguration()
+        let zone: ZoneRules
+        do { zone = try ZoneFile.rules(named: configuration.box.timeZone) } catch {
+            throw ValidationError("box.time_zone \"\(configuration.box.timeZone)\": \(error)")
+        }
+        let calendar = LocalCalendar(zone: zone)
+        let store = try SimdStore(path: configuration.store.path, calendar: calendar)
+
+        let runtime = configuration.runtime.directory
+        let timings = SimdTimings.fromEnvironment()
+        let queued = PeerLink<QueuedProtocol>(path: "\(runtime)/queued.sock", name: "queued", logger: logger)
+        let modemd = PeerLink<ModemdProtocol>(path: "\(runtime)/modemd.sock", name: "modemd", logger: logger)
+        let rotator = Rotator(configuration: configuration, calendar: calendar, store: store, queued: queued, modemd: modemd,
+                              timings: timings, logger: logger)
+        let handler = ControlHandler(rotator: rotator, store: store, configuration: configuration)
+        let server = try await IPCServer<SimdProtocol>.bind(path: "\(runtime)/simd.sock", logger: logger) { request in
+            try await handler.handle(request)
+        }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [
+                .init(service: server),
+                .init(service: ModemdWatcher(link: modemd, rotator: rotator, poll: .seconds(5), logger: logger)),
+                .init(service: Ticker(rotator: rotator, interval: timings.tick)),
+                .init(service: WatchdogPetter(rotator: rotator, logger: logger)),
+                .init(service: rotator),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.notice("simd ready: control socket \(server.path)")
+        ServiceNotifier().ready(status: "rotating SIMs")
+        try await group.run()
+    }
+}

@@ -1,0 +1,55 @@
+import GatewayCore
+import GatewayStore
+import QueueCore
+
+/// simd's view of the store (docs/store.md, migration 10), serialised through one connection:
+/// SIM states and their history, its pauses, and what queued counted per SIM.
+actor SimdStore {
+    private let database: GatewayDatabase
+    private let calendar: LocalCalendar
+
+    init(path: String, calendar: LocalCalendar) throws {
+        database = try GatewayDatabase(path: path, now: .wallClock)
+        self.calendar = calendar
+    }
+
+    func states() throws -> [String: SimStateRecord] {
+        Dictionary(try database.simStates().map { ($0.sim, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Saves `record`; true when its state changed (a `sim_events` row was appended).
+    func save(_ record: SimStateRecord, now: Timestamp) throws -> Bool { try database.saveSimState(record, now: now) }
+
+    func events(_ sim: String) throws -> [SimEventRecord] { try database.simEvents(sim) }
+
+    func recordPause(modem: String, reason: String) throws { try database.recordPause(modem: modem, reason: reason, now: .wallClock) }
+    func recordResume(modem: String) throws { try database.recordResume(modem: modem) }
+    func pausedModems() throws -> [String] { try database.simdPausedModems() }
+
+    func simID(iccid: String) throws -> Int64? { try database.simID(iccid: iccid) }
+
+    /// What the SIM sent in the local hour/day/month windows holding `now` (queued's counters)
+    /// and its distinct recipients since the local month began.
+    func usage(simID: Int64, now: Timestamp) throws -> (counts: WindowCounts, unique: Int) {
+        let windows = SimCounterWindows(hour: calendar.start(of: .hour, containing: now),
+                                        day: calendar.start(of: .day, containing: now),
+                                        month: calendar.start(of: .month, containing: now))
+        let counts = WindowCounts(hour: try database.simCounts(simID: simID, period: .hour, windows: windows).sent,
+                                  day: try database.simCounts(simID: simID, period: .day, windows: windows).sent,
+                                  month: try database.simCounts(simID: simID, period: .month, windows: windows).sent)
+        return (counts, try database.uniqueRecipients(simID: simID, since: windows.month))
+    }
+
+    /// Messages the SIM sent since its stint began.
+    func stintCount(simID: Int64, since: Timestamp) throws -> Int { try database.attemptCount(simID: simID, since: since) }
+
+    /// The block detector's evidence from the store: CMS causes of the latest sends, TP-ST of
+    /// the latest reports.
+    func evidence(simID: Int64, since: Timestamp, sends: Int, reports: Int) throws -> (failures: [Int?], reports: [Int]) {
+        let outcomes = try database.recentAttemptOutcomes(simID: simID, since: since, limit: max(sends, 1))
+        return (outcomes.map { $0.outcome == "failed" ? ($0.errorCode ?? -1) : nil },
+                try database.recentReportStatuses(simID: simID, since: since, limit: max(reports, 1)))
+    }
+
+    func iccid(simID: Int64) throws -> String? { try database.simIdentity(simID: simID)?.iccid }
+}

@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// simd's timings. Tests shorten them through the environment (`SMSGW_SIMD_*_MS`).
+struct SimdTimings: Sendable {
+    /// The loop's tick (safety net; modemd's events and requests also kick it).
+    var tick: Duration = .seconds(1)
+    /// How long to wait for queued to finish the modem's send in flight after pausing it.
+    var drainTimeout: Duration = .seconds(120)
+    /// How long a switch may take (modemd re-initialises the modem on the new SIM).
+    var switchTimeout: Duration = .seconds(180)
+    /// A modem not ready this long on its SIM is planned for anyway (a barred SIM never registers).
+    var stuckAfter: Duration = .seconds(60)
+    /// A SIM whose switch failed is tried again after this long.
+    var missingRetry: Duration = .seconds(600)
+
+    static func fromEnvironment() -> SimdTimings {
+        var timings = SimdTimings()
+        if let ms = milliseconds("SMSGW_SIMD_TICK_MS") { timings.tick = ms }
+        if let ms = milliseconds("SMSGW_SIMD_STUCK_MS") { timings.stuckAfter = ms }
+        if let ms = milliseconds("SMSGW_SIMD_MISSING_RETRY_MS") { timings.missingRetry = ms }
+        return timings
+    }
+
+    private static func milliseconds(_ name: String) -> Duration? {
+        guard let text = getenv(name).map({ String(cString: $0) }), let value = Int64(text), value > 0 else { return nil }
+        return .milliseconds(value)
+    }
+}
