@@ -9,7 +9,7 @@ import Testing
 /// synchronous=FULL); the load comes from plain blocking sockets, one thread per bind, each
 /// keeping 50 submit_sm unanswered. Latency is submit_sm written → submit_sm_resp read, so it
 /// includes the group commit's fsync. Measurements, not checks: `scripts/bench IngressBenchmarks`
-/// (SMSGW_BENCH=1; SMSGW_BENCH_SUBMITS sets the total, default 40,000).
+/// (SMSGW_BENCH=1; SMSGW_BENCH_SUBMITS sets the SMPP total, default 40,000; HTTP sends half).
 @Suite("Ingress benchmarks", .enabled(if: ProcessInfo.processInfo.environment["SMSGW_BENCH"] == "1"), .serialized)
 struct IngressBenchmarks {
     static let total = Int(ProcessInfo.processInfo.environment["SMSGW_BENCH_SUBMITS"] ?? "") ?? 40_000
@@ -41,6 +41,75 @@ struct IngressBenchmarks {
             .connection.queryFirst("SELECT count(*) FROM messages") { $0.int(0) }
         #expect(stored == perBind * binds, "every acknowledged submit is in the store")
         box.stop()
+    }
+
+    /// ≥ 5,000 single-message HTTP requests/s (issue 5): `POST /api/v1/messages`, each answered
+    /// 202 only after its group commit; 16 keep-alive connections, one request at a time each.
+    @Test("HTTP: durable POST /api/v1/messages per second, 16 keep-alive connections")
+    func http() async throws {
+        let box = try IngressHTTPBox(throughput: 100_000, logLevel: "notice")
+        try await box.start()
+        let connections = 16, perConnection = Self.total / 2 / connections
+        let port = box.port
+        let started = ContinuousClock.now
+        let all = await withTaskGroup(of: (latencies: [Double], error: String?).self) { group in
+            for index in 0..<connections {
+                group.addTask {
+                    await withCheckedContinuation { continuation in
+                        Thread.detachNewThread {
+                            do {
+                                continuation.resume(returning: (try Self.postLoop(port: port, index: index, count: perConnection), nil))
+                            } catch {
+                                continuation.resume(returning: ([], "connection \(index): \(error)"))
+                            }
+                        }
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let elapsed = (ContinuousClock.now - started).seconds
+        for case let error? in all.map(\.error) { Issue.record("\(error)") }
+        let total = perConnection * connections
+        print("BENCH HTTP durable accepts: \(total) POST /api/v1/messages over \(connections) connections in "
+              + String(format: "%.2f s = %.0f/s; latency %@", elapsed, Double(total) / elapsed, LatencySummary(all.flatMap(\.latencies)).text))
+        let stored = try GatewayDatabase(path: box.databasePath, now: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)))
+            .connection.queryFirst("SELECT count(*) FROM messages") { $0.int(0) }
+        #expect(stored == total, "every 202 is in the store")
+        box.stop()
+    }
+
+    /// Sequential keep-alive requests on one connection; each answer read whole (Content-Length).
+    private static func postLoop(port: Int, index: Int, count: Int) throws -> [Double] {
+        let connection = try BlockingTCPConnection(port: port)
+        var latencies: [Double] = []
+        latencies.reserveCapacity(count)
+        var pending: [UInt8] = []
+        for number in 0..<count {
+            let body = #"{"to":"+3161\#(index)\#(String(format: "%06d", number))","text":"Your code is \#(100_000 + number)"}"#
+            let request = "POST /api/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer key-acme\r\n"
+                + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+            let start = ContinuousClock.now
+            try connection.write(Array(request.utf8))
+            // Read one response: headers to the blank line, then Content-Length octets.
+            while true {
+                if let end = pending.firstRange(of: Array("\r\n\r\n".utf8)) {
+                    let head = String(decoding: pending[..<end.lowerBound], as: UTF8.self)
+                    guard head.hasPrefix("HTTP/1.1 202") else { throw IngressBoxError("answer: \(head.prefix(200))") }
+                    let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                        .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+                    if pending.count >= end.upperBound + length {
+                        pending.removeFirst(end.upperBound + length)
+                        break
+                    }
+                }
+                let bytes = try connection.read()
+                guard !bytes.isEmpty else { throw IngressBoxError("connection closed") }
+                pending += bytes
+            }
+            latencies.append((ContinuousClock.now - start).seconds)
+        }
+        return latencies
     }
 
     /// One bind on its own thread: bind_transmitter, then keep `window` submits in flight.

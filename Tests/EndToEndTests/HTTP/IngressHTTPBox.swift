@@ -17,7 +17,10 @@ final class IngressHTTPBox {
     var databasePath: String { "\(path)/gateway.sqlite" }
     var base: String { "http://127.0.0.1:\(port)" }
 
-    init(throughput: Int = 1000) throws {
+    let logLevel: String
+
+    init(throughput: Int = 1000, logLevel: String = "debug") throws {
+        self.logLevel = logLevel
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ingress-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("run"), withIntermediateDirectories: true)
         port = try IngressSMPPBox.freePort()
@@ -82,7 +85,7 @@ final class IngressHTTPBox {
     func start() async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-ingressd"))
-        process.arguments = ["--config", "\(path)/gateway.toml", "--log-level", "debug"]
+        process.arguments = ["--config", "\(path)/gateway.toml", "--log-level", logLevel]
         _ = FileManager.default.createFile(atPath: "\(path)/ingressd.err", contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/ingressd.err"))
         try process.run()
