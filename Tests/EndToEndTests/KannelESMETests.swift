@@ -27,7 +27,7 @@ struct KannelESMETests {
                 def log_message(self, *a): pass
             http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()
             """, String(listener), calls], log: work.appendingPathComponent("listener.err").path)
-        defer { receiver.terminate() }
+        defer { Self.stop(receiver) }
         let config = """
             group = core
             admin-port = \(admin)
@@ -76,11 +76,11 @@ struct KannelESMETests {
         try config.write(to: work.appendingPathComponent("kannel.conf"), atomically: true, encoding: .utf8)
         let bearerbox = try Self.spawn("/usr/sbin/bearerbox", [work.appendingPathComponent("kannel.conf").path],
                                        log: work.appendingPathComponent("bearerbox.out").path)
-        defer { bearerbox.terminate() }
+        defer { Self.stop(bearerbox) }
         try await Task.sleep(for: .milliseconds(500))
         let smsbox = try Self.spawn("/usr/sbin/smsbox", [work.appendingPathComponent("kannel.conf").path],
                                     log: work.appendingPathComponent("smsbox.out").path)
-        defer { smsbox.terminate() }
+        defer { Self.stop(smsbox) }
         func kannelLog() -> String {
             ["bearerbox.log", "smsbox.log"].map { name in
                 "--- \(name)\n" + String(((try? String(contentsOf: work.appendingPathComponent(name), encoding: .utf8)) ?? "").suffix(3000))
@@ -95,7 +95,11 @@ struct KannelESMETests {
         query?.queryItems = [.init(name: "username", value: "platform"), .init(name: "password", value: "secret"),
                              .init(name: "to", value: "+31612345678"), .init(name: "text", value: "Hello through Kannel"),
                              .init(name: "dlr-mask", value: "3"), .init(name: "dlr-url", value: dlrURL)]
-        let answer = Self.get(query?.url?.absoluteString ?? "")
+        var answer = ""
+        try await box.waitFor("smsbox's sendsms to answer", within: .seconds(30)) {  // smsbox may still be starting
+            answer = Self.get(query?.url?.absoluteString ?? "")
+            return !answer.isEmpty
+        }
         #expect(answer.hasPrefix("0: Accepted for delivery"), "sendsms: \(answer)\n\(kannelLog())")
 
         try await box.waitFor("the final DLR callback from Kannel", within: .seconds(60)) {
@@ -110,6 +114,14 @@ struct KannelESMETests {
                 || ((try? String(contentsOfFile: calls, encoding: .utf8)) ?? "").contains("/mo?from=31611111111&text=Hello+Kannel")
         }
         box.stop()
+    }
+
+    /// SIGKILL: a child of the test process inherits its blocked signals, SIGTERM among them,
+    /// and Kannel does not unblock them.
+    static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     static func spawn(_ path: String, _ arguments: [String], log: String) throws -> Process {
