@@ -72,10 +72,12 @@ let package = Package(
         .target(
             name: "GatewayDaemon",
             dependencies: [
-                "GatewayCore", "CMalloc",
+                "GatewayCore", "CMalloc", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -154,6 +156,7 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport", "Webhooks",
+                "GatewayDaemon",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

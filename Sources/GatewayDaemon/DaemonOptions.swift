@@ -18,11 +18,19 @@ public struct DaemonOptions: ParsableArguments {
     }
 
     /// Sends swift-log to standard error at `--log-level` (stderr is unbuffered, so a killed
-    /// daemon loses nothing, and journald keeps it); returns the daemon's logger.
+    /// daemon loses nothing); under systemd (`JOURNAL_STREAM` names our stderr) each line
+    /// carries its syslog priority (`JournalLogHandler`) so journald keeps the levels. Returns
+    /// the daemon's logger.
     public func bootstrapLogging(label: String) -> Logger {
         MallocTuning.apply()  // first: before the threads that would create arenas start
         let level = Logger.Level(rawValue: logLevel) ?? .info
+        let journal = JournalStream.isStandardError()
         LoggingSystem.bootstrap { label in
+            if journal {
+                var handler = JournalLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

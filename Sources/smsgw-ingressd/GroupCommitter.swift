@@ -2,6 +2,7 @@ import GatewayCore
 import GatewayStore
 import Logging
 import ServiceLifecycle
+import SystemBridge
 
 /// Group commit (DESIGN.md, MT steps 1-2): submits from every session wait here; the run loop
 /// takes everything that has arrived (up to `maximumBatch`), commits it in ONE transaction,
@@ -29,8 +30,18 @@ actor GroupCommitter: Service {
     /// Sizes of the batches committed so far (the last 1,000), for tests and the log.
     private(set) var batchSizes: [Int] = []
 
-    init(maximumBatch: Int = 200, logger: Logger,
+    /// The daemon's heartbeat and this loop's lane: each turn beats (the only watchdog pets).
+    private let heartbeat: WorkLoopHeartbeat?
+    private let lane: WorkLoopHeartbeat.Lane?
+    /// Accepted since start, for the `STATUS=` line.
+    private var accepted = 0
+    private let statusLine: StatusLine?
+
+    init(maximumBatch: Int = 200, logger: Logger, heartbeat: WorkLoopHeartbeat? = nil, statusLine: StatusLine? = nil,
          commit: @escaping Commit, afterCommit: @escaping @Sendable (Int) -> Void) {
+        self.heartbeat = heartbeat
+        self.lane = heartbeat?.register("group commit loop")
+        self.statusLine = statusLine
         self.maximumBatch = maximumBatch
         self.logger = logger
         self.commit = commit
@@ -62,13 +73,32 @@ actor GroupCommitter: Service {
     func run() async throws {
         await withGracefulShutdownHandler {
             while true {
+                self.beat()
                 await self.waitForWork()
-                if self.pending.isEmpty { break }  // stopped with nothing left
+                if self.pending.isEmpty {
+                    if self.stopped { break }  // stopped with nothing left
+                    continue  // a heartbeat tick (`tick()`) while idle
+                }
                 await self.commitBatch()
             }
         } onGracefulShutdown: {
             Task { await self.stop() }
         }
+    }
+
+    /// Wakes an idle loop for one empty turn, so an idle daemon still beats (a `Ticker` calls
+    /// it every second); a loop stuck in a commit does not turn, and stops the pets. Also
+    /// refreshes the `STATUS=` line (once a tick, not once a batch: it is a syscall).
+    func tick() {
+        statusLine?.update("accepting; \(accepted) message(s) accepted since start")
+        if let idle {
+            self.idle = nil
+            idle.resume()
+        }
+    }
+
+    private func beat() {
+        if let heartbeat, let lane { heartbeat.beat(lane) }
     }
 
     private func stop() {
@@ -102,6 +132,7 @@ actor GroupCommitter: Service {
             batchSizes.append(count)
             if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }
             afterCommit(count)
+            accepted += count
             logger.debug("group commit", metadata: ["messages": "\(count)"])
         } catch {
             logger.error("accept of \(count) message(s) failed: \(error)")

@@ -27,7 +27,9 @@ struct IngressdCommand: AsyncParsableCommand {
         let assemblyTimeout = configuration.listeners.smppTimers.assemblyTimeout
         let store = try IngressStore(path: configuration.store.path, assemblyTimeout: assemblyTimeout)
         let wakePath = "\(configuration.runtime.directory)/queued.wake"
-        let committer = GroupCommitter(logger: logger, commit: { batch in try await store.accept(batch) },
+        let statusLine = StatusLine()
+        let committer = GroupCommitter(logger: logger, heartbeat: DaemonHeartbeat.make(logger: logger), statusLine: statusLine,
+                                       commit: { batch in try await store.accept(batch) },
                                        afterCommit: { _ in _ = Wakeup.send(to: wakePath) })
         let canceller = QueuedCanceller(path: "\(configuration.runtime.directory)/queued.sock")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
@@ -76,11 +78,15 @@ struct IngressdCommand: AsyncParsableCommand {
             logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
         }
         services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))
+        services.append(.init(service: CommitTicker(committer: committer)))
+        // Accounts, listeners and webhooks are wired into sessions at start: every change needs a restart.
+        services.append(.init(service: await ReloadService(file: options.config, startup: configuration, live: [], logger: logger)))
         // The committer last: it stops after the listeners (reverse order) and answers what is left.
         services.insert(.init(service: committer), at: 0)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         ServiceNotifier().ready(status: "accepting")
+        statusLine.update("accepting")
         try await group.run()
     }
 }

@@ -24,10 +24,17 @@ final class ModemRunner: Service, Sendable {
     private let nextJobID = Atomic<UInt64>(1)
     /// Monotonic milliseconds of the loop's last turn, for health and the watchdog.
     let lastTurn = Atomic<Int64>(0)
+    /// The daemon's heartbeat and this loop's lane in it: every turn beats (the only pets).
+    let heartbeat: WorkLoopHeartbeat
+    let lane: WorkLoopHeartbeat.Lane
+    let readiness: ModemsReadyStatus
 
     init(modem: ModemConfiguration, settings: SessionSettings, store: StoreRecorder, gpio: GPIOSettings,
-         logger: Logger, events: EventPublisher) {
+         logger: Logger, events: EventPublisher, heartbeat: WorkLoopHeartbeat, readiness: ModemsReadyStatus) {
         self.modem = modem
+        self.heartbeat = heartbeat
+        self.lane = heartbeat.register("modem \(modem.id)")
+        self.readiness = readiness
         self.profile = ModemProfile.named(modem.profile)
         self.settings = settings
         self.store = store
@@ -98,8 +105,11 @@ final class ModemRunner: Service, Sendable {
             await loop.handle(.start)
             for await input in inputs.cancelOnGracefulShutdown() {
                 lastTurn.store(RunnerLoop.monotonicMilliseconds(), ordering: .relaxed)
+                heartbeat.beat(lane)
                 await loop.handle(input)
+                readiness.set(modem.id, ready: loop.session.status.state == .ready)
             }
+            readiness.set(modem.id, ready: false)
             group.cancelAll()
         }
         continuation.finish()
@@ -132,6 +142,7 @@ final class ModemRunner: Service, Sendable {
             } catch {
                 if !reported { logger.error("\(error); retrying every second") }
                 reported = true
+                heartbeat.beat(lane)  // retrying is this loop's work: a missing port is not a hung daemon
                 try? await Task.sleep(for: .seconds(1))
             }
         }

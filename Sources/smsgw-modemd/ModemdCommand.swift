@@ -38,11 +38,15 @@ struct ModemdCommand: AsyncParsableCommand {
         let configuration = try options.loadConfiguration()
         let store = try StoreRecorder(path: configuration.store.path, reassemblyWindow: .seconds(reassemblyTimeout))
         let events = EventPublisher()
-        let runners = configuration.modems.filter(\.enabled).map { modem in
+        let heartbeat = DaemonHeartbeat.make(logger: logger)
+        let enabled = configuration.modems.filter(\.enabled)
+        let readiness = ModemsReadyStatus(total: enabled.count)
+        let runners = enabled.map { modem in
             ModemRunner(
                 modem: modem,
                 settings: SessionSettings(modem: modem, profile: .named(modem.profile), watchdog: configuration.watchdog),
-                store: store, gpio: configuration.gpio, logger: logger, events: events)
+                store: store, gpio: configuration.gpio, logger: logger, events: events,
+                heartbeat: heartbeat, readiness: readiness)
         }
         let handler = ControlHandler(runners: runners)
         let socketPath = socket ?? "\(configuration.runtime.directory)/modemd.sock"
@@ -51,13 +55,14 @@ struct ModemdCommand: AsyncParsableCommand {
         }
         events.attach(server)
         let sweeper = ReassemblySweeper(store: store, events: events, logger: logger)
-        let watchdog = WatchdogPetter(runners: runners, logger: logger)
+        // Modems, GPIO lines and the serial settings are opened once: every change needs a restart.
+        let reload = await ReloadService(file: options.config, startup: configuration, live: [], logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: runners.map { .init(service: $0) } + [.init(service: server), .init(service: sweeper), .init(service: watchdog)],
+                services: runners.map { .init(service: $0) } + [.init(service: server), .init(service: sweeper), .init(service: reload)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.notice("modemd ready: \(runners.count) modem(s), control socket \(socketPath)")
-        ServiceNotifier().ready(status: "\(runners.count) modems")
+        ServiceNotifier().ready(status: readiness.text)
         try await group.run()
     }
 }
@@ -84,28 +89,3 @@ struct ReassemblySweeper: Service {
         }
     }
 }
-
-/// Pets systemd's watchdog at half its interval, only while every modem loop turns.
-struct WatchdogPetter: Service {
-    let runners: [ModemRunner]
-    let logger: Logger
-
-    func run() async throws {
-        let notifier = ServiceNotifier()
-        guard let interval = notifier.watchdogIntervalMicroseconds() else {
-            try? await gracefulShutdown()  // no WatchdogSec=: nothing to pet, stay until shutdown
-            return
-        }
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let now = RunnerLoop.monotonicMilliseconds()
-            let stalled = runners.filter { now - $0.lastTurn.load(ordering: .relaxed) > 5000 }
-            if stalled.isEmpty {
-                notifier.watchdogPing()
-            } else {
-                logger.error("not petting the watchdog: stalled modem loops \(stalled.map(\.modem.id))")
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .microseconds(Int64(interval / 2))) }
-        }
-    }
-}
-

@@ -4,6 +4,7 @@ import GatewayStore
 import Logging
 import QueueCore
 import ServiceLifecycle
+import SystemBridge
 
 /// The queue's work loop (issue 4; DESIGN.md MT step 3): on every kick — a wake-up from
 /// ingress, a send finished, a status report stored, a modem changed, the tick — it sweeps when
@@ -67,8 +68,16 @@ actor Dispatcher: Service {
     /// `sent` answers not yet committed; their modems stay in flight until they are.
     var sentAnswers: [SentAnswer] = []
 
+    /// The daemon's heartbeat and this loop's lane: each turn beats (the only watchdog pets).
+    let heartbeat: WorkLoopHeartbeat
+    private let lane: WorkLoopHeartbeat.Lane
+    let statusLine: StatusLine
+
     init(configuration: GatewayConfiguration, decisions: QueueDecisions, timings: QueuedTimings, store: QueueStore,
-         link: ModemdLink, metrics: QueueMetrics, logger: Logger) {
+         link: ModemdLink, metrics: QueueMetrics, logger: Logger, heartbeat: WorkLoopHeartbeat, statusLine: StatusLine) {
+        self.heartbeat = heartbeat
+        self.lane = heartbeat.register("queue loop")
+        self.statusLine = statusLine
         self.configuration = configuration
         self.decisions = decisions
         self.timings = timings
@@ -108,6 +117,8 @@ actor Dispatcher: Service {
     private func turn() async -> [Job] {
         progress += 1
         lastTurn = Monotonic.milliseconds
+        heartbeat.beat(lane)
+        defer { statusLine.update(statusText) }
         let answers = takeSentAnswers()
         do {
             if lastTurn - lastSweep >= decisions.settings.sweepInterval.milliseconds {

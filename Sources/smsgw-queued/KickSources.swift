@@ -31,26 +31,3 @@ struct Ticker: Service {
         }
     }
 }
-
-/// Pets systemd's watchdog at half its interval, only while the work loop turns (STYLE.md 7).
-struct WatchdogPetter: Service {
-    let dispatcher: Dispatcher
-    let logger: Logger
-
-    func run() async throws {
-        let notifier = ServiceNotifier()
-        guard let interval = notifier.watchdogIntervalMicroseconds() else {
-            try? await gracefulShutdown()  // no WatchdogSec=: nothing to pet
-            return
-        }
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let age = Monotonic.milliseconds - (await dispatcher.lastTurn)
-            if age < 5_000 {
-                notifier.watchdogPing()
-            } else {
-                logger.error("not petting the watchdog: the work loop has not turned for \(age) ms")
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .microseconds(Int64(interval / 2))) }
-        }
-    }
-}

@@ -39,24 +39,29 @@ struct QueuedCommand: AsyncParsableCommand {
         let metrics = QueueMetrics()
         let link = ModemdLink(path: "\(runtime)/modemd.sock", logger: logger)
         let timings = QueuedTimings()
+        let statusLine = StatusLine()
         let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: timings, store: store,
-                                    link: link, metrics: metrics, logger: logger)
+                                    link: link, metrics: metrics, logger: logger,
+                                    heartbeat: DaemonHeartbeat.make(logger: logger), statusLine: statusLine)
         let handler = ControlHandler(dispatcher: dispatcher, store: store, metrics: metrics)
         let server = try await IPCServer<QueuedProtocol>.bind(path: "\(runtime)/queued.sock", logger: logger) { request in
             try await handler.handle(request)
         }
         let wakeups = try await WakeupReceiver.bind(path: "\(runtime)/queued.wake")
+        // The dispatcher's decisions hold the configuration they were made with: every change needs a restart.
+        let reload = await ReloadService(file: options.config, startup: configuration, live: [], logger: logger)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: server), .init(service: WakeupForwarder(receiver: wakeups, dispatcher: dispatcher)),
                 .init(service: ModemdWatcher(link: link, dispatcher: dispatcher, poll: timings.modemPoll, logger: logger)),
                 .init(service: Ticker(dispatcher: dispatcher, interval: .milliseconds(500))),
-                .init(service: WatchdogPetter(dispatcher: dispatcher, logger: logger)),
+                .init(service: reload),
                 .init(service: dispatcher),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.notice("queued ready: control socket \(server.path), wake-ups \(wakeups.path)")
-        ServiceNotifier().ready(status: "queue running")
+        ServiceNotifier().ready(status: await dispatcher.statusText)
+        statusLine.update(await dispatcher.statusText)
         try await group.run()
     }
 }

@@ -5,6 +5,7 @@ import Logging
 import QueueCore
 import ServiceLifecycle
 import SimPolicy
+import SystemBridge
 
 /// simd's work loop (docs/simd.md): each turn (every second, on modemd's events and on
 /// requests) it reads what modemd reports, keeps the inventory in the store, quarantines SIMs
@@ -37,11 +38,19 @@ actor Rotator: Service {
     var notReadySince: [String: Timestamp] = [:]
     private(set) var lastTurn: Int64 = Monotonic.milliseconds
     private(set) var progress = 0
+    /// The daemon's heartbeat and this loop's lane: each turn beats (the only watchdog pets).
+    let heartbeat: WorkLoopHeartbeat
+    private let lane: WorkLoopHeartbeat.Lane
+    let statusLine: StatusLine
     nonisolated let kicks: AsyncStream<Void>
     nonisolated let kickSink: AsyncStream<Void>.Continuation
 
     init(configuration: GatewayConfiguration, calendar: LocalCalendar, store: SimdStore, queued: PeerLink<QueuedProtocol>,
-         modemd: PeerLink<ModemdProtocol>, timings: SimdTimings, logger: Logger) {
+         modemd: PeerLink<ModemdProtocol>, timings: SimdTimings, logger: Logger, heartbeat: WorkLoopHeartbeat,
+         statusLine: StatusLine) {
+        self.heartbeat = heartbeat
+        self.lane = heartbeat.register("rotation loop")
+        self.statusLine = statusLine
         self.configuration = configuration
         self.planner = RotationPlanner(calendar: calendar)
         self.store = store
@@ -71,6 +80,8 @@ actor Rotator: Service {
     func turn() async -> [SwitchPlan] {
         lastTurn = Monotonic.milliseconds
         progress += 1
+        heartbeat.beat(lane)
+        defer { statusLine.update(statusText) }
         let now = Timestamp.wallClock
         var plans: [SwitchPlan] = []
         // Decisions first, then the resumes left over: a modem that must stay paused (no SIM

@@ -65,22 +65,3 @@ struct Ticker: Service {
         }
     }
 }
-
-/// Pets systemd's watchdog at half its interval, only while the rotation loop turns.
-struct WatchdogPetter: Service {
-    let rotator: Rotator
-    let logger: Logger
-
-    func run() async throws {
-        let notifier = ServiceNotifier()
-        guard let interval = notifier.watchdogIntervalMicroseconds() else {
-            try? await gracefulShutdown()
-            return
-        }
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let age = Monotonic.milliseconds - (await rotator.lastTurn)
-            if age < 5_000 { notifier.watchdogPing() } else { logger.error("not petting the watchdog: no turn for \(age) ms") }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .microseconds(Int64(interval / 2))) }
-        }
-    }
-}

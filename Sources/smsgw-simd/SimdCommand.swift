@@ -33,23 +33,29 @@ struct SimdCommand: AsyncParsableCommand {
         let timings = SimdTimings.fromEnvironment()
         let queued = PeerLink<QueuedProtocol>(path: "\(runtime)/queued.sock", name: "queued", logger: logger)
         let modemd = PeerLink<ModemdProtocol>(path: "\(runtime)/modemd.sock", name: "modemd", logger: logger)
+        let statusLine = StatusLine()
         let rotator = Rotator(configuration: configuration, calendar: calendar, store: store, queued: queued, modemd: modemd,
-                              timings: timings, logger: logger)
+                              timings: timings, logger: logger, heartbeat: DaemonHeartbeat.make(logger: logger),
+                              statusLine: statusLine)
         let handler = ControlHandler(rotator: rotator, store: store, configuration: configuration)
         let server = try await IPCServer<SimdProtocol>.bind(path: "\(runtime)/simd.sock", logger: logger) { request in
             try await handler.handle(request)
         }
+        // Limits and schedules are read when decisions are made from the startup model: every change needs a restart.
+        let reload = await ReloadService(file: options.config, startup: configuration, live: [], logger: logger)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: server),
                 .init(service: ModemdWatcher(link: modemd, rotator: rotator, poll: .seconds(5), logger: logger)),
                 .init(service: Ticker(rotator: rotator, interval: timings.tick)),
-                .init(service: WatchdogPetter(rotator: rotator, logger: logger)),
+                .init(service: reload),
                 .init(service: rotator),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.notice("simd ready: control socket \(server.path)")
-        ServiceNotifier().ready(status: "rotating SIMs")
+        let status = await rotator.statusText
+        ServiceNotifier().ready(status: status)
+        statusLine.update(status)
         try await group.run()
     }
 }
