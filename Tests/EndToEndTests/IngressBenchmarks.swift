@@ -44,12 +44,12 @@ struct IngressBenchmarks {
     }
 
     /// ≥ 5,000 single-message HTTP requests/s (issue 5): `POST /api/v1/messages`, each answered
-    /// 202 only after its group commit; 16 keep-alive connections, one request at a time each.
-    @Test("HTTP: durable POST /api/v1/messages per second, 16 keep-alive connections")
+    /// 202 only after its group commit; 32 keep-alive connections, one request at a time each.
+    @Test("HTTP: durable POST /api/v1/messages per second, 32 keep-alive connections")
     func http() async throws {
         let box = try IngressHTTPBox(throughput: 100_000, logLevel: "notice")
         try await box.start()
-        let connections = 16, perConnection = Self.total / 2 / connections
+        let connections = 32, perConnection = Self.total / 2 / connections
         let port = box.port
         let started = ContinuousClock.now
         let all = await withTaskGroup(of: (latencies: [Double], error: String?).self) { group in
