@@ -61,26 +61,8 @@ public struct DeliveryReportPayload: Sendable, Hashable {
     /// `{"at":…,"client_reference":…,"message_id":…,"state":"delivered","status_report_id":…,"upstream_message_id":…}`
     /// with sorted keys (RFC 8259 string escaping).
     public var json: String {
-        func quoted(_ text: String?) -> String {
-            guard let text else { return "null" }
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
-        return "{\"at\":\(at.millisecondsSince1970),\"client_reference\":\(quoted(clientReference)),"
-            + "\"message_id\":\(messageID),\"state\":\(quoted(state.rawValue)),\"status_report_id\":\(statusReportID),"
-            + "\"upstream_message_id\":\(quoted(upstreamMessageID))}"
+        "{\"at\":\(at.millisecondsSince1970),\"client_reference\":\(JSONText.quoted(clientReference)),"
+            + "\"message_id\":\(messageID),\"state\":\(JSONText.quoted(state.rawValue)),\"status_report_id\":\(statusReportID),"
+            + "\"upstream_message_id\":\(JSONText.quoted(upstreamMessageID))}"
     }
 }

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// The JSON values webhook bodies are made of (RFC 8259), written compactly with object keys
 /// sorted by their UTF-8 bytes, so the same event always gives the same bytes (and signature).
 public indirect enum JSONValue: Sendable, Equatable {
@@ -35,23 +37,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// A string with the escapes RFC 8259 §7 requires (quote, backslash, controls below
-    /// U+0020); everything else as UTF-8, unescaped.
+    /// A string with the escapes RFC 8259 §7 requires (`JSONText.quoted`).
     private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += JSONText.quoted(text)
     }
 }
