@@ -75,6 +75,7 @@ struct IngressdCommand: AsyncParsableCommand {
             services.append(.init(service: listener))
             logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
         }
+        services.append(.init(service: try await IngressControl.bind(configuration: configuration, committer: committer, outbox: outboxStore, logger: logger)))
         services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))
         // The committer last: it stops after the listeners (reverse order) and answers what is left.
         services.insert(.init(service: committer), at: 0)
