@@ -43,7 +43,7 @@ struct WatchdogdEndToEndTests {
     @Test("SIGSTOP of queued: seen silent, SIGTERM then SIGKILL, restarted as systemd would, healthy again; the device fed and closed with 'V'")
     func stoppedQueuedIsRestarted() async throws {
         let box = try Self.box(device: "{dir}/watchdog-device")
-        FileManager.default.createFile(atPath: "\(box.path)/watchdog-device", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(box.path)/watchdog-device", contents: nil)
         try await box.start()
         let watchdogd = try await Self.startWatchdogd(box)
         defer { if watchdogd.isRunning { kill(watchdogd.processIdentifier, SIGKILL) } }
