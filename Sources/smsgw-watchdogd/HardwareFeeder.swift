@@ -8,7 +8,7 @@ import SystemBridge
 actor HardwareFeeder {
     private var device: HardwareWatchdog?
     private var stoppedFeeding = false
-    private var lastFeed: Int64 = .min
+    private var lastFeed: Int64?
     private let interval: Int64
     private let logger: Logger
     /// Nil when there is no device (or it is switched off); else whether it is being fed.
@@ -37,7 +37,8 @@ actor HardwareFeeder {
 
     /// Feeds when due (every `hardware_ping_interval`), unless feeding stopped.
     func feedIfDue(now: Int64) {
-        guard let device, !stoppedFeeding, now - lastFeed >= interval else { return }
+        guard let device, !stoppedFeeding else { return }
+        if let lastFeed, now - lastFeed < interval { return }
         do {
             try device.feed()
             lastFeed = now

@@ -10,7 +10,7 @@ import Testing
 @Suite("smsgw-watchdogd end to end", .serialized)
 struct WatchdogdEndToEndTests {
     static func box(device: String, extraWatchdog: String = "") throws -> QueuedBox {
-        let box = try QueuedBox(extra: "", modems: 2)
+        let box = try QueuedBox(extra: QueuedEndToEndTests.oneGroup)
         var text = try String(contentsOfFile: box.configPath, encoding: .utf8)
         text = text.replacingOccurrences(of: "[watchdog]\nhardware = false\n", with: """
             [watchdog]
@@ -55,7 +55,11 @@ struct WatchdogdEndToEndTests {
 
         kill(queuedPid, SIGSTOP)
         let stoppedAt = ContinuousClock.now
-        try await box.waitFor("queued to end after SIGTERM/SIGKILL", within: .seconds(20)) { box.processes["queued"]?.isRunning == false }
+        do {
+            try await box.waitFor("queued to end after SIGTERM/SIGKILL", within: .seconds(20)) { box.processes["queued"]?.isRunning == false }
+        } catch {
+            throw BoxError("\(error)\n--- watchdogd:\n\(box.log("watchdogd").split(separator: "\n").filter { !$0.hasPrefix(" ") }.prefix(30).joined(separator: "\n"))")
+        }
         let ended = ContinuousClock.now - stoppedAt
         let steps = try box.database().escalations().filter { $0.subject == "queued" }.map(\.step)
         #expect(steps.reversed() == ["terminate", "kill"])
