@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "smsgw-queued", targets: ["smsgw-queued"]),
         .executable(name: "smsgw-ingressd", targets: ["smsgw-ingressd"]),
         .executable(name: "smsgw-simd", targets: ["smsgw-simd"]),
+        .executable(name: "smsgw-watchdogd", targets: ["smsgw-watchdogd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +48,8 @@ let package = Package(
         .target(name: "QueueCore", dependencies: ["GatewayCore"]),
         // simd's decisions (which SIM each modem has on air, block detection): pure.
         .target(name: "SimPolicy", dependencies: ["GatewayCore", "QueueCore"]),
+        // watchdogd's escalation ladder and box verdict: pure (observations in, actions out).
+        .target(name: "WatchdogPolicy"),
         // Unix-socket framing, typed requests/responses/events, client, server, wake-ups.
         .target(
             name: "GatewayIPC",
@@ -151,6 +154,17 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "smsgw-watchdogd",
+            dependencies: [
+                "GatewayDaemon",
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "WatchdogPolicy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(
             name: "GatewayTests",
@@ -167,9 +181,9 @@ let package = Package(
             "smsgw-modemsim", "smsgw-modemd", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
             "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
         ]),
-        .testTarget(name: "QueueTests", dependencies: ["QueueCore", "SimPolicy", "GatewayCore", "GatewayTestSupport"]),
+        .testTarget(name: "QueueTests", dependencies: ["QueueCore", "SimPolicy", "WatchdogPolicy", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "smsgw-simd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "smsgw-simd", "smsgw-watchdogd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "SMPPCodec", "QueueCore",
             "GatewayTestSupport",
         ]),

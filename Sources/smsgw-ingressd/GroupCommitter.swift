@@ -29,6 +29,11 @@ actor GroupCommitter: Service {
     private var stopped = false
     /// Sizes of the batches committed so far (the last 1,000), for tests and the log.
     private(set) var batchSizes: [Int] = []
+    /// Messages accepted durably since start, and whether the last commit failed (for `health`).
+    private(set) var acceptedCount = 0
+    private(set) var lastCommitFailed = false
+    /// Takes submits: not stopped by graceful shutdown.
+    var isAccepting: Bool { !stopped }
 
     /// The daemon's heartbeat and this loop's lane: each turn beats (the only watchdog pets).
     private let heartbeat: WorkLoopHeartbeat?
@@ -130,12 +135,15 @@ actor GroupCommitter: Service {
                 outcomes = outcomes.dropFirst(waiter.messages.count)
             }
             batchSizes.append(count)
+            acceptedCount += count
+            lastCommitFailed = false
             if batchSizes.count > 1_000 { batchSizes.removeFirst(batchSizes.count - 1_000) }
             afterCommit(count)
             accepted += count
             logger.debug("group commit", metadata: ["messages": "\(count)"])
         } catch {
             logger.error("accept of \(count) message(s) failed: \(error)")
+            lastCommitFailed = true
             for waiter in batch { waiter.continuation.resume(throwing: error) }
         }
     }

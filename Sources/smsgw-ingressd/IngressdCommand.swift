@@ -77,6 +77,7 @@ struct IngressdCommand: AsyncParsableCommand {
             services.append(.init(service: listener))
             logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
         }
+        services.append(.init(service: try await IngressControl.bind(configuration: configuration, committer: committer, outbox: outboxStore, logger: logger)))
         services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))
         services.append(.init(service: CommitTicker(committer: committer)))
         // Accounts, listeners and webhooks are wired into sessions at start: every change needs a restart.

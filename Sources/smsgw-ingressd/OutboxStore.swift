@@ -16,7 +16,17 @@ actor OutboxStore {
     }
 
     /// One transaction for a batch's outcomes.
-    func settle(_ outcomes: [OutboxOutcome], now: Timestamp) throws -> Int { try database.settleOutbox(outcomes, now: now) }
+    func settle(_ outcomes: [OutboxOutcome], now: Timestamp) throws -> Int {
+        let settled = try database.settleOutbox(outcomes, now: now)
+        settledCount += settled
+        return settled
+    }
+
+    /// Outbox entries settled (delivered, retried or given up) since start: ingress's progress.
+    private(set) var settledCount = 0
+
+    /// Entries still `pending` in the outbox (for `health`).
+    func pendingCount() throws -> Int { try database.pendingOutboxCount() }
 
     func releaseHeld(account: String, now: Timestamp, claimedUntil: Timestamp) throws -> Int {
         try database.releaseHeldOutbox(account: account, now: now, claimedUntil: claimedUntil)

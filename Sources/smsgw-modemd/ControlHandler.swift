@@ -1,4 +1,5 @@
 import GatewayIPC
+import Glibc
 import ModemSession
 
 /// Answers the control socket's requests (docs/modemd.md) by asking the modems' runners.
@@ -58,7 +59,8 @@ struct ControlHandler: Sendable {
             }
         }
         return ModemdHealth(healthy: stalled.isEmpty, modems: order.count, ready: ready, progress: progress,
-                            detail: stalled.isEmpty ? "all modem loops turn" : "stalled: \(stalled.joined(separator: ", "))")
+                            detail: stalled.isEmpty ? "all modem loops turn" : "stalled: \(stalled.joined(separator: ", "))",
+                            pid: getpid())
     }
 }
 

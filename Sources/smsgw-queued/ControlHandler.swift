@@ -1,5 +1,6 @@
 import GatewayIPC
 import GatewayStore
+import Glibc
 
 /// Answers `QueuedProtocol` requests on the control socket (docs/queued.md).
 struct ControlHandler: Sendable {
@@ -44,7 +45,11 @@ struct ControlHandler: Sendable {
             let healthy = age < 5_000
             return .health(QueuedHealth(
                 healthy: healthy, progress: await dispatcher.progress,
-                detail: healthy ? "work loop turned \(age) ms ago" : "work loop stalled for \(age) ms"))
+                detail: healthy ? "work loop turned \(age) ms ago" : "work loop stalled for \(age) ms", pid: getpid()))
+        case .recover:
+            await dispatcher.kick(reports: true)
+            let waiting = try await store.oldestWaitingMilliseconds().map { "oldest waiting \($0) ms" } ?? "nothing waiting"
+            return .recovering(detail: "full sweep started; \(waiting)")
         }
     }
 

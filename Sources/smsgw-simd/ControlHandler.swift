@@ -1,6 +1,7 @@
 import GatewayCore
 import GatewayIPC
 import GatewayStore
+import Glibc
 
 /// Answers `SimdProtocol` requests on the control socket (docs/simd.md).
 struct ControlHandler: Sendable {
@@ -60,7 +61,8 @@ struct ControlHandler: Sendable {
             let age = Monotonic.milliseconds - (await rotator.lastTurn)
             let healthy = age < 5_000
             return .health(SimdHealth(healthy: healthy, progress: await rotator.progress,
-                                      detail: healthy ? "rotation loop turned \(age) ms ago" : "rotation loop stalled for \(age) ms"))
+                                      detail: healthy ? "rotation loop turned \(age) ms ago" : "rotation loop stalled for \(age) ms",
+                                      pid: getpid()))
         }
     }
 

@@ -47,12 +47,15 @@ public struct ModemdHealth: Codable, Sendable, Hashable {
     /// Grows with every command answered on any modem: watchdogd checks it moves.
     public var progress: Int
     public var detail: String
+    /// The daemon's process id: smsgw-watchdogd signals it when a restart is due.
+    public var pid: Int32?
 
-    public init(healthy: Bool, modems: Int, ready: Int, progress: Int, detail: String) {
+    public init(healthy: Bool, modems: Int, ready: Int, progress: Int, detail: String, pid: Int32? = nil) {
         self.healthy = healthy
         self.modems = modems
         self.ready = ready
         self.progress = progress
         self.detail = detail
+        self.pid = pid
     }
 }

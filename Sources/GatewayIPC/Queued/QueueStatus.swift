@@ -35,10 +35,13 @@ public struct QueuedHealth: Codable, Sendable, Hashable {
     /// Grows with every loop turn: smsgw-watchdogd checks it moves.
     public var progress: Int
     public var detail: String
+    /// The daemon's process id: smsgw-watchdogd signals it when a restart is due.
+    public var pid: Int32?
 
-    public init(healthy: Bool, progress: Int, detail: String) {
+    public init(healthy: Bool, progress: Int, detail: String, pid: Int32? = nil) {
         self.healthy = healthy
         self.progress = progress
         self.detail = detail
+        self.pid = pid
     }
 }

@@ -16,6 +16,9 @@ public enum QueuedProtocol: IPCProtocol {
         /// Cancel a message that is still waiting (`queued` or `held`).
         case cancel(messageID: Int64)
         case health
+        /// smsgw-watchdogd's first rung: look at the whole queue again now (a full sweep,
+        /// status reports included), as after a restart but without one.
+        case recover
     }
 
     public enum Response: Codable, Sendable, Hashable {
@@ -26,6 +29,8 @@ public enum QueuedProtocol: IPCProtocol {
         /// Whether the message was cancelled (false: it was already sending or final).
         case cancelled(messageID: Int64, done: Bool)
         case health(QueuedHealth)
+        /// The sweep was started; `detail` says what the queue holds.
+        case recovering(detail: String)
     }
 
     /// The queue publishes no events yet; the type keeps the protocol's shape.

@@ -63,4 +63,9 @@ extension GatewayDatabase {
     func expectOne(_ changed: Int, _ what: String, _ id: Int64) throws {
         guard changed == 1 else { throw StoreError(.notFound(what: what, id: id), path: connection.path) }
     }
+
+    /// How many outbox entries are still `pending` (smsgw-ingressd's `health`).
+    public func pendingOutboxCount() throws -> Int {
+        try connection.queryFirst("SELECT count(*) FROM upstream_outbox WHERE state = 'pending'") { $0.int(0) } ?? 0
+    }
 }

@@ -15,7 +15,14 @@ extension ConfigurationDecoder {
                 hardwareEnabled: reader.read("hardware", .boolean, default: defaults.hardwareEnabled, log: &log),
                 hardwareDevice: reader.read("hardware_device", .text, default: defaults.hardwareDevice, log: &log),
                 hardwarePingInterval: reader.read("hardware_ping_interval", short, default: defaults.hardwarePingInterval, log: &log),
-                hardwareTimeout: reader.read("hardware_timeout", short, default: defaults.hardwareTimeout, log: &log))
+                hardwareTimeout: reader.read("hardware_timeout", short, default: defaults.hardwareTimeout, log: &log),
+                killAfter: reader.read("kill_after", short, default: defaults.killAfter, log: &log),
+                integrityCheckInterval: reader.read("integrity_check_interval", .duration(.seconds(1) ... .seconds(86400)),
+                                                    default: defaults.integrityCheckInterval, log: &log),
+                minimumFreeDiskMiB: reader.read("min_free_disk_mib", .integer(0...1_000_000),
+                                                default: defaults.minimumFreeDiskMiB, log: &log),
+                minimumFreeMemoryMiB: reader.read("min_free_memory_mib", .integer(0...1_000_000),
+                                                  default: defaults.minimumFreeMemoryMiB, log: &log))
         }
     }
 

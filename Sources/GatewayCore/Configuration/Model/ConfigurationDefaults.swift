@@ -10,7 +10,8 @@ public enum ConfigurationDefaults {
         healthInterval: .seconds(5), healthTimeout: .seconds(15), restartLimit: 3,
         modemPollInterval: .seconds(10), modemHangTimeout: .seconds(30), powerOffTime: .seconds(3),
         modemBootTime: .seconds(20), hardwareEnabled: true, hardwareDevice: "/dev/watchdog",
-        hardwarePingInterval: .seconds(10), hardwareTimeout: .seconds(60))
+        hardwarePingInterval: .seconds(10), hardwareTimeout: .seconds(60),
+        killAfter: .seconds(10), integrityCheckInterval: .seconds(3600), minimumFreeDiskMiB: 64, minimumFreeMemoryMiB: 16)
     public static let queue = QueueSettings(
         maxAttempts: 3, retryDelay: .seconds(30), retryDelayMax: .seconds(1800), retryJitterPercent: 20,
         resendUnknown: false, sendJitter: .seconds(3), stickyWindow: .seconds(86400), reportWindow: .seconds(2 * 86400),

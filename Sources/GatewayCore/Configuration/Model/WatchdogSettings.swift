@@ -22,11 +22,21 @@ public struct WatchdogSettings: Sendable, Equatable {
     public var hardwarePingInterval: Duration
     /// The hardware watchdog's timeout (WDIOC_SETTIMEOUT).
     public var hardwareTimeout: Duration
+    /// How long a daemon has after SIGTERM before smsgw-watchdogd sends SIGKILL.
+    public var killAfter: Duration
+    /// How often smsgw-watchdogd runs `PRAGMA quick_check` on the store.
+    public var integrityCheckInterval: Duration
+    /// Free disk (MiB, on the store's file system) under which the box is degraded.
+    public var minimumFreeDiskMiB: Int
+    /// Available memory (MiB, /proc/meminfo `MemAvailable`) under which the box is degraded.
+    public var minimumFreeMemoryMiB: Int
 
     public init(
         healthInterval: Duration, healthTimeout: Duration, restartLimit: Int, modemPollInterval: Duration,
         modemHangTimeout: Duration, powerOffTime: Duration, modemBootTime: Duration, hardwareEnabled: Bool,
-        hardwareDevice: String, hardwarePingInterval: Duration, hardwareTimeout: Duration
+        hardwareDevice: String, hardwarePingInterval: Duration, hardwareTimeout: Duration,
+        killAfter: Duration = .seconds(10), integrityCheckInterval: Duration = .seconds(3600),
+        minimumFreeDiskMiB: Int = 64, minimumFreeMemoryMiB: Int = 16
     ) {
         self.healthInterval = healthInterval
         self.healthTimeout = healthTimeout
@@ -39,5 +49,9 @@ public struct WatchdogSettings: Sendable, Equatable {
         self.hardwareDevice = hardwareDevice
         self.hardwarePingInterval = hardwarePingInterval
         self.hardwareTimeout = hardwareTimeout
+        self.killAfter = killAfter
+        self.integrityCheckInterval = integrityCheckInterval
+        self.minimumFreeDiskMiB = minimumFreeDiskMiB
+        self.minimumFreeMemoryMiB = minimumFreeMemoryMiB
     }
 }

@@ -1,0 +1,96 @@
+import GatewayCore
+import GatewayIPC
+import WatchdogPolicy
+
+/// One turn's answers from every daemon: the observation the policy judges, and modemd's
+/// modems (id → state) when it answered `status`.
+struct DaemonProbeResult: Sendable {
+    var observations: [WatchedDaemon: DaemonObservation]
+    var modemStates: [String: String]?
+}
+
+/// Asks each daemon for `health` (and queued and modemd for `status`, to judge progress) over
+/// its control socket, all at once, each call bounded by `timeout`.
+struct HealthProbes: Sendable {
+    let modemd: DaemonLink<ModemdProtocol>
+    let queued: DaemonLink<QueuedProtocol>
+    let simd: DaemonLink<SimdProtocol>
+    let ingressd: DaemonLink<IngressdProtocol>
+    let timeout: Duration
+    /// Messages waiting at least this long while a ready modem idles count as work not moving.
+    let waitingWork: Int64
+
+    init(runtime: String, timeout: Duration, waitingWork: Int64) {
+        modemd = DaemonLink(path: "\(runtime)/modemd.sock")
+        queued = DaemonLink(path: "\(runtime)/queued.sock")
+        simd = DaemonLink(path: "\(runtime)/simd.sock")
+        ingressd = DaemonLink(path: "\(runtime)/ingressd.sock")
+        self.timeout = timeout
+        self.waitingWork = waitingWork
+    }
+
+    func probe() async -> DaemonProbeResult {
+        async let modemdAnswer = probeModemd()
+        async let queuedAnswer = probeQueued()
+        async let simdAnswer = probeSimd()
+        async let ingressdAnswer = probeIngressd()
+        let (modemdObservation, modems) = await modemdAnswer
+        return DaemonProbeResult(
+            observations: [.modemd: modemdObservation, .queued: await queuedAnswer, .simd: await simdAnswer,
+                           .ingressd: await ingressdAnswer],
+            modemStates: modems)
+    }
+
+    private func probeModemd() async -> (DaemonObservation, [String: String]?) {
+        let answer = await modemd.call(.health, timeout: timeout)
+        guard case .success(.health(let health)) = answer else { return (.silent(describe(answer)), nil) }
+        var modems: [String: String]?
+        var busy = false
+        if case .success(.status(let statuses)) = await modemd.call(.status, timeout: timeout) {
+            modems = Dictionary(statuses.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
+            busy = statuses.contains { $0.sending || $0.queued > 0 }
+        }
+        let reading = DaemonReading(pid: health.pid, healthy: health.healthy,
+                                    detail: "\(health.detail); \(health.ready)/\(health.modems) modems ready",
+                                    hasWork: busy, workDone: health.progress)
+        return (.answered(reading), modems)
+    }
+
+    private func probeQueued() async -> DaemonObservation {
+        let answer = await queued.call(.health, timeout: timeout)
+        guard case .success(.health(let health)) = answer else { return .silent(describe(answer)) }
+        var reading = DaemonReading(pid: health.pid, healthy: health.healthy, detail: health.detail, workDone: health.progress)
+        if case .success(.status(let status)) = await queued.call(.status, timeout: timeout) {
+            // Work not moving: a message waits while a ready, unpaused modem has nothing in flight.
+            let idleReady = status.readyModems.filter { !status.pausedModems.contains($0) && status.inFlight[$0] == nil }
+            let waiting = status.oldestWaitingMilliseconds ?? 0
+            reading.hasWork = waiting >= waitingWork && !idleReady.isEmpty
+            reading.workDone = status.counters.values.reduce(0, +)
+            if reading.hasWork {
+                reading.detail += "; oldest waiting \(waiting) ms, idle ready modems: \(idleReady.sorted().joined(separator: ", "))"
+            }
+        }
+        return .answered(reading)
+    }
+
+    private func probeSimd() async -> DaemonObservation {
+        let answer = await simd.call(.health, timeout: timeout)
+        guard case .success(.health(let health)) = answer else { return .silent(describe(answer)) }
+        return .answered(DaemonReading(pid: health.pid, healthy: health.healthy, detail: health.detail, workDone: health.progress))
+    }
+
+    private func probeIngressd() async -> DaemonObservation {
+        let answer = await ingressd.call(.health, timeout: timeout)
+        guard case .success(.health(let health)) = answer else { return .silent(describe(answer)) }
+        let detail = "\(health.detail); accepted \(health.accepted), outbox pending \(health.outboxPending)"
+        return .answered(DaemonReading(pid: health.pid, healthy: health.healthy, detail: detail,
+                                       workDone: health.accepted + health.outboxDelivered))
+    }
+
+    private func describe<R>(_ answer: Result<R, IPCError>) -> String {
+        switch answer {
+        case .success(let response): "unexpected answer \(response)"
+        case .failure(let error): "\(error.code.rawValue): \(error.message)"
+        }
+    }
+}

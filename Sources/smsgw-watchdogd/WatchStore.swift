@@ -1,0 +1,28 @@
+import GatewayCore
+import GatewayStore
+
+/// watchdogd's own store connection: the writability probe, the slow integrity check, the
+/// health snapshot and the escalation record (docs/store.md, "Health snapshot").
+actor WatchStore {
+    private let database: GatewayDatabase
+
+    init(path: String) throws {
+        database = try GatewayDatabase(path: path, now: .wallClock)
+    }
+
+    /// The tiny durable write; the error text when it failed.
+    func probeWrite() -> String? {
+        do { try database.probeWrite(now: .wallClock) } catch { return "\(error)" }
+        return nil
+    }
+
+    func quickCheck() -> String {
+        do { return try database.quickCheck() } catch { return "quick_check failed: \(error)" }
+    }
+
+    func save(_ records: [HealthRecord]) throws { try database.saveHealth(records) }
+
+    func record(_ escalation: EscalationRecord) throws { try database.recordEscalation(escalation) }
+
+    func snapshot() throws -> HealthSnapshot { try database.healthSnapshot() }
+}
