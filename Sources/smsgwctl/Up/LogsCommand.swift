@@ -20,7 +20,7 @@ struct LogsCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Keep printing what is appended.")
     var follow = false
 
-    @Option(name: .short, help: "Lines from the end of each file to start with.")
+    @Option(name: [.customShort("n"), .long], help: "Lines from the end of each file to start with.")
     var lines = 50
 
     static let daemons = ["modemsim", "modemd", "queued", "ingressd", "simd", "watchdogd"]
