@@ -64,7 +64,11 @@ struct SendCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             usleep(200_000)
-            let status = try client.call("GET", "/api/v1/messages/\(accepted.id)", headers: authorization, as: MessageStatusBody.self)
+            // While smsgw-ingressd restarts (or answers 503) the message is followed on; anything
+            // else the API refuses ends the command.
+            guard let response = try? client.request("GET", "/api/v1/messages/\(accepted.id)", headers: authorization),
+                  response.status != 503 else { continue }
+            let status = try HTTPClient.decode(response, "GET", "/api/v1/messages/\(accepted.id)", as: MessageStatusBody.self)
             if status.state != state {
                 state = status.state
                 StandardStreams.writeOutput("\(tag)+\(SupervisedChild.seconds(clock.now - start)) \(state)\n")
@@ -125,6 +129,12 @@ extension HTTPClient {
                             as type: T.Type) throws -> T {
         let response: HTTPResponseParser.Response
         do { response = try request(method, target, headers: headers, body: body) } catch { throw InputError(error.description) }
+        return try Self.decode(response, method, target, as: T.self)
+    }
+
+    /// The 2xx body of `response` as `T`; any other answer is one `InputError` line.
+    static func decode<T: Decodable>(_ response: HTTPResponseParser.Response, _ method: String, _ target: String,
+                                     as type: T.Type) throws -> T {
         guard (200..<300).contains(response.status) else {
             let detail = (try? JSONDecoder().decode(APIErrorBody.self, from: Data(response.body)))
                 .map { "\($0.error.code): \($0.error.message)" } ?? String(decoding: response.body.prefix(200), as: UTF8.self)
