@@ -35,6 +35,10 @@ struct UpCommand: ParsableCommand {
     @Option(help: "The simulator's --time-scale (0.1 runs its modems ten times faster).")
     var simulatorTimeScale: Double?
 
+    @Option(help: ArgumentHelp("One more option for smsgw-modemsim, verbatim (repeatable): --simulator-argument=--failed-share --simulator-argument=0.",
+                               valueName: "argument"))
+    var simulatorArgument: [String] = []
+
     @Option(help: "Once the box is ready, send this many sample messages through the HTTP API (demo-key) and follow them.")
     var demoTraffic = 0
 
@@ -55,7 +59,7 @@ struct UpCommand: ParsableCommand {
         let specs = BoxPlan.children(
             configuration: configuration, configPath: config, binDirectory: binDirectory,
             hasWatchdogd: access("\(binDirectory)/smsgw-watchdogd", X_OK) == 0,
-            simulatorArguments: simulatorTimeScale.map { ["--time-scale", "\($0)"] } ?? [],
+            simulatorArguments: (simulatorTimeScale.map { ["--time-scale", "\($0)"] } ?? []) + simulatorArgument,
             watchdog: watchdogSec > 0 ? .milliseconds(Int64(watchdogSec * 1000)) : nil)
         for spec in specs where access(spec.executable, X_OK) != 0 {
             throw InputError("\(spec.executable) is missing: build it first (swift build)")

@@ -2,7 +2,8 @@ import Foundation
 import GatewayTestSupport
 
 /// `smsgwctl up` on a temporary copy of etc/smsgw/demo.toml with free ports and its state in a
-/// temporary directory, the simulator ten times faster than real life, a short watchdog.
+/// temporary directory, the simulator ten times faster than real life and
+/// every status report "delivered", a short watchdog.
 final class UpBox {
     let directory: URL
     let configPath: String
@@ -27,7 +28,8 @@ final class UpBox {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgwctl"))
         process.arguments = ["up", "--config", configPath, "--watchdog-sec", "\(watchdogSeconds)", "--simulator-time-scale", "0.1",
-                             "--stop-timeout", "10"]
+                             "--stop-timeout", "10", "--simulator-argument=--failed-share", "--simulator-argument=0",
+                             "--simulator-argument=--expired-share", "--simulator-argument=0"]
         process.currentDirectoryURL = directory
         for stream in ["out", "err"] { _ = FileManager.default.createFile(atPath: "\(path)/up.\(stream)", contents: nil) }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/up.out"))
