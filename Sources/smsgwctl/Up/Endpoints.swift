@@ -2,7 +2,7 @@ import GatewayCore
 
 /// What `up` prints once the box is ready: where each listener is, and where things are.
 enum Endpoints {
-    static func text(_ configuration: GatewayConfiguration, children: [ChildSpec], readyAfter: Duration,
+    static func text(_ configuration: GatewayConfiguration, configPath: String, children: [ChildSpec], readyAfter: Duration,
                      logDirectory: String) -> String {
         let listeners = configuration.listeners
         var lines = ["up: the box is ready after \(SupervisedChild.seconds(readyAfter)): \(children.map(\.name).joined(separator: ", "))"]
@@ -18,7 +18,7 @@ enum Endpoints {
             lines.append("up: web page   http://\(host(admin.address)):\(admin.port) is configured (user \(listeners.admin.user)); no daemon serves it yet")
         }
         lines.append("up: runtime    \(configuration.runtime.directory) (logs in \(logDirectory)); store \(configuration.store.path)")
-        lines.append("up: try  smsgwctl status --config <file>  ·  smsgwctl send --to +31612345678 --text Hello  ·  Ctrl-C stops the box")
+        lines.append("up: try  smsgwctl status --config \(configPath)  ·  smsgwctl send --config \(configPath) --to +31612345678 --text Hello  ·  Ctrl-C stops the box")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -77,7 +77,7 @@ struct UpCommand: ParsableCommand {
             startTimeout: .milliseconds(Int64(startTimeout * 1000)), stopTimeout: .milliseconds(Int64(stopTimeout * 1000)),
             environment: Environment.current()
         ) { elapsed in
-            StandardStreams.writeOutput(Endpoints.text(configuration, children: specs, readyAfter: elapsed, logDirectory: logDirectory))
+            StandardStreams.writeOutput(Endpoints.text(configuration, configPath: config, children: specs, readyAfter: elapsed, logDirectory: logDirectory))
             demo.start()
         }
         let status = supervisor.run(until: stop)
