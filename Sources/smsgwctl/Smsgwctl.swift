@@ -7,7 +7,10 @@ struct Smsgwctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smsgwctl",
         abstract: "The operator's tool for the smsgw SMS gateway box.",
-        subcommands: [ConfigCommand.self, ModemsCommand.self, QueueCommand.self, SimsCommand.self, SMSCommand.self, SMPPCommand.self, VersionCommand.self]
+        subcommands: [
+            UpCommand.self, StatusCommand.self, SendCommand.self, LogsCommand.self,
+            ConfigCommand.self, ModemsCommand.self, QueueCommand.self, SimsCommand.self, SMSCommand.self, SMPPCommand.self, VersionCommand.self,
+        ]
     )
 
     static func main() async {

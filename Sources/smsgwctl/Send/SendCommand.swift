@@ -1,0 +1,147 @@
+import ArgumentParser
+import FoundationEssentials
+import GatewayCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `smsgwctl send`: one message through the box's HTTP API (`POST /api/v1/messages`,
+/// docs/openapi.yaml), then `GET /api/v1/messages/{id}` until it is delivered, failed, expired
+/// or cancelled, printing each state change. Exit 0 delivered; 1 it ended otherwise or the
+/// wait timed out; 2 bad input or the API refused it.
+struct SendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send a message through the box's HTTP API and follow it to delivery.")
+
+    @Option(help: "The box's configuration (where the HTTP API listens; the demo key).")
+    var config = "/etc/smsgw/gateway.toml"
+
+    @Option(help: "Destination number (+ and digits).")
+    var to: String
+
+    @Option(help: "The text.")
+    var text: String
+
+    @Option(help: "Sender: a number or a name of up to 11 characters.")
+    var from: String?
+
+    @Option(name: .customLong("class"), help: "otp, transactional or marketing.")
+    var messageClass: String?
+
+    @Option(help: "The API key (else $SMSGW_API_KEY, else demo-key when the configuration accepts it).")
+    var apiKey: String?
+
+    @Option(help: "Seconds to follow the message before giving up.")
+    var timeout: Double = 120
+
+    @Option(help: "A label printed before each line (to tell several sends apart).")
+    var label: String?
+
+    func run() throws {
+        let configuration: GatewayConfiguration
+        do { configuration = try ConfigurationLoader.load(file: config) } catch {
+            throw InputError("\(config): not a valid configuration (smsgwctl config check \(config))")
+        }
+        let http = configuration.listeners.http
+        guard http.enabled else { throw InputError("\(config): listeners.http is disabled") }
+        let key = try APIKeyChoice.key(explicit: apiKey, environment: getenv("SMSGW_API_KEY").map { String(cString: $0) },
+                                       configuration: configuration)
+        let client = HTTPClient(host: http.address, port: http.port)
+        let authorization = [("Authorization", "Bearer \(key)")]
+        let request = MessageRequestBody(to: to, text: text, from: from, class: messageClass)
+        let body = try JSONEncoder().encode(request)
+        let accepted = try client.call("POST", "/api/v1/messages", headers: authorization + [("Content-Type", "application/json")],
+                                       body: Array(body), as: AcceptedBody.self)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let tag = label.map { "\($0): " } ?? ""
+        StandardStreams.writeOutput("\(tag)id \(accepted.id) (\(accepted.parts) part\(accepted.parts == 1 ? "" : "s")): \(accepted.state)\n")
+        var state = accepted.state
+        while !MessageFollow.isFinal(state) {
+            guard clock.now - start < .milliseconds(Int64(timeout * 1000)) else {
+                StandardStreams.writeOutput("\(tag)still \(state) after \(Int(timeout)) s; stopped following\n")
+                throw ExitCode(1)
+            }
+            usleep(200_000)
+            // While smsgw-ingressd restarts (or answers 503) the message is followed on; anything
+            // else the API refuses ends the command.
+            guard let response = try? client.request("GET", "/api/v1/messages/\(accepted.id)", headers: authorization),
+                  response.status != 503 else { continue }
+            let status = try HTTPClient.decode(response, "GET", "/api/v1/messages/\(accepted.id)", as: MessageStatusBody.self)
+            if status.state != state {
+                state = status.state
+                StandardStreams.writeOutput("\(tag)+\(SupervisedChild.seconds(clock.now - start)) \(state)\n")
+            }
+        }
+        if state != "delivered" { throw ExitCode(1) }
+    }
+}
+
+/// Which API key `send` uses: the option, the environment, or the demo's `demo-key` — only
+/// when one of the configuration's accounts really accepts it (its hash verifies).
+enum APIKeyChoice {
+    static let demoKey = "demo-key"
+
+    static func key(explicit: String?, environment: String?, configuration: GatewayConfiguration) throws -> String {
+        if let explicit { return explicit }
+        if let environment, !environment.isEmpty { return environment }
+        let accepts = configuration.accounts.contains { $0.http?.apiKeys.contains { $0.verify(demoKey) } ?? false }
+        guard accepts else { throw InputError("give --api-key (or set SMSGW_API_KEY): this configuration does not accept the demo key") }
+        return demoKey
+    }
+}
+
+enum MessageFollow {
+    /// The states a message does not leave (docs/openapi.yaml MessageStatus.state).
+    static func isFinal(_ state: String) -> Bool { ["delivered", "failed", "expired", "cancelled"].contains(state) }
+}
+
+struct MessageRequestBody: Encodable {
+    var to: String
+    var text: String
+    var from: String?
+    var `class`: String?
+}
+
+struct AcceptedBody: Decodable {
+    var id: String
+    var parts: Int
+    var state: String
+}
+
+struct MessageStatusBody: Decodable {
+    var id: String
+    var state: String
+}
+
+struct APIErrorBody: Decodable {
+    struct Detail: Decodable {
+        var code: String
+        var message: String
+    }
+    var error: Detail
+}
+
+extension HTTPClient {
+    /// One call whose 2xx body is `T`; any other answer is one `InputError` line.
+    func call<T: Decodable>(_ method: String, _ target: String, headers: [(String, String)], body: [UInt8] = [],
+                            as type: T.Type) throws -> T {
+        let response: HTTPResponseParser.Response
+        do { response = try request(method, target, headers: headers, body: body) } catch { throw InputError(error.description) }
+        return try Self.decode(response, method, target, as: T.self)
+    }
+
+    /// The 2xx body of `response` as `T`; any other answer is one `InputError` line.
+    static func decode<T: Decodable>(_ response: HTTPResponseParser.Response, _ method: String, _ target: String,
+                                     as type: T.Type) throws -> T {
+        guard (200..<300).contains(response.status) else {
+            let detail = (try? JSONDecoder().decode(APIErrorBody.self, from: Data(response.body)))
+                .map { "\($0.error.code): \($0.error.message)" } ?? String(decoding: response.body.prefix(200), as: UTF8.self)
+            throw InputError("\(method) \(target): HTTP \(response.status): \(detail)")
+        }
+        do { return try JSONDecoder().decode(T.self, from: Data(response.body)) } catch {
+            throw InputError("\(method) \(target): an answer that is not the API's JSON: \(String(decoding: response.body.prefix(200), as: UTF8.self))")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GatewayTestSupport
+import Testing
+
+/// `smsgwctl up` with the real executables: traffic over HTTP and SMPP delivered; each daemon
+/// killed with SIGKILL in turn while messages are in flight, restarted, nothing lost; a daemon
+/// frozen with SIGSTOP stops petting and is killed and restarted; SIGINT stops everything and
+/// `up` exits 0. One box for all of it (starting one costs seconds).
+@Suite(.serialized) struct UpEndToEndTests {
+    @Test(.timeLimit(.minutes(4))) func theBoxRunsRestartsAndStops() throws {
+        let box = try UpBox(watchdogSeconds: 3)
+        try box.start()
+        #expect(box.output.contains("up: HTTP API   http://127.0.0.1:\(box.httpPort)/api/v1/messages"))
+        #expect(box.output.contains("up: SMPP       127.0.0.1:\(box.smppPort)"))
+        #expect(FileManager.default.fileExists(atPath: "\(box.path)/.smsgw/run/logs/modemd.log"))
+
+        // HTTP: `smsgwctl send` prints the id and follows it to delivered.
+        let http = try runProduct("smsgwctl", ["send", "--config", box.configPath, "--to", "+31612345001", "--text", "over HTTP"])
+        #expect(http.status == 0, "\(http.standardOutput)\(http.standardError)")
+        #expect(http.standardOutput.hasPrefix("id "))
+        #expect(http.standardOutput.hasSuffix(" delivered\n"))
+
+        // SMPP: the demo account binds, submits, and gets the delivery receipt.
+        let smpp = try SMPPProbe(port: box.smppPort)
+        try smpp.bind(systemID: "demo", password: "demo")
+        let id = try smpp.submit(to: "31612345002", text: "over SMPP")
+        #expect(try smpp.receipt(for: id, seconds: 60).contains("stat:DELIVRD"))
+
+        // Traffic in flight while each daemon is killed in turn: every message still ends delivered.
+        let numbers = (10..<16).map { "+316123450\($0)" }
+        let sends = try numbers.map { try box.startSend(to: $0, text: "through the kills \($0)") }
+        for daemon in ["modemd", "queued", "ingressd", "simd"] {
+            let before = box.pids(of: daemon)
+            let pid = try #require(before.last)
+            kill(pid, SIGKILL)
+            try box.waitFor("\(daemon) restarted", seconds: 20) {
+                box.pids(of: daemon).count == before.count + 1
+                    && box.errors.components(separatedBy: "\(daemon.padding(toLength: 8, withPad: " ", startingAt: 0)) | up: ready in").count - 1 == before.count + 1
+            }
+            #expect(!UpBox.alive(pid))
+            #expect(box.errors.contains("| up: killed by signal 9 (SIGKILL); restarting in"))
+        }
+        for (send, number) in zip(sends, numbers) {
+            send.waitUntilExit()
+            #expect(send.terminationStatus == 0, "\(number): \(box.sendOutput(to: number))")
+            #expect(box.sendOutput(to: number).hasSuffix(" delivered\n"), "\(number): \(box.sendOutput(to: number))")
+        }
+
+        // A frozen daemon: no pings for WatchdogSec → killed and restarted by up.
+        let frozen = try #require(box.pids(of: "queued").last)
+        kill(frozen, SIGSTOP)
+        try box.waitFor("the frozen queued replaced", seconds: 20) { box.pids(of: "queued").count == 3 }
+        #expect(box.errors.contains("queued   | up: killing pid \(frozen): no watchdog ping for"))
+        #expect(!UpBox.alive(frozen))
+        let after = try runProduct("smsgwctl", ["send", "--config", box.configPath, "--to", "+31612345003", "--text", "after the freeze"])
+        #expect(after.status == 0, "\(after.standardOutput)\(after.standardError)")
+
+        // Ctrl-C: every child stopped in reverse order, exit status 0.
+        let everyPid = ["modemsim", "modemd", "queued", "ingressd", "simd"].flatMap(box.pids(of:))
+        kill(box.process.processIdentifier, SIGINT)
+        box.process.waitUntilExit()
+        #expect(box.process.terminationStatus == 0)
+        #expect(everyPid.allSatisfy { !UpBox.alive($0) })
+        let stops = box.errors.split(separator: "\n").filter { $0.contains("| up: stopped") }.map { $0.prefix { $0 != " " } }
+        #expect(stops == ["simd", "ingressd", "queued", "modemd", "modemsim"])
+        #expect(box.errors.hasSuffix("up: stopped\n"))
+    }
+}
