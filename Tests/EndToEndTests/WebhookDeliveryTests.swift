@@ -61,17 +61,16 @@ struct WebhookDeliveryTests {
         #expect(result == expected)
     }
 
-    /// An upstream slower than the configured timeout: a retry, after about the timeout.
+    /// An upstream slower than the configured timeout: a retry because curl timed out (error
+    /// 28); had the client waited for the slow answer (200 after 4 s) it would be `delivered`.
+    /// No wall-clock bound is asserted: timed tests fail on a loaded machine.
     @Test func timeoutIsARetry() async throws {
         let receiver = try WebhookReceiverBox(secret: Self.secret)
-        let started = ContinuousClock.now
         let result = try await Self.withChannel {
             await $0.deliver(event: Self.event, to: Self.target(receiver.base + "/slow/4", timeout: .seconds(1)))
         }
-        let elapsed = ContinuousClock.now - started
         guard case .retry(let why) = result else { Issue.record("expected a retry, got \(result)"); return }
         #expect(why.contains("curl error 28"))
-        #expect(elapsed < .seconds(3))
     }
 
     /// Nobody listening (port 1 is closed on the test machine): a retry; a URL that is not
