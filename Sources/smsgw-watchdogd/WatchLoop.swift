@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 import Logging
 import ServiceLifecycle
@@ -43,11 +44,21 @@ actor WatchLoop: Service {
     }
 
     nonisolated func run() async throws {
-        let notifier = ServiceNotifier()
+        let heartbeat = DaemonHeartbeat.make(logger: logger)
+        let lane = heartbeat.register("watch loop")
+        // The loop waits in slices no longer than the pet interval and beats after each, so a
+        // service WatchdogSec shorter than health_interval is kept; a turn that hangs (a probe
+        // that never returns) beats nothing, and the pets stop.
+        let slice = min(interval, heartbeat.petInterval ?? interval)
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             await turn()
-            notifier.watchdogPing()
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
+            _ = heartbeat.beat(lane)
+            var waited: Duration = .zero
+            while waited < interval, !Task.isShuttingDownGracefully, !Task.isCancelled {
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: slice) }
+                waited += slice
+                _ = heartbeat.beat(lane)
+            }
         }
         await feeder.close()
     }
