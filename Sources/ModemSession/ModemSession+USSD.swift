@@ -34,7 +34,9 @@ extension ModemSession {
         if let line = response.lines.first(where: { $0.hasPrefix("+CUSD:") }), let answer = try? USSDResponse(line: line) {
             return ussdArrived(answer)
         }
-        ussd?.answerDeadline = now + (ussd?.timeout ?? .seconds(30))
+        guard var request = ussd else { return }
+        request.answerDeadline = now + request.timeout
+        ussd = request
     }
 
     /// The `+CUSD:` URC.

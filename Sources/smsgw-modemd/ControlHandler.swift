@@ -39,7 +39,7 @@ struct ControlHandler: Sendable {
             guard USSDCode.isValid(code) else {
                 throw IPCError(.refused, "\(modem): USSD code \"\(code)\" is not 1 to 32 of 0-9 * # +")
             }
-            switch await runner(modem).ussd(code, timeout: Self.ussdTimeout) {
+            switch try await runner(modem).ussd(code, timeout: Self.ussdTimeout) {
             case .answered(let answer):
                 return .ussdAnswer(ModemdUSSDAnswer(
                     modem: modem, status: answer.status, text: answer.text.map { USSDString.decode($0, dcs: answer.dataCodingScheme) },

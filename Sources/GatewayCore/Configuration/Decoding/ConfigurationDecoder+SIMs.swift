@@ -31,15 +31,15 @@ extension ConfigurationDecoder {
     }
 
     /// `balance_ussd`: a USSD code (`USSDCode`), or "" for none (a SIM opting out of its group's).
-    static let ussdCode = ValueKind<String>.string.map { text -> Result<String?, ValueFailure> in
+    static var ussdCode: ValueKind<String?> { ValueKind<String>.string.map { text -> Result<String?, ValueFailure> in
         if text.isEmpty { return .success(nil) }
         guard USSDCode.isValid(text) else {
             return .failure(ValueFailure(reason: .invalidValue(
                 "is not a USSD code: 1 to 32 of the characters 0-9 * # + (\"*100#\"), or \"\" for none, found \"\(text)\"")))
         }
         return .success(text)
-    }
+    } }
 
     /// `balance_interval`: at least a minute, at most 31 days.
-    static let balanceInterval = ValueKind<Duration>.duration(.seconds(60) ... .seconds(31 * 86400))
+    static var balanceInterval: ValueKind<Duration> { .duration(.seconds(60) ... .seconds(31 * 86400)) }
 }

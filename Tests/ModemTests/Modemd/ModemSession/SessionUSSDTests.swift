@@ -50,12 +50,18 @@ struct SessionUSSDTests {
         var harness = SessionSendingTests.ready(.test())
         harness.handle(.ussd("*100#", timeout: .seconds(10), requestID: 1))
         harness.modem("+CME ERROR: 30")
-        guard case .failed(let detail) = Self.finished(harness, 1) else { return Issue.record("not failed") }
+        guard case .failed(let detail) = Self.finished(harness, 1) else {
+            Issue.record("not failed")
+            return
+        }
         #expect(detail.contains("+CME ERROR: 30"))
         harness.handle(.ussd("*100#", timeout: .seconds(10), requestID: 2))
         harness.modem("OK")
         harness.modem("+CUSD: 4")
-        guard case .failed(let second) = Self.finished(harness, 2) else { return Issue.record("not failed") }
+        guard case .failed(let second) = Self.finished(harness, 2) else {
+            Issue.record("not failed")
+            return
+        }
         #expect(second.contains("does not support"))
     }
 
