@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import GatewayIPC
 import GatewayStore
 
 /// The test-only clock shift every daemon of the box reads (`SMSGW_CLOCK_OFFSET_FILE`,
@@ -12,6 +13,14 @@ extension QueuedBox {
     /// Shifts the daemons' wall clock by `seconds` from the real one (seen within 200 ms).
     func setClockOffset(_ seconds: Int64) throws {
         try "\(seconds)\n".write(toFile: clockOffsetPath, atomically: true, encoding: .utf8)
+    }
+
+    /// Accepts `messages` at the box's time `now` (not the real one), as ingress on the box would.
+    @discardableResult
+    func accept(_ messages: [NewMessage], at now: Timestamp) throws -> [Int64] {
+        let ids = try database().accept(messages, now: now)
+        Wakeup.send(to: "\(runtime)/queued.wake")
+        return ids
     }
 
     /// The real time now, in whole seconds since 1970.

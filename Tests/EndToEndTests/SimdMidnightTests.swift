@@ -22,9 +22,22 @@ struct SimdMidnightTests {
         try await box.start()
         try await box.startSimd(environment: ["SMSGW_SIMD_TICK_MS": "200"])
         let destinations = (0..<340).map { "+3162\(String(format: "%07d", $0))" }
-        try box.accept(destinations.map { QueuedBox.message(to: $0, .transactional) })
-        try await box.waitFor("320 messages sent", within: .seconds(180)) {
-            try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") == 320
+        // Accepted at the box's time, valid two days (the clock jumps 12 h below).
+        let boxNow = Timestamp(secondsSince1970: noon)
+        try box.accept(destinations.map { destination in
+            var message = QueuedBox.message(to: destination, .transactional)
+            message.expiresAt = boxNow + .seconds(2 * 86400)
+            return message
+        }, at: boxNow)
+        do {
+            try await box.waitFor("320 messages sent", within: .seconds(180)) {
+                try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") == 320
+            }
+        } catch {
+            let states = try box.database().connection.query("SELECT state || ':' || count(*) FROM messages GROUP BY state") { $0.text(0) }
+            let sims = try await box.simdStatus().sims.map { "\($0.sim) \($0.state) \($0.sentDay) \($0.reason)" }
+            Issue.record("\(states) \(sims)\n\(box.log("simd").suffix(4000))\n\(box.log("queued").suffix(2000))")
+            throw error
         }
         try await box.waitFor("every modem idle-paused", within: .seconds(30)) {
             try await box.status().pausedModems == ["m1", "m2", "m3", "m4"]

@@ -17,6 +17,7 @@ struct MigrationTests {
         8: "672e64fb2cbd093b",
         9: "331865846f0d579f",
         10: "b2344aa5ea10673c",
+        11: "e026a86b955ade81",
     ]
 
     @Test("every shipped migration keeps its checksum")
