@@ -92,6 +92,9 @@ struct SimdEndToEndTests {
         let barred = try #require(status.sims.first { $0.sim == "m1-a" })
         #expect(barred.reason.hasPrefix("3 sends in a row failed with barring causes (CMS 21"), "\(barred)")
         #expect(barred.evidence?.contains(#""kind":"barring_failures""#) == true)
+        // Quarantined promptly: queued was told to start nothing more on it (by ICCID).
+        let barredICCID = try #require(barred.iccid)
+        #expect(try await box.status().pausedSIMs.contains(barredICCID))
         #expect(try box.database().simEvents("m1-a").last?.to == .quarantined)
         // m1 went on with its other SIM; traffic continued: most messages were sent.
         #expect(status.sims.first { $0.sim == "m1-b" }?.state == "active")
