@@ -15,8 +15,9 @@ extension ModemSession {
         case .softReset:
             if rung < .softReset { rung = .softReset }
             escalate("AT+CFUN=1,1 was not answered within \(settings.timings.commandTimeout)", now: now)
-        case .initStep, .poll, .read, .delete, .sweep, .sendPart, .slotCommand,
+        case .initStep, .poll, .read, .delete, .sweep, .sendPart, .slotCommand, .ussd, .ussdEnd,
              .selectStorage, .readFrom, .deleteFrom, .restoreStorage:
+            if command.purpose == .ussd { finishUSSD(.failed("\(command.line.text) timed out")) }
             count(.commandTimeout)
             if troubleSince == nil { troubleSince = now }
             let reason = "\(command.line.text) timed out"

@@ -38,6 +38,10 @@ extension ModemSession {
             sendAnswered(response, now: now)
         case .slotCommand(let slot):
             slotCommandAnswered(response, slot: slot, now: now)
+        case .ussd:
+            ussdAnswered(response, now: now)
+        case .ussdEnd:
+            break
         }
     }
 

@@ -46,7 +46,9 @@ extension ModemSession {
             moduleBooted(now: now, banner: lines.first ?? "RDY")
         case .smsReady, .callReady:
             if case .booting = phase { moduleBooted(now: now, banner: lines.first ?? "SMS Ready") }
-        case .quectelIndication, .ussd, .quectelUSIM, .systemMode:
+        case .ussd(let answer):
+            ussdArrived(answer)
+        case .quectelIndication, .quectelUSIM, .systemMode:
             log(.debug, "URC \(lines.joined(separator: " "))")
         case .ring:
             log(.info, "incoming call ignored")

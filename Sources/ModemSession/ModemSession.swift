@@ -22,6 +22,7 @@ public struct ModemSession: Sendable {
     var backoff: Duration
     var nextPollAt: Duration = .zero
     var slotSwitch: SlotSwitchRequest?
+    var ussd: USSDRequest?
     /// When the current trouble began (the first timeout), for the time-to-recover log line.
     var troubleSince: Duration?
     var actions: [SessionAction] = []
@@ -39,6 +40,7 @@ public struct ModemSession: Sendable {
         case .tick: tick(now: now)
         case .send(let job): enqueue(job, now: now)
         case .switchSlot(let slot, let requestID): requestSlot(slot, requestID: requestID, now: now)
+        case .ussd(let code, let timeout, let requestID): requestUSSD(code, timeout: timeout, requestID: requestID)
         case .powerCycle: operatorPowerCycle(now: now)
         case .lineFailed(let reason): lineFailed(reason, now: now)
         case .stop: stop()
@@ -53,6 +55,7 @@ public struct ModemSession: Sendable {
     public var nextDeadline: Duration? {
         var times: [Duration] = []
         if let inFlight { times.append(inFlight.deadline) }
+        if let answerDeadline = ussd?.answerDeadline { times.append(answerDeadline) }
         switch phase {
         case .poweredOff(let until): times.append(until)
         case .booting(let until, _): times.append(until)
@@ -117,6 +120,7 @@ public struct ModemSession: Sendable {
             collector.abandonCommand()
             commandTimedOut(current, now: now)
         }
+        tickUSSD(now: now)
         switch phase {
         case .poweredOff(let until) where now >= until:
             actions.append(.setPower(on: true))
@@ -154,6 +158,7 @@ public struct ModemSession: Sendable {
         log(.info, "stopping")
         abandonSends("modemd is shutting down")
         finishSlotSwitch(succeeded: false, detail: "modemd is shutting down")
+        finishUSSD(.failed("modemd is shutting down"))
         commands.removeAll()
         initProgress = nil
         inFlight = nil
@@ -182,6 +187,7 @@ public struct ModemSession: Sendable {
             issue(next.line, next.purpose, timeout: settings.timings.commandTimeout, now: now)
             return
         }
+        if pumpUSSD(now: now) { return }
         if activeSend == nil, slotSwitch == nil, !sendQueue.isEmpty {
             activeSend = ActiveSend(job: sendQueue.removeFirst())
         }

@@ -13,6 +13,8 @@ public enum SessionAction: Sendable, Hashable {
     case sendFinished(id: UInt64, SendOutcome)
     /// A SIM switch request ended: the module runs on `slot` now (true) or the switch failed.
     case slotSwitchFinished(requestID: UInt64, slot: Int, succeeded: Bool, detail: String)
+    /// A USSD request ended: the network's answer, or why there is none.
+    case ussdFinished(requestID: UInt64, USSDOutcome)
     /// A PDU the modem handed over: an SMS-DELIVER or an SMS-STATUS-REPORT, SMSC address first
     /// (3GPP TS 27.005 §3.1 `<pdu>`). Stored (and, for a stored message, deleted after this).
     case received(ReceivedPDU)

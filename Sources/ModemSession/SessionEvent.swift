@@ -10,6 +10,9 @@ public enum SessionEvent: Sendable, Hashable {
     case send(SendJob)
     /// Use SIM slot `slot` (0-based); `requestID` is echoed in `.slotSwitchFinished`.
     case switchSlot(Int, requestID: UInt64)
+    /// Send the USSD string `code` (a balance check, 3GPP TS 27.007 §7.15) and wait up to
+    /// `timeout` for the network's `+CUSD` answer; `requestID` is echoed in `.ussdFinished`.
+    case ussd(String, timeout: Duration, requestID: UInt64)
     /// The operator asked for a power cycle now.
     case powerCycle
     /// The serial line failed (read or write error): treated like a module that stopped answering.

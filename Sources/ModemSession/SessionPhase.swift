@@ -62,6 +62,10 @@ enum CommandPurpose: Sendable, Hashable {
     case sweep
     case sendPart
     case slotCommand(slot: Int)
+    /// `AT+CUSD=1,…` (`ModemSession+USSD`).
+    case ussd
+    /// `AT+CUSD=2` ending a USSD session; its answer does not matter.
+    case ussdEnd
 }
 
 /// The questions of a health poll (3GPP TS 27.007 §8.5, §7.2, §7.3; 27.005 §3.2.2).

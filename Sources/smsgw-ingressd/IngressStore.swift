@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 
 /// ingressd's view of the store (docs/store.md), serialised through one connection: durable

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 
 /// The dispatcher's own store connection (docs/store.md, `upstream_outbox`): claims, outcomes,

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import SMPPCodec
 
 extension SMPPSession {

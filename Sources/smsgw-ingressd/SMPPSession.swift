@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import Logging
 import NIOCore
 import SMPPCodec

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 
 /// Per-account throughput (`accounts[].throughput`, messages per second over every SMPP bind
 /// and HTTP request together): one token bucket per account, shared by every session and the

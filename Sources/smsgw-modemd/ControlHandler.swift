@@ -1,6 +1,8 @@
 import GatewayIPC
+import GatewayCore
 import Glibc
 import ModemSession
+import SMSCodec
 
 /// Answers the control socket's requests (docs/modemd.md) by asking the modems' runners.
 struct ControlHandler: Sendable {
@@ -34,8 +36,23 @@ struct ControlHandler: Sendable {
         case .powerCycle(let modem):
             try runner(modem).powerCycle()
             return .powerCycleStarted(modem: modem)
+        case .ussd(let modem, let code):
+            guard USSDCode.isValid(code) else {
+                throw IPCError(.refused, "\(modem): USSD code \"\(code)\" is not 1 to 32 of 0-9 * # +")
+            }
+            switch try await runner(modem).ussd(code, timeout: Self.ussdTimeout) {
+            case .answered(let answer):
+                return .ussdAnswer(ModemdUSSDAnswer(
+                    modem: modem, status: answer.status, text: answer.text.map { USSDString.decode($0, dcs: answer.dataCodingScheme) },
+                    raw: answer.text, dataCodingScheme: answer.dataCodingScheme))
+            case .failed(let detail):
+                throw IPCError(.refused, "\(modem): USSD \(code) failed: \(detail)")
+            }
         }
     }
+
+    /// How long the network may take to answer a USSD request (callers wait a little longer).
+    static let ussdTimeout: Duration = .seconds(30)
 
     private func runner(_ id: String) throws(IPCError) -> ModemRunner {
         guard let runner = runners[id] else {

@@ -66,6 +66,15 @@ final class ModemRunner: Service, Sendable {
         }
     }
 
+    /// Sends the USSD string `code` and waits up to `timeout` for the network's answer.
+    func ussd(_ code: String, timeout: Duration) async -> USSDOutcome {
+        await withCheckedContinuation { waiter in
+            if case .terminated = continuation.yield(.ussd(code, timeout: timeout, waiter)) {
+                waiter.resume(returning: .failed("shutting down"))
+            }
+        }
+    }
+
     func powerCycle() { continuation.yield(.powerCycle) }
 
     func status() async -> ModemStatus? {
@@ -126,6 +135,7 @@ final class ModemRunner: Service, Sendable {
             case .switchSlot(let slot, let waiter):
                 waiter.resume(returning: SlotSwitchResult(succeeded: false, slot: slot, detail: "shutting down"))
             case .status(let waiter): waiter.resume(returning: nil)
+            case .ussd(_, _, let waiter): waiter.resume(returning: .failed("shutting down"))
             case .bytes, .lineFailed, .tick, .powerCycle: break
             }
         }

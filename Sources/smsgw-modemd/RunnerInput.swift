@@ -7,6 +7,7 @@ enum RunnerInput: Sendable {
     case tick
     case send(SendJob, CheckedContinuation<SendOutcome, Never>)
     case switchSlot(Int, CheckedContinuation<SlotSwitchResult, Never>)
+    case ussd(String, timeout: Duration, CheckedContinuation<USSDOutcome, Never>)
     case powerCycle
     case status(CheckedContinuation<ModemStatus?, Never>)
 }

@@ -31,6 +31,8 @@ extension RunnerLoop {
             case .slotSwitchFinished(let id, let slot, let succeeded, let detail):
                 let result = SlotSwitchResult(succeeded: succeeded, slot: slot, detail: detail, iccid: session.status.identity.iccid)
                 pendingSwitches.removeValue(forKey: id)?.resume(returning: result)
+            case .ussdFinished(let id, let outcome):
+                pendingUSSD.removeValue(forKey: id)?.resume(returning: outcome)
             case .received(let pdu):
                 await record(pdu)
             case .identified(let identity):

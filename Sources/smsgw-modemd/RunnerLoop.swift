@@ -22,7 +22,8 @@ struct RunnerLoop {
     var simID: Int64?
     var pendingSends: [UInt64: CheckedContinuation<SendOutcome, Never>] = [:]
     var pendingSwitches: [UInt64: CheckedContinuation<SlotSwitchResult, Never>] = [:]
-    var nextSwitchID: UInt64 = 1
+    var nextRequestID: UInt64 = 1
+    var pendingUSSD: [UInt64: CheckedContinuation<USSDOutcome, Never>] = [:]
 
     init(runner: ModemRunner, modemID: Int64, port: SerialPort) {
         self.runner = runner
@@ -70,10 +71,15 @@ struct RunnerLoop {
             pendingSends[job.id] = waiter
             await handle(.send(job))
         case .switchSlot(let slot, let waiter):
-            let id = nextSwitchID
-            nextSwitchID += 1
+            let id = nextRequestID
+            nextRequestID += 1
             pendingSwitches[id] = waiter
             await handle(.switchSlot(slot, requestID: id))
+        case .ussd(let code, let timeout, let waiter):
+            let id = nextRequestID
+            nextRequestID += 1
+            pendingUSSD[id] = waiter
+            await handle(.ussd(code, timeout: timeout, requestID: id))
         case .powerCycle:
             await handle(SessionEvent.powerCycle)
         case .status(let waiter):
@@ -92,6 +98,8 @@ struct RunnerLoop {
             waiter.resume(returning: SlotSwitchResult(succeeded: false, slot: session.status.slot, detail: "shutting down"))
         }
         pendingSwitches.removeAll()
+        for (_, waiter) in pendingUSSD { waiter.resume(returning: .failed("shutting down")) }
+        pendingUSSD.removeAll()
     }
 
     /// The answer to a send that never reached the session (modemd is stopping).

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 import ModemSession
 
@@ -69,13 +70,4 @@ enum ModemdStoreOutcome: Sendable {
     /// A part of message `id`, which already completed (or was abandoned): dropped.
     case repeatOfFinished(id: Int64)
     case statusReport(id: Int64)
-}
-
-extension Timestamp {
-    /// Now, by the wall clock (CLOCK_REALTIME).
-    static var wallClock: Timestamp {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Timestamp(millisecondsSince1970: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
-    }
 }

@@ -1,3 +1,4 @@
+import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Glibc

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 
 /// Group commit of `sent` answers (issue 4 budget; DESIGN.md "Delivery semantics"). A send

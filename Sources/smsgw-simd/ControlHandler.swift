@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Glibc
@@ -28,6 +29,10 @@ struct ControlHandler: Sendable {
                 return true
             }
         case .release(let sim):
+            // queued was told to stop using it when it was quarantined: let it again.
+            if let simID = try await store.states()[sim]?.simID, let iccid = try await store.iccid(simID: simID) {
+                _ = await rotator.resumeSIM(iccid)
+            }
             return try await change(sim) { record in
                 guard record.state == .quarantined else {
                     throw IPCError(.invalidState, "\(sim) is not quarantined (it is \(record.state.rawValue))")

@@ -85,8 +85,15 @@ extension Rotator {
             record.evidence = nil
         }
         if stints[modem]?.sim != sim.id {
-            let drawn = Stint.thresholds(group(of: sim).rotation, jitter: Double.random(in: -1...1))
-            stints[modem] = Stint(sim: sim.id, since: record.onAirSince ?? now, messageLimit: drawn.messages, durationLimit: drawn.duration)
+            let since = record.onAirSince ?? now
+            if let kept = keptStints.removeValue(forKey: sim.id), kept.since == since {
+                stints[modem] = kept  // drawn by an earlier run for this same stint
+            } else {
+                let drawn = Stint.thresholds(group(of: sim).rotation, jitter: Double.random(in: -1...1))
+                let stint = Stint(sim: sim.id, since: since, messageLimit: drawn.messages, durationLimit: drawn.duration)
+                stints[modem] = stint
+                try await store.saveStint(stint)
+            }
         }
         states[sim.id] = record
         if try await store.save(record, now: now) { logger.info("\(sim.id) on air on \(modem)") }
@@ -98,10 +105,12 @@ extension Rotator {
         let rules = group(of: sim).rotation.blockDetection
         let detector = BlockDetector(rules: rules)
         let found = try await store.evidence(simID: simID, since: record.since, sends: rules.failuresInARow, reports: rules.reportWindow)
-        let losses = (registrationLosses[sim.id] ?? []).filter { $0 >= record.since }
+        let losses = try await store.registrationLosses(sim: sim.id, since: max(record.since, now - .seconds(3600)))
         guard let verdict = detector.verdict(.init(sendFailures: found.failures, reportStatuses: found.reports,
                                                    registrationLosses: losses), now: now)
         else { return }
+        // Promptly: queued stops starting sends on it before the switch takes it off the air.
+        if let iccid = try await store.iccid(simID: simID) { await pauseSIM(iccid, sim: sim.id) }
         var quarantined = record
         quarantined.state = .quarantined
         quarantined.since = now
@@ -109,7 +118,6 @@ extension Rotator {
         quarantined.evidence = verdict.json
         quarantined.onAirSince = nil
         states[sim.id] = quarantined
-        registrationLosses[sim.id] = nil
         _ = try await store.save(quarantined, now: now)
         logger.warning("\(sim.id) quarantined: \(verdict.description)")
     }

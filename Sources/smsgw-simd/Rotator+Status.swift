@@ -6,6 +6,7 @@ import GatewayStore
 extension Rotator {
     func status(now: Timestamp) async throws -> SimdStatus {
         let states = try await store.states()
+        let balances = try await store.balances()
         var sims: [SimdSIMStatus] = []
         for sim in configuration.sims {
             let record = states[sim.id]
@@ -21,7 +22,10 @@ extension Rotator {
                 onAirSince: record?.onAirSince?.millisecondsSince1970,
                 sentHour: slotSIM.counts.hour, sentDay: slotSIM.counts.day, sentMonth: slotSIM.counts.month,
                 uniqueRecipients: slotSIM.uniqueRecipients, perHour: slotSIM.limits.perHour, perDay: slotSIM.limits.perDay,
-                perMonth: slotSIM.limits.perMonth))
+                perMonth: slotSIM.limits.perMonth,
+                balance: balances[sim.id].map {
+                    SimdBalance(text: $0.text, amount: $0.amount, checkedAt: $0.checkedAt?.millisecondsSince1970, error: $0.error)
+                }))
         }
         return SimdStatus(sims: sims, pausedModems: try await store.pausedModems(), queuedConnected: await queued.isConnected,
                           modemdConnected: modemStatuses != nil)

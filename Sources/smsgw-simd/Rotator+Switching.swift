@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 
@@ -102,8 +103,22 @@ extension Rotator {
         }
     }
 
+    /// Stops queued from starting sends on the SIM `iccid` (a quarantine, before its switch).
+    /// Best effort: the modem's pause for the switch follows anyway.
+    func pauseSIM(_ iccid: String, sim: String) async {
+        if case .failure(let error) = await queued.call(.pauseSIM(iccid: iccid), timeout: .seconds(2)) {
+            logger.warning("\(sim): queued did not pause it (\(error)); the switch will")
+        }
+    }
+
+    /// Lets queued use the SIM `iccid` again (released by hand).
+    func resumeSIM(_ iccid: String) async -> Bool {
+        if case .success = await queued.call(.resumeSIM(iccid: iccid), timeout: .seconds(2)) { return true }
+        return false
+    }
+
     /// Waits until queued has nothing in flight on `modem` (its status), polling.
-    private func drained(_ modem: String) async -> Bool {
+    func drained(_ modem: String) async -> Bool {
         let deadline = ContinuousClock.now + timings.drainTimeout
         while ContinuousClock.now < deadline {
             if case .success(.status(let status)) = await queued.call(.status, timeout: .seconds(5)),

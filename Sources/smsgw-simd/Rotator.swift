@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Logging
@@ -24,8 +25,8 @@ actor Rotator: Service {
     var modemStatuses: [String: ModemdModemStatus]?
     /// The stint of the SIM on air, per modem.
     var stints: [String: Stint] = [:]
-    /// Registration losses per SIM (from modemd's events), the last hour's.
-    var registrationLosses: [String: [Timestamp]] = [:]
+    /// Stints an earlier run drew, by SIM (migration 11): a SIM still on air keeps its thresholds.
+    var keptStints: [String: Stint] = [:]
     /// Modems a person asked to rotate.
     var rotateRequests: Set<String> = []
     /// Modems being switched now.
@@ -65,25 +66,30 @@ actor Rotator: Service {
 
     func run() async throws {
         pendingResumes = Set((try? await store.pausedModems()) ?? [])
+        keptStints = (try? await store.stints()) ?? [:]
         if !pendingResumes.isEmpty { logger.notice("resuming modems paused by the last run: \(pendingResumes.sorted().joined(separator: ", "))") }
         await withDiscardingTaskGroup { group in
             for await _ in kicks.cancelOnGracefulShutdown() {
-                for plan in await turn() {
-                    group.addTask { await self.perform(plan) }
+                for job in await turn() {
+                    switch job {
+                    case .switchSIM(let plan): group.addTask { await self.perform(plan) }
+                    case .balance(let plan): group.addTask { await self.performBalanceCheck(plan) }
+                    }
                 }
             }
         }
         kickSink.finish()
     }
 
-    /// One turn: resumes left over, then each modem's decision; returns the switches to run.
-    func turn() async -> [SwitchPlan] {
+    /// One turn: resumes left over, then each modem's decision; returns the switches and
+    /// balance checks to run (at most one per modem).
+    func turn() async -> [ModemJob] {
         lastTurn = Monotonic.milliseconds
         progress += 1
         heartbeat.beat(lane)
         defer { statusLine.update(statusText) }
         let now = Timestamp.wallClock
-        var plans: [SwitchPlan] = []
+        var plans: [ModemJob] = []
         // Decisions first, then the resumes left over: a modem that must stay paused (no SIM
         // may be on air) is never resumed for a moment after a restart.
         if let statuses = modemStatuses { plans = await decideAll(statuses, now: now) }
@@ -93,8 +99,8 @@ actor Rotator: Service {
         return plans
     }
 
-    private func decideAll(_ statuses: [String: ModemdModemStatus], now: Timestamp) async -> [SwitchPlan] {
-        var plans: [SwitchPlan] = []
+    private func decideAll(_ statuses: [String: ModemdModemStatus], now: Timestamp) async -> [ModemJob] {
+        var plans: [ModemJob] = []
         do {
             var states = try await store.states()
             for modem in configuration.modems where modem.enabled && !switching.contains(modem.id) {
@@ -102,7 +108,12 @@ actor Rotator: Service {
                 guard !sims.isEmpty, let status = statuses[modem.id] else { continue }
                 if let plan = try await decide(modem: modem.id, sims: sims, status: status, states: &states, now: now) {
                     switching.insert(modem.id)
-                    plans.append(plan)
+                    plans.append(.switchSIM(plan))
+                } else if status.state == ModemState.ready.rawValue, !idlePaused.contains(modem.id),
+                          let onAir = sims.first(where: { $0.slot == status.slot }), states[onAir.id]?.state == .active,
+                          let check = try await balanceDue(modem: modem.id, sim: onAir, now: now) {
+                    switching.insert(modem.id)
+                    plans.append(.balance(check))
                 }
             }
         } catch {
@@ -112,28 +123,29 @@ actor Rotator: Service {
     }
 
     /// modemd's status (nil: unreachable).
-    func modemsSeen(_ statuses: [ModemdModemStatus]?) {
+    func modemsSeen(_ statuses: [ModemdModemStatus]?) async {
         guard let statuses else {
             modemStatuses = nil
             return
         }
         var seen = modemStatuses ?? [:]
-        for status in statuses { noteRegistration(status, previous: seen[status.id]); seen[status.id] = status }
+        for status in statuses { await noteRegistration(status, previous: seen[status.id]); seen[status.id] = status }
         modemStatuses = seen
         kick()
     }
 
     /// A registration lost while a SIM is on air is block evidence (3GPP TS 27.007 §7.2:
-    /// stat 1 home / 5 roaming → 0 not searching, 2 searching, 3 denied).
-    private func noteRegistration(_ status: ModemdModemStatus, previous: ModemdModemStatus?) {
+    /// stat 1 home / 5 roaming → 0 not searching, 2 searching, 3 denied), kept in the store
+    /// (`sim_registration_losses`) so a restart does not forget it.
+    private func noteRegistration(_ status: ModemdModemStatus, previous: ModemdModemStatus?) async {
         let registered: (Int?) -> Bool = { $0 == 1 || $0 == 5 }
         guard let previous, previous.slot == status.slot, registered(previous.registration),
               let registration = status.registration, !registered(registration),
               let sim = configuration.sims.first(where: { $0.modem == status.id && $0.slot == status.slot })
         else { return }
-        let now = Timestamp.wallClock
-        registrationLosses[sim.id, default: []].append(now)
-        registrationLosses[sim.id]?.removeAll { $0 < now - .seconds(3600) }
+        do { try await store.recordRegistrationLoss(sim: sim.id, registration: registration, at: .wallClock) } catch {
+            logger.error("cannot record the registration loss of \(sim.id): \(error)")
+        }
         logger.warning("\(sim.id) on \(status.id) lost registration (CREG \(registration))")
     }
 
@@ -146,6 +158,12 @@ actor Rotator: Service {
         switching.remove(modem)
         kick()
     }
+}
+
+/// What a turn hands to a child task for one modem (which is busy until it ends).
+enum ModemJob: Sendable {
+    case switchSIM(SwitchPlan)
+    case balance(BalancePlan)
 }
 
 /// A switch the turn decided: `modem` leaves `from` (for `leaving`) for the first of `targets`

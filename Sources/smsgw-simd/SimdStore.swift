@@ -1,6 +1,8 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 import QueueCore
+import SimPolicy
 
 /// simd's view of the store (docs/store.md, migration 10), serialised through one connection:
 /// SIM states and their history, its pauses, and what queued counted per SIM.
@@ -52,4 +54,35 @@ actor SimdStore {
     }
 
     func iccid(simID: Int64) throws -> String? { try database.simIdentity(simID: simID)?.iccid }
+
+    // Migration 11: what a restart must not forget.
+
+    func saveStint(_ stint: Stint) throws {
+        try database.saveStint(SimStintRecord(sim: stint.sim, since: stint.since, messageLimit: stint.messageLimit,
+                                              duration: stint.durationLimit))
+    }
+
+    func dropStint(sim: String) throws { try database.dropStint(sim: sim) }
+
+    /// The stints kept by an earlier run, by SIM.
+    func stints() throws -> [String: Stint] {
+        Dictionary(try database.stints().map {
+            ($0.sim, Stint(sim: $0.sim, since: $0.since, messageLimit: $0.messageLimit, durationLimit: $0.duration))
+        }, uniquingKeysWith: { _, last in last })
+    }
+
+    func recordRegistrationLoss(sim: String, registration: Int, at: Timestamp) throws {
+        try database.recordRegistrationLoss(sim: sim, registration: registration, at: at)
+        try database.pruneRegistrationLosses(before: at - .seconds(3600))
+    }
+
+    func registrationLosses(sim: String, since: Timestamp) throws -> [Timestamp] {
+        try database.registrationLosses(sim: sim, since: since)
+    }
+
+    func saveBalance(_ balance: SimBalanceRecord) throws { try database.saveBalance(balance) }
+
+    func balances() throws -> [String: SimBalanceRecord] {
+        Dictionary(try database.balances().map { ($0.sim, $0) }, uniquingKeysWith: { _, last in last })
+    }
 }

@@ -12,6 +12,8 @@ struct SimdTimings: Sendable {
     var switchTimeout: Duration = .seconds(180)
     /// A modem not ready this long on its SIM is planned for anyway (a barred SIM never registers).
     var stuckAfter: Duration = .seconds(60)
+    /// How long modemd's answer to a USSD request may take (it waits 30 s for the network).
+    var ussdTimeout: Duration = .seconds(40)
     /// A SIM whose switch failed is tried again after this long.
     var missingRetry: Duration = .seconds(600)
 

@@ -1,3 +1,4 @@
+import GatewayDaemon
 #if canImport(Glibc)
 import Glibc
 #endif

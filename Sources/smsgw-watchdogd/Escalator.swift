@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import GatewayCore
+import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Logging

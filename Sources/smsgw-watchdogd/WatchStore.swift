@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 
 /// watchdogd's own store connection: the writability probe, the slow integrity check, the

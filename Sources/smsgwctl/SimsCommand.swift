@@ -39,16 +39,23 @@ struct SimsStatusCommand: AsyncParsableCommand {
     }
 }
 
-/// The `sims` table: a row per SIM, hour/day/month as sent/limit.
+/// The `sims` table: a row per SIM, hour/day/month as sent/limit, the amount of its latest
+/// USSD balance answer ("-": none; `--json` has the whole text, its time and any error).
 enum SimsTable {
     static func render(_ status: SimdStatus) -> String {
-        let rows = [["SIM", "MODEM", "SLOT", "STATE", "HOUR", "DAY", "MONTH", "RECIPIENTS", "ICCID", "REASON"]]
+        let rows = [["SIM", "MODEM", "SLOT", "STATE", "HOUR", "DAY", "MONTH", "RECIPIENTS", "BALANCE", "ICCID", "REASON"]]
             + status.sims.map { sim in
                 [sim.sim, sim.modem, "\(sim.slot)", sim.state, "\(sim.sentHour)/\(sim.perHour)", "\(sim.sentDay)/\(sim.perDay)",
-                 "\(sim.sentMonth)/\(sim.perMonth)", "\(sim.uniqueRecipients)", sim.iccid ?? "-", sim.reason]
+                 "\(sim.sentMonth)/\(sim.perMonth)", "\(sim.uniqueRecipients)", balance(sim.balance), sim.iccid ?? "-", sim.reason]
             }
         let paused = status.pausedModems.isEmpty ? "none" : status.pausedModems.joined(separator: ", ")
         return TextTable.render(rows) + "paused by simd: \(paused)\n"
+    }
+
+    /// The amount found, "?" when the answer held no number, "-" before any answer.
+    static func balance(_ balance: SimdBalance?) -> String {
+        guard let balance, balance.text != nil else { return "-" }
+        return balance.amount ?? "?"
     }
 }
 

@@ -48,11 +48,11 @@ struct SimdEndToEndTests {
         let iccids = status.sims.map { $0.iccid ?? "-" }
         let lines = table.standardOutput.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(lines == [
-            "SIM MODEM SLOT STATE HOUR DAY MONTH RECIPIENTS ICCID REASON",
-            "m1-a m1 0 cooling 5/5 5/5 5/100 5 \(iccids[0]) day limit reached",
-            "m1-b m1 1 cooling 5/5 5/5 5/100 5 \(iccids[1]) day limit reached",
-            "m2-a m2 0 cooling 5/5 5/5 5/100 5 \(iccids[2]) day limit reached",
-            "m2-b m2 1 cooling 5/5 5/5 5/100 5 \(iccids[3]) day limit reached",
+            "SIM MODEM SLOT STATE HOUR DAY MONTH RECIPIENTS BALANCE ICCID REASON",
+            "m1-a m1 0 cooling 5/5 5/5 5/100 5 - \(iccids[0]) day limit reached",
+            "m1-b m1 1 cooling 5/5 5/5 5/100 5 - \(iccids[1]) day limit reached",
+            "m2-a m2 0 cooling 5/5 5/5 5/100 5 - \(iccids[2]) day limit reached",
+            "m2-b m2 1 cooling 5/5 5/5 5/100 5 - \(iccids[3]) day limit reached",
             "paused by simd: m1, m2",
         ])
         #expect(iccids.allSatisfy { $0.hasPrefix("89") })
@@ -92,6 +92,9 @@ struct SimdEndToEndTests {
         let barred = try #require(status.sims.first { $0.sim == "m1-a" })
         #expect(barred.reason.hasPrefix("3 sends in a row failed with barring causes (CMS 21"), "\(barred)")
         #expect(barred.evidence?.contains(#""kind":"barring_failures""#) == true)
+        // Quarantined promptly: queued was told to start nothing more on it (by ICCID).
+        let barredICCID = try #require(barred.iccid)
+        #expect(try await box.status().pausedSIMs.contains(barredICCID))
         #expect(try box.database().simEvents("m1-a").last?.to == .quarantined)
         // m1 went on with its other SIM; traffic continued: most messages were sent.
         #expect(status.sims.first { $0.sim == "m1-b" }?.state == "active")

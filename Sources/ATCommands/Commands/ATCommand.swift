@@ -52,6 +52,8 @@ public enum ATCommand: Sendable, Hashable {
     case setFunctionality(Int, reset: Bool? = nil)
     /// `AT+CUSD=1,"<str>",<dcs>` (27.007 §7.15).
     case sendUSSD(String, dcs: Int = 15)
+    /// `AT+CUSD=2`: ends the USSD session (27.007 §7.15 `<n>` = 2).
+    case cancelUSSD
     /// `AT+CIMI` (27.007 §5.6).
     case readIMSI
     /// `AT+CCID`: the SIM's ICCID (vendor command, widely implemented).
@@ -106,6 +108,7 @@ public enum ATCommand: Sendable, Hashable {
         case .setFunctionality(let fun, let reset):
             ATCommandInvocation("+CFUN", .set([.bare(String(fun))] + (reset.map { [.bare($0 ? "1" : "0")] } ?? [])))
         case .sendUSSD(let text, let dcs): ATCommandInvocation("+CUSD", .set([.bare("1"), .quoted(text), .bare(String(dcs))]))
+        case .cancelUSSD: ATCommandInvocation("+CUSD", .set([.bare("2")]))
         case .readIMSI: ATCommandInvocation("+CIMI")
         case .readICCID: ATCommandInvocation("+CCID")
         case .readIMEI: ATCommandInvocation("+CGSN")

@@ -12,6 +12,9 @@ public enum ModemdProtocol: IPCProtocol {
         case switchSIM(modem: String, slot: Int)
         /// Cut and restore `modem`'s power now.
         case powerCycle(modem: String)
+        /// Send the USSD string `code` (a balance check such as `*100#`) on `modem`'s SIM on
+        /// air and answer the network's reply (3GPP TS 27.007 §7.15), within 30 s.
+        case ussd(modem: String, code: String)
     }
 
     public enum Response: Codable, Sendable, Hashable {
@@ -22,6 +25,8 @@ public enum ModemdProtocol: IPCProtocol {
         case simSwitched(modem: String, slot: Int, iccid: String?)
         /// The power cycle has begun (the modem comes back by itself; watch `status`).
         case powerCycleStarted(modem: String)
+        /// The network's answer to `ussd`.
+        case ussdAnswer(ModemdUSSDAnswer)
     }
 
     public enum Event: Codable, Sendable, Hashable {

@@ -38,10 +38,14 @@ public struct SimdSIMStatus: Codable, Sendable, Hashable {
     public var perHour: Int
     public var perDay: Int
     public var perMonth: Int
+    /// The latest USSD balance check (nil: none configured or none run yet).
+    public var balance: SimdBalance?
 
     public init(sim: String, modem: String, slot: Int, iccid: String?, state: String, since: Int64?, reason: String,
                 evidence: String?, coolingUntil: Int64?, lastRotationAt: Int64?, onAirSince: Int64?,
-                sentHour: Int, sentDay: Int, sentMonth: Int, uniqueRecipients: Int, perHour: Int, perDay: Int, perMonth: Int) {
+                sentHour: Int, sentDay: Int, sentMonth: Int, uniqueRecipients: Int, perHour: Int, perDay: Int, perMonth: Int,
+                balance: SimdBalance? = nil) {
+        self.balance = balance
         self.sim = sim
         self.modem = modem
         self.slot = slot
@@ -60,6 +64,25 @@ public struct SimdSIMStatus: Codable, Sendable, Hashable {
         self.perHour = perHour
         self.perDay = perDay
         self.perMonth = perMonth
+    }
+}
+
+/// A SIM's latest USSD balance check (3GPP TS 27.007 §7.15). Times in ms since 1970 UTC.
+public struct SimdBalance: Codable, Sendable, Hashable {
+    /// The network's answer (nil before the first successful check).
+    public var text: String?
+    /// The amount found in `text`, decimal text ("12.50"); nil when none was found.
+    public var amount: String?
+    /// When the latest successful check answered.
+    public var checkedAt: Int64?
+    /// Why the latest check failed (nil: it succeeded).
+    public var error: String?
+
+    public init(text: String?, amount: String?, checkedAt: Int64?, error: String?) {
+        self.text = text
+        self.amount = amount
+        self.checkedAt = checkedAt
+        self.error = error
     }
 }
 

@@ -11,6 +11,7 @@ public enum ShippedMigrations {
         Migration0008Assembly.migration,
         Migration0009InboundFeed.migration,
         Migration0010SimRotation.migration,
+        Migration0011SimEvidence.migration,
         Migration0012WatchdogHealth.migration,
     ]
 

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 
 /// The HTTP API's reads on a connection of its own (WAL lets them run beside the group

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import Webhooks
 
 /// Delivers DLRs and inbound messages upstream over HTTP(S) (docs/webhooks.md): signed JSON

@@ -6,6 +6,7 @@ import FoundationEssentials
 ///     {"command":"inbound","modem":"m1","from":"+31612345678","text":"hello","order":"reversed"}
 ///     {"command":"cms-error","modem":"m2","code":500,"rate":0.5}
 ///     {"command":"block-sim","modem":"m3","after":3}
+///     {"command":"ussd-answer","modem":"m1","text":"Balance: 3.20 USD","code":15}
 ///     {"command":"hang","modem":"m4"}   {"command":"clear","modem":"m4"}   {"command":"status"}
 struct ControlRequest: Decodable, Sendable, Hashable {
     var command: String
@@ -53,6 +54,13 @@ struct ControlRequest: Decodable, Sendable, Hashable {
         case "select-slot":
             guard let slot, slot >= 0 else { return .failure(Problem(message: "select-slot: \"slot\" must be 0 or more")) }
             return .success(.selectSlot(slot))
+        case "ussd-answer":
+            guard let text, !text.isEmpty, !text.contains("\"") else {
+                return .failure(Problem(message: "ussd-answer: \"text\" is required (without double quotes)"))
+            }
+            let dcs = code ?? 15
+            guard (0...255).contains(dcs) else { return .failure(Problem(message: "ussd-answer: \"code\" (the DCS) must be 0…255")) }
+            return .success(.ussdAnswer(text: text, dcs: dcs))
         case "inbound":
             guard let from, !from.isEmpty, let text, !text.isEmpty else {
                 return .failure(Problem(message: "inbound: \"from\" and \"text\" are required"))

@@ -107,7 +107,8 @@ extension SimulatedModem {
             guard mode == 1, arguments.count >= 2 else { return .ok([]) }
             guard registrationStatus == 1 else { return .error(cmeError(30)) }
             let sim = sims[activeSlot]
-            let answer = "+CUSD: 0,\"Your balance is 12.50 EUR. \(sim.operatorName).\",15"
+            let custom = ussdAnswers[activeSlot]
+            let answer = "+CUSD: 0,\"\(custom?.text ?? "Your balance is 12.50 EUR. \(sim.operatorName).")\",\(custom?.dcs ?? 15)"
             timers.schedule(.ussdAnswer(answer), at: now + delay(.seconds(2)))
             return .ok([])
         case ("+CUSD", .read): return .ok(["+CUSD: 1"])

@@ -25,6 +25,8 @@ struct SimulatedModem: Sendable {
         case inbound(originator: String, text: String, order: InboundOrder)
         /// The SIM-select GPIO lines now name this slot.
         case selectSlot(Int)
+        /// From now on a USSD request on the SIM on air is answered `+CUSD: 0,"<text>",<dcs>`.
+        case ussdAnswer(text: String, dcs: Int)
     }
 
     /// The order in which the parts of a long inbound text arrive.
@@ -55,6 +57,8 @@ struct SimulatedModem: Sendable {
     /// Messages each slot's SIM may still send before the operator blocks it.
     var remainingBeforeBlock: [Int: Int] = [:]
     var blockedSlots: Set<Int> = []
+    /// The USSD answer set on the control socket per slot (`ussd-answer`); else the default.
+    var ussdAnswers: [Int: (text: String, dcs: Int)] = [:]
     var reader = CommandReader()
     /// Input that arrived while the module was busy sending; read when it is done.
     var backlog: [UInt8] = []
@@ -112,6 +116,8 @@ struct SimulatedModem: Sendable {
             scheduleInbound(from: originator, text: text, order: order, at: now)
         case .selectSlot(let slot):
             if slot != activeSlot, sims.indices.contains(slot) { switchSlot(to: slot, at: now, into: &output) }
+        case .ussdAnswer(let text, let dcs):
+            ussdAnswers[activeSlot] = (text, dcs)
         }
         if restartRequested {
             restartRequested = false

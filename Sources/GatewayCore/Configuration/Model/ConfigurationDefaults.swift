@@ -22,6 +22,8 @@ public enum ConfigurationDefaults {
     public static let adminUser = "admin"
     public static let simLimits = SIMLimits(perHour: 60, perDay: 400, perMonth: 6000, cooldown: .seconds(5))
     public static let simGroupStrategy = SIMGroup.Strategy.leastLoaded
+    /// `balance_interval`: a day between two USSD balance checks of a SIM.
+    public static let balanceInterval: Duration = .seconds(86400)
     public static let blockDetection = BlockDetection(
         failuresInARow: 5, failedReportRatio: 0.8, reportWindow: 20, registrationLossesPerHour: 3)
     public static let simRotation = SIMRotationPolicy(

@@ -9,8 +9,21 @@ public struct SIMConfiguration: Sendable, Equatable {
     /// SIM groups (routing targets) this SIM sends for.
     public var groups: [String]
     public var limits: SIMLimits
+    /// `balance_ussd` / `balance_interval` set on the SIM itself (nil: its group's; a code
+    /// of "": no check for this SIM).
+    public var balanceCode: String?
+    public var balanceInterval: Duration?
 
-    public init(id: String, enabled: Bool = true, modem: String, slot: Int, groups: [String], limits: SIMLimits) {
+    /// The balance check in force for this SIM, given the group whose policy it follows.
+    public func balanceCheck(group: SIMGroup) -> BalanceCheck {
+        let code = balanceCode.map { $0.isEmpty ? nil : $0 } ?? group.balance.code
+        return BalanceCheck(code: code, interval: balanceInterval ?? group.balance.interval)
+    }
+
+    public init(id: String, enabled: Bool = true, modem: String, slot: Int, groups: [String], limits: SIMLimits,
+                balanceCode: String? = nil, balanceInterval: Duration? = nil) {
+        self.balanceCode = balanceCode
+        self.balanceInterval = balanceInterval
         self.id = id
         self.enabled = enabled
         self.modem = modem
@@ -52,9 +65,12 @@ public struct SIMGroup: Sendable, Equatable {
     public var strategy: Strategy
     /// How smsgw-simd rotates the group's SIMs.
     public var rotation: SIMRotationPolicy
+    /// The group's USSD balance check (`balance_ussd`, `balance_interval`).
+    public var balance: BalanceCheck
 
     public init(id: String, strategy: Strategy = ConfigurationDefaults.simGroupStrategy,
-                rotation: SIMRotationPolicy = ConfigurationDefaults.simRotation) {
+                rotation: SIMRotationPolicy = ConfigurationDefaults.simRotation, balance: BalanceCheck = BalanceCheck()) {
+        self.balance = balance
         self.id = id
         self.strategy = strategy
         self.rotation = rotation
