@@ -42,6 +42,10 @@ import Testing
         }
         for (send, number) in zip(sends, numbers) {
             send.waitUntilExit()
+            if send.terminationStatus != 0 {  // what the box says, to tell why a message waits
+                let status = try? runProduct("smsgwctl", ["status", "--config", box.configPath])
+                Issue.record("\(number) not delivered; status:\n\(status?.standardOutput ?? "")\n--- up:\n\(box.errors.suffix(6000))")
+            }
             #expect(send.terminationStatus == 0, "\(number): \(box.sendOutput(to: number))")
             #expect(box.sendOutput(to: number).hasSuffix(" delivered\n"), "\(number): \(box.sendOutput(to: number))")
         }
