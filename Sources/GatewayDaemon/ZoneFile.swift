@@ -4,12 +4,13 @@ import Glibc
 import QueueCore
 
 /// The box's time zone (`box.time_zone`) read from the system's TZif files (RFC 8536), for
-/// QueueCore's `LocalCalendar`: quiet hours and the SIM counters' local windows.
-enum ZoneFile {
-    static let directory = "/usr/share/zoneinfo"
+/// QueueCore's `LocalCalendar`: quiet hours, the SIM counters' local windows (queued) and SIM
+/// policies' active hours and calendar resets (simd).
+public enum ZoneFile {
+    public static let directory = "/usr/share/zoneinfo"
 
     /// The rules of `name` ("UTC" needs no file).
-    static func rules(named name: String) throws -> ZoneRules {
+    public static func rules(named name: String) throws -> ZoneRules {
         if name == "UTC" { return .utc }
         let path = "\(directory)/\(name)"
         guard let file = fopen(path, "rb") else { throw ZoneRulesError("cannot open \(path) (errno \(errno))") }
