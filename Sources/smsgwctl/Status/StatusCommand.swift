@@ -1,8 +1,10 @@
 import ArgumentParser
+import FoundationEssentials
 import GatewayIPC
 
 /// `smsgwctl status`: the box at a glance — modems with signal bars (smsgw-modemd), SIMs
-/// (smsgw-simd), the queue (smsgw-queued) and each daemon's `health` answer, as one table or
+/// (smsgw-simd), the queue (smsgw-queued) and each daemon's `health` answer (ingressd and, when it
+/// runs, watchdogd too), as one table or
 /// `--json`. A daemon that does not answer is shown DOWN; exit 1 then (or when one is unhealthy).
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +37,20 @@ struct StatusCommand: AsyncParsableCommand {
                 status.health["simd"] = DaemonHealth(healthy: health.healthy, progress: health.progress, detail: health.detail)
             }
         } catch { note("simd", error) }
+        do {
+            if case .health(let health) = try await daemon.call(.health, on: "ingressd", protocol: IngressdProtocol.self) {
+                status.health["ingressd"] = DaemonHealth(healthy: health.healthy, progress: health.accepted,
+                                                         detail: "\(health.detail); outbox \(health.outboxPending) pending")
+            }
+        } catch { note("ingressd", error) }
+        // smsgw-watchdogd runs on a box and under `up` when it is built; no socket: not running here.
+        if let path = try? daemon.path(of: "watchdogd"), FileManager.default.fileExists(atPath: path) {
+            do {
+                if case .health(let health) = try await daemon.call(.health, on: "watchdogd", protocol: WatchdogdProtocol.self) {
+                    status.health["watchdogd"] = DaemonHealth(healthy: health.healthy, progress: health.progress, detail: health.detail)
+                }
+            } catch { note("watchdogd", error) }
+        }
         if json { try printJSON(status) } else { StandardStreams.writeOutput(StatusTable.render(status)) }
         if !status.unreachable.isEmpty || status.health.values.contains(where: { !$0.healthy }) { throw ExitCode(1) }
     }
