@@ -3,52 +3,8 @@ import Logging
 import ServiceLifecycle
 
 /// The connection to smsgw-modemd's control socket (docs/modemd.md): sends, its status, and
-/// its events (a modem changed, a status report stored). Reconnects when the connection closes; a daemon that
-/// restarts is found again.
-actor ModemdLink {
-    let path: String
-    private var client: IPCClient<ModemdProtocol>?
-    private let logger: Logger
-
-    init(path: String, logger: Logger) {
-        self.path = path
-        self.logger = logger
-    }
-
-    var isConnected: Bool { client != nil }
-
-    /// The current connection, or a new one (waiting up to `patience` for modemd to bind).
-    func connection(patience: Duration = .milliseconds(500)) async throws(IPCError) -> IPCClient<ModemdProtocol> {
-        if let client { return client }
-        let fresh = try await IPCClient<ModemdProtocol>.connect(to: path, retryingFor: patience)
-        if let client {  // another caller connected while this one waited
-            await fresh.close()
-            return client
-        }
-        client = fresh
-        logger.info("connected to modemd at \(path)")
-        return fresh
-    }
-
-    /// Forgets a connection that failed, so the next call connects again.
-    func drop(_ failed: IPCClient<ModemdProtocol>) async {
-        guard let client, client === failed else { return }
-        self.client = nil
-        await failed.close()
-        logger.warning("lost the connection to modemd")
-    }
-
-    func call(_ request: ModemdProtocol.Request, timeout: Duration) async -> Result<ModemdProtocol.Response, IPCError> {
-        let client: IPCClient<ModemdProtocol>
-        do { client = try await connection() } catch { return .failure(error) }
-        do {
-            return .success(try await client.call(request, timeout: timeout))
-        } catch {
-            if error.code == .connectionClosed || error.code == .timeout { await drop(client) }
-            return .failure(error)
-        }
-    }
-}
+/// its events (a modem changed, a status report stored); `PeerLink` reconnects when it closes.
+typealias ModemdLink = PeerLink<ModemdProtocol>
 
 /// Follows modemd: its events — a modem changed (`modemChanged`), a status report stored —
 /// update and wake the dispatcher; a full `status` is read on every (re)subscription and then

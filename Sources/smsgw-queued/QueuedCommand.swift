@@ -37,7 +37,7 @@ struct QueuedCommand: AsyncParsableCommand {
 
         let runtime = configuration.runtime.directory
         let metrics = QueueMetrics()
-        let link = ModemdLink(path: "\(runtime)/modemd.sock", logger: logger)
+        let link = ModemdLink(path: "\(runtime)/modemd.sock", name: "modemd", logger: logger)
         let timings = QueuedTimings()
         let statusLine = StatusLine()
         let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: timings, store: store,
