@@ -21,14 +21,15 @@ struct HTTPConnection: Sendable {
     func serve(_ channel: HTTPListener.Connection) async {
         let lifecycle = ConnectionLifecycle()
         let nioChannel = channel.channel
+        let peer = nioChannel.remoteAddress?.ipAddress
         await withGracefulShutdownHandler {
-            await serve(channel, lifecycle: lifecycle)
+            await serve(channel, lifecycle: lifecycle, peer: peer)
         } onGracefulShutdown: {
             if lifecycle.shutDown() { nioChannel.close(promise: nil) }
         }
     }
 
-    private func serve(_ channel: HTTPListener.Connection, lifecycle: ConnectionLifecycle) async {
+    private func serve(_ channel: HTTPListener.Connection, lifecycle: ConnectionLifecycle, peer: String?) async {
         do {
             try await channel.executeThenClose { inbound, outbound in
                 var head: HTTPRequestHead?
@@ -54,7 +55,7 @@ struct HTTPConnection: Sendable {
                         lifecycle.begin()
                         let start = ContinuousClock.now
                         let (response, route) = await router.respond(to: HTTPRequest(
-                            method: request.method, target: request.uri, headers: request.headers, body: body))
+                            method: request.method, target: request.uri, headers: request.headers, body: body, peer: peer))
                         body = []
                         metrics.record(route: route, method: request.method, status: response.status,
                                        duration: ContinuousClock.now - start)

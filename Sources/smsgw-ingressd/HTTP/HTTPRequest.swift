@@ -10,8 +10,10 @@ struct HTTPRequest: Sendable {
     var query: FormFields
     var headers: HTTPHeaders
     var body: [UInt8]
+    /// The client's IP address (failed logins are counted per address); nil when unknown.
+    var peer: String?
 
-    init(method: HTTPMethod, target: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+    init(method: HTTPMethod, target: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], peer: String? = nil) {
         self.method = method
         let pathPart: Substring
         if let mark = target.firstIndex(of: "?") {
@@ -24,6 +26,7 @@ struct HTTPRequest: Sendable {
         path = FormFields.percentDecode(Array(pathPart.utf8), plusIsSpace: false) ?? String(pathPart)
         self.headers = headers
         self.body = body
+        self.peer = peer
     }
 
     /// The media type of the body without parameters, lower-cased (`application/json`).

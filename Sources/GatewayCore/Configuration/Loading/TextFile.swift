@@ -4,16 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a whole UTF-8 text file with POSIX calls (Foundation stays out of the daemons).
-enum TextFile {
-    struct ReadError: Error, CustomStringConvertible {
-        var description: String
+/// Reads a whole UTF-8 text file with POSIX calls (Foundation stays out of the daemons); the
+/// loader and the web page (which shows the file to edit) use it.
+public enum TextFile {
+    public struct ReadError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Larger files are refused: a configuration is a few kilobytes.
     static let maximumSize = 4 << 20
 
-    static func read(_ path: String) throws(ReadError) -> String {
+    public static func read(_ path: String) throws(ReadError) -> String {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReadError(description: systemMessage()) }
         defer { close(descriptor) }

@@ -1,0 +1,33 @@
+/// The running box as its daemons' control sockets describe it (docs/ipc.md): each part nil
+/// when its daemon did not answer, with the reason in `unreachable`. `smsgwctl status` prints
+/// it; the web page's overview shows it.
+public struct BoxStatus: Codable, Equatable, Sendable {
+    public var modems: [ModemdModemStatus]?
+    public var sims: SimdStatus?
+    public var queue: QueueStatus?
+    public var health: [String: DaemonHealth]
+    /// Daemon → why it did not answer.
+    public var unreachable: [String: String]
+
+    public init(modems: [ModemdModemStatus]? = nil, sims: SimdStatus? = nil, queue: QueueStatus? = nil,
+                health: [String: DaemonHealth], unreachable: [String: String]) {
+        self.modems = modems
+        self.sims = sims
+        self.queue = queue
+        self.health = health
+        self.unreachable = unreachable
+    }
+}
+
+/// One daemon's `health` answer, the fields every daemon shares.
+public struct DaemonHealth: Codable, Equatable, Sendable {
+    public var healthy: Bool
+    public var progress: Int
+    public var detail: String
+
+    public init(healthy: Bool, progress: Int, detail: String) {
+        self.healthy = healthy
+        self.progress = progress
+        self.detail = detail
+    }
+}

@@ -1,0 +1,15 @@
+/// The web page's routes on `[listeners.admin]` (docs/webpage.md).
+enum AdminRoutes {
+    static func router(site: AdminSite) -> HTTPRouter {
+        var router = HTTPRouter()
+        router.add(.GET, "/login") { request, _ in await site.loginForm(request) }
+        router.add(.POST, "/login") { request, _ in await site.logIn(request) }
+        router.add(.POST, "/logout") { request, _ in await site.logOut(request) }
+        router.add(.GET, "/") { request, _ in await site.home(request) }
+        router.add(.GET, "/config") { request, _ in await site.configuration(request) }
+        router.add(.POST, "/config") { request, _ in await site.saveConfiguration(request) }
+        router.add(.GET, "/password") { request, _ in await site.passwordForm(request) }
+        router.add(.POST, "/password") { request, _ in await site.changePassword(request) }
+        return router
+    }
+}
