@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "GatewayDaemon",
             dependencies: [
-                "GatewayCore", "CMalloc", "QueueCore", "SystemBridge",
+                "GatewayCore", "GatewayIPC", "CMalloc", "QueueCore", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

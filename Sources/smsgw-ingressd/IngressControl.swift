@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayIPC
 import Glibc
 import Logging
@@ -9,7 +10,7 @@ import Logging
 enum IngressControl {
     /// Bound after the listeners, so every enabled listener of `configuration` is up by then.
     static func bind(configuration: GatewayConfiguration, committer: GroupCommitter, outbox: OutboxStore,
-                     logger: Logger) async throws -> IPCServer<IngressdProtocol> {
+                     reloader: ConfigurationReloader, logger: Logger) async throws -> IPCServer<IngressdProtocol> {
         let settings = configuration.listeners
         let listeners = [("smpp", settings.smpp), ("http", settings.http)]
             .filter { $0.1.enabled }.map { "\($0.0) \($0.1.address):\($0.1.port)" }
@@ -18,6 +19,8 @@ enum IngressControl {
             switch request {
             case .health:
                 return .health(await health(committer: committer, outbox: outbox, listeners: listeners))
+            case .reload:
+                return .reload(await reloader.reload())
             }
         }
     }

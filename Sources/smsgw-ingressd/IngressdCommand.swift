@@ -77,11 +77,13 @@ struct IngressdCommand: AsyncParsableCommand {
             services.append(.init(service: listener))
             logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
         }
-        services.append(.init(service: try await IngressControl.bind(configuration: configuration, committer: committer, outbox: outboxStore, logger: logger)))
+        // Accounts, listeners and webhooks are wired into sessions at start: every change needs a restart.
+        let reloader = ConfigurationReloader(daemon: "ingressd", file: options.config, startup: configuration, live: [], logger: logger)
+        services.append(.init(service: try await IngressControl.bind(configuration: configuration, committer: committer, outbox: outboxStore,
+                                                                    reloader: reloader, logger: logger)))
         services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))
         services.append(.init(service: CommitTicker(committer: committer)))
-        // Accounts, listeners and webhooks are wired into sessions at start: every change needs a restart.
-        services.append(.init(service: await ReloadService(file: options.config, startup: configuration, live: [], logger: logger)))
+        services.append(.init(service: await ReloadService(reloader: reloader)))
         // The committer last: it stops after the listeners (reverse order) and answers what is left.
         services.insert(.init(service: committer), at: 0)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(

@@ -1,5 +1,6 @@
 import GatewayIPC
 import GatewayCore
+import GatewayDaemon
 import Glibc
 import ModemSession
 import SMSCodec
@@ -8,8 +9,10 @@ import SMSCodec
 struct ControlHandler: Sendable {
     let runners: [String: ModemRunner]
     let order: [String]
+    let reloader: ConfigurationReloader
 
-    init(runners: [ModemRunner]) {
+    init(runners: [ModemRunner], reloader: ConfigurationReloader) {
+        self.reloader = reloader
         self.runners = Dictionary(uniqueKeysWithValues: runners.map { ($0.modem.id, $0) })
         order = runners.map(\.modem.id)
     }
@@ -25,6 +28,8 @@ struct ControlHandler: Sendable {
             return .status(modems)
         case .health:
             return .health(await health())
+        case .reload:
+            return .reload(await reloader.reload())
         case .send(let request):
             let runner = try runner(request.modem)
             let parts = request.parts.map { SendJob.Part(hex: $0.pdu.uppercased(), tpduLength: $0.tpduLength) }

@@ -48,15 +48,16 @@ struct ModemdCommand: AsyncParsableCommand {
                 store: store, gpio: configuration.gpio, logger: logger, events: events,
                 heartbeat: heartbeat, readiness: readiness)
         }
-        let handler = ControlHandler(runners: runners)
+        // Modems, GPIO lines and the serial settings are opened once: every change needs a restart.
+        let reloader = ConfigurationReloader(daemon: "modemd", file: options.config, startup: configuration, live: [], logger: logger)
+        let handler = ControlHandler(runners: runners, reloader: reloader)
         let socketPath = socket ?? "\(configuration.runtime.directory)/modemd.sock"
         let server = try await IPCServer<ModemdProtocol>.bind(path: socketPath, logger: logger) { request in
             try await handler.handle(request)
         }
         events.attach(server)
         let sweeper = ReassemblySweeper(store: store, events: events, logger: logger)
-        // Modems, GPIO lines and the serial settings are opened once: every change needs a restart.
-        let reload = await ReloadService(file: options.config, startup: configuration, live: [], logger: logger)
+        let reload = await ReloadService(reloader: reloader)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: runners.map { .init(service: $0) } + [.init(service: server), .init(service: sweeper), .init(service: reload)],

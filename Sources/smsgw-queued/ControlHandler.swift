@@ -8,6 +8,7 @@ struct ControlHandler: Sendable {
     let dispatcher: Dispatcher
     let store: QueueStore
     let metrics: QueueMetrics
+    let reloader: ConfigurationReloader
 
     func handle(_ request: QueuedProtocol.Request) async throws -> QueuedProtocol.Response {
         switch request {
@@ -47,6 +48,8 @@ struct ControlHandler: Sendable {
             return .health(QueuedHealth(
                 healthy: healthy, progress: await dispatcher.progress,
                 detail: healthy ? "work loop turned \(age) ms ago" : "work loop stalled for \(age) ms", pid: getpid()))
+        case .reload:
+            return .reload(await reloader.reload())
         case .recover:
             await dispatcher.kick(reports: true)
             let waiting = try await store.oldestWaitingMilliseconds().map { "oldest waiting \($0) ms" } ?? "nothing waiting"

@@ -43,13 +43,14 @@ struct QueuedCommand: AsyncParsableCommand {
         let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: timings, store: store,
                                     link: link, metrics: metrics, logger: logger,
                                     heartbeat: DaemonHeartbeat.make(logger: logger), statusLine: statusLine)
-        let handler = ControlHandler(dispatcher: dispatcher, store: store, metrics: metrics)
+        // The dispatcher's decisions hold the configuration they were made with: every change needs a restart.
+        let reloader = ConfigurationReloader(daemon: "queued", file: options.config, startup: configuration, live: [], logger: logger)
+        let handler = ControlHandler(dispatcher: dispatcher, store: store, metrics: metrics, reloader: reloader)
         let server = try await IPCServer<QueuedProtocol>.bind(path: "\(runtime)/queued.sock", logger: logger) { request in
             try await handler.handle(request)
         }
         let wakeups = try await WakeupReceiver.bind(path: "\(runtime)/queued.wake")
-        // The dispatcher's decisions hold the configuration they were made with: every change needs a restart.
-        let reload = await ReloadService(file: options.config, startup: configuration, live: [], logger: logger)
+        let reload = await ReloadService(reloader: reloader)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: server), .init(service: WakeupForwarder(receiver: wakeups, dispatcher: dispatcher)),

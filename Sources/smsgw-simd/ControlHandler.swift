@@ -9,6 +9,7 @@ struct ControlHandler: Sendable {
     let rotator: Rotator
     let store: SimdStore
     let configuration: GatewayConfiguration
+    let reloader: ConfigurationReloader
 
     func handle(_ request: SimdProtocol.Request) async throws -> SimdProtocol.Response {
         switch request {
@@ -56,6 +57,8 @@ struct ControlHandler: Sendable {
                 record.limits = limits
                 return false  // not a state change: no history line, no new `since`
             }
+        case .reload:
+            return .reload(await reloader.reload())
         case .rotate(let modem):
             guard configuration.modem(id: modem) != nil else {
                 throw IPCError(.unknownModem, "no modem \"\(modem)\" in the configuration")

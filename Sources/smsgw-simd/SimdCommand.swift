@@ -37,12 +37,13 @@ struct SimdCommand: AsyncParsableCommand {
         let rotator = Rotator(configuration: configuration, calendar: calendar, store: store, queued: queued, modemd: modemd,
                               timings: timings, logger: logger, heartbeat: DaemonHeartbeat.make(logger: logger),
                               statusLine: statusLine)
-        let handler = ControlHandler(rotator: rotator, store: store, configuration: configuration)
+        // Limits and schedules are read when decisions are made from the startup model: every change needs a restart.
+        let reloader = ConfigurationReloader(daemon: "simd", file: options.config, startup: configuration, live: [], logger: logger)
+        let handler = ControlHandler(rotator: rotator, store: store, configuration: configuration, reloader: reloader)
         let server = try await IPCServer<SimdProtocol>.bind(path: "\(runtime)/simd.sock", logger: logger) { request in
             try await handler.handle(request)
         }
-        // Limits and schedules are read when decisions are made from the startup model: every change needs a restart.
-        let reload = await ReloadService(file: options.config, startup: configuration, live: [], logger: logger)
+        let reload = await ReloadService(reloader: reloader)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: server),

@@ -9,6 +9,7 @@ import GatewayStore
 struct ControlHandler: Sendable {
     let loop: WatchLoop
     let store: WatchStore
+    let reloader: ConfigurationReloader
     /// The loop is stalled when it has not turned for this long (a turn waits for every probe).
     let stallAfter: Int64
 
@@ -20,6 +21,8 @@ struct ControlHandler: Sendable {
             return .health(WatchdogdHealth(
                 healthy: healthy, progress: await loop.turns, hardwareFeeding: await loop.hardwareFeeding,
                 detail: healthy ? "watch loop turned \(age) ms ago" : "watch loop stalled for \(age) ms", pid: getpid()))
+        case .reload:
+            return .reload(await reloader.reload())
         case .snapshot:
             let snapshot = try await store.snapshot()
             let records = (snapshot.box.map { [$0] } ?? []) + snapshot.daemons + snapshot.modems

@@ -40,7 +40,10 @@ struct WatchdogdCommand: AsyncParsableCommand {
         let loop = WatchLoop(probes: probes, escalator: Escalator(probes: probes, feeder: feeder, store: store, logger: logger),
                              store: store, feeder: feeder, settings: settings, thresholds: thresholds,
                              interval: watchdog.healthInterval, storePath: configuration.store.path, logger: logger)
-        let handler = ControlHandler(loop: loop, store: store,
+        // Intervals, thresholds and the hardware watchdog are set up at start: every change needs a restart.
+        let reloader = ConfigurationReloader(daemon: "watchdogd", file: options.config, startup: configuration, live: [], logger: logger)
+        let reload = await ReloadService(reloader: reloader)
+        let handler = ControlHandler(loop: loop, store: store, reloader: reloader,
                                      stallAfter: (watchdog.healthInterval + timeout * 4).milliseconds + 5_000)
         let server = try await IPCServer<WatchdogdProtocol>.bind(path: "\(runtime)/watchdogd.sock", logger: logger) { request in
             try await handler.handle(request)
@@ -49,6 +52,7 @@ struct WatchdogdCommand: AsyncParsableCommand {
             services: [
                 .init(service: server),
                 .init(service: IntegrityChecker(store: integrityStore, loop: loop, interval: watchdog.integrityCheckInterval)),
+                .init(service: reload),
                 .init(service: loop),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

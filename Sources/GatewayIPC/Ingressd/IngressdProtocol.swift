@@ -3,10 +3,13 @@
 public enum IngressdProtocol: IPCProtocol {
     public enum Request: Codable, Sendable, Hashable {
         case health
+        /// Read the configuration file again, as SIGHUP does, and say what was applied.
+        case reload
     }
 
     public enum Response: Codable, Sendable, Hashable {
         case health(IngressdHealth)
+        case reload(ReloadReport)
     }
 
     /// ingressd publishes no events on this socket; the type keeps the protocol's shape.

@@ -15,6 +15,8 @@ public enum ModemdProtocol: IPCProtocol {
         /// Send the USSD string `code` (a balance check such as `*100#`) on `modem`'s SIM on
         /// air and answer the network's reply (3GPP TS 27.007 §7.15), within 30 s.
         case ussd(modem: String, code: String)
+        /// Read the configuration file again, as SIGHUP does, and say what was applied.
+        case reload
     }
 
     public enum Response: Codable, Sendable, Hashable {
@@ -27,6 +29,7 @@ public enum ModemdProtocol: IPCProtocol {
         case powerCycleStarted(modem: String)
         /// The network's answer to `ussd`.
         case ussdAnswer(ModemdUSSDAnswer)
+        case reload(ReloadReport)
     }
 
     public enum Event: Codable, Sendable, Hashable {

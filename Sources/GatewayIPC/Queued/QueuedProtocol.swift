@@ -19,6 +19,8 @@ public enum QueuedProtocol: IPCProtocol {
         /// smsgw-watchdogd's first rung: look at the whole queue again now (a full sweep,
         /// status reports included), as after a restart but without one.
         case recover
+        /// Read the configuration file again, as SIGHUP does, and say what was applied.
+        case reload
     }
 
     public enum Response: Codable, Sendable, Hashable {
@@ -31,6 +33,7 @@ public enum QueuedProtocol: IPCProtocol {
         case health(QueuedHealth)
         /// The sweep was started; `detail` says what the queue holds.
         case recovering(detail: String)
+        case reload(ReloadReport)
     }
 
     /// The queue publishes no events yet; the type keeps the protocol's shape.

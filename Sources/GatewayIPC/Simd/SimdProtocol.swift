@@ -14,6 +14,8 @@ public enum SimdProtocol: IPCProtocol {
         /// Out of quarantine (to standby).
         case release(sim: String)
         case health
+        /// Read the configuration file again, as SIGHUP does, and say what was applied.
+        case reload
     }
 
     public enum Response: Codable, Sendable, Hashable {
@@ -23,6 +25,7 @@ public enum SimdProtocol: IPCProtocol {
         /// The rotation was asked for; the loop performs it.
         case rotating(modem: String)
         case health(SimdHealth)
+        case reload(ReloadReport)
     }
 
     public enum Event: Codable, Sendable, Hashable {

@@ -4,11 +4,14 @@ public enum WatchdogdProtocol: IPCProtocol {
     public enum Request: Codable, Sendable, Hashable {
         case health
         case snapshot
+        /// Read the configuration file again, as SIGHUP does, and say what was applied.
+        case reload
     }
 
     public enum Response: Codable, Sendable, Hashable {
         case health(WatchdogdHealth)
         case snapshot(WatchdogSnapshot)
+        case reload(ReloadReport)
     }
 
     /// watchdogd publishes no events yet; the type keeps the protocol's shape.
