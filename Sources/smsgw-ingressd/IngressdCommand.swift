@@ -9,7 +9,7 @@ import SystemBridge
 import Webhooks
 
 /// `smsgw-ingressd`: upstream ingress (docs/ingressd.md). Its story: load the configuration,
-/// open the store, bind the SMPP and HTTP listeners, notify READY, serve until SIGTERM. Each durable
+/// open the store, bind the SMPP, HTTP and web page listeners, notify READY, serve until SIGTERM. Each durable
 /// group commit wakes smsgw-queued with one datagram.
 @main
 struct IngressdCommand: AsyncParsableCommand {
@@ -69,6 +69,8 @@ struct IngressdCommand: AsyncParsableCommand {
             services.append(.init(service: listener))
             logger.notice("ingressd ready: SMPP on \(smpp.address):\(listener.port)")
         }
+        // Accounts, listeners and webhooks are wired into sessions at start: every change needs a restart.
+        let reloader = ConfigurationReloader(daemon: "ingressd", file: options.config, startup: configuration, live: [], logger: logger)
         let http = configuration.listeners.http
         if http.enabled {
             let listener = try await HTTPServerSetup.listener(
@@ -77,8 +79,13 @@ struct IngressdCommand: AsyncParsableCommand {
             services.append(.init(service: listener))
             logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
         }
-        // Accounts, listeners and webhooks are wired into sessions at start: every change needs a restart.
-        let reloader = ConfigurationReloader(daemon: "ingressd", file: options.config, startup: configuration, live: [], logger: logger)
+        let admin = configuration.listeners.admin.listener
+        if admin.enabled {
+            let listener = try await AdminServerSetup.listener(configuration: configuration, file: options.config,
+                                                               reloader: reloader, logger: logger)
+            services.append(.init(service: listener))
+            logger.notice("ingressd ready: web page on http://\(admin.address):\(listener.port)")
+        }
         services.append(.init(service: try await IngressControl.bind(configuration: configuration, committer: committer, outbox: outboxStore,
                                                                     reloader: reloader, logger: logger)))
         services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))

@@ -41,6 +41,7 @@ final class QueuedBox {
             [watchdog]
             hardware = false
             [listeners.admin]
+            enabled = false
             password = "$y$j9T$mrx7UiSMrifF0idPF5fCR.$wq7JLInw8Ofuamdw8OkIvjItrzqh20.1pznTO2E.B90"
             [sim_defaults]
             per_hour = 100000

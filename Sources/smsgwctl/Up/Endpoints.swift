@@ -15,7 +15,7 @@ enum Endpoints {
         }
         if listeners.admin.listener.enabled {
             let admin = listeners.admin.listener
-            lines.append("up: web page   http://\(host(admin.address)):\(admin.port) is configured (user \(listeners.admin.user)); no daemon serves it yet")
+            lines.append("up: web page   http://\(host(admin.address)):\(admin.port) (user \(listeners.admin.user); docs/webpage.md)")
         }
         lines.append("up: runtime    \(configuration.runtime.directory) (logs in \(logDirectory)); store \(configuration.store.path)")
         lines.append("up: try  smsgwctl status --config \(configPath)  ·  smsgwctl send --config \(configPath) --to +31612345678 --text Hello  ·  Ctrl-C stops the box")
