@@ -8,7 +8,9 @@ enum AdminPasswordLine {
     static func replacing(in text: String, with hash: String) -> String {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         // Split at LF; a CR before it stays with its line (and is put back after an edit).
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // (By bytes: to String, CR LF is one Character, which a split at "\n" would not cut.)
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         let value = "\"" + hash + "\""
         var inAdmin = false
         var lastKeyOfAdmin: Int?
