@@ -1,0 +1,174 @@
+import Foundation
+import GatewayCore
+import GatewayIPC
+import NIOHTTP1
+import Synchronization
+import Testing
+@testable import smsgw_ingressd
+
+/// The web page's routes in process (no socket): sessions, CSRF, the save path and the
+/// password change against a temporary copy of the demo file; reloads are counted.
+@Suite("Web page in process: routes, auth, CSRF, save")
+struct AdminSiteTests {
+    final class Fixture: Sendable {
+        let directory: String
+        let path: String
+        let router: HTTPRouter
+        let auth: AdminAuth
+        let reloads: Counter
+
+        init() throws {
+            directory = NSTemporaryDirectory() + "admin-site-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            path = directory + "/gateway.toml"
+            try TextFileFixture.demo().write(toFile: path, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+            let configuration = try ConfigurationLoader.load(file: path)
+            let auth = AdminAuth(admin: configuration.listeners.admin)
+            self.auth = auth
+            let counter = Counter()
+            reloads = counter
+            let editor = ConfigurationEditor(path: path, boxName: configuration.box.name, reload: {
+                counter.count.withLock { $0 += 1 }
+                return [DaemonReloadAnswer(daemon: "modemd", answer: .notRunning("cannot reach smsgw-modemd"))]
+            })
+            let site = AdminSite(auth: auth, editor: editor, overview: {
+                AdminOverview(boxName: configuration.box.name, usesShippedPassword: await auth.usesShippedPassword,
+                              health: nil, escalations: [], storeProblem: nil,
+                              live: BoxStatus(health: [:], unreachable: ["modemd": "cannot reach <modemd>"]))
+            })
+            router = AdminRoutes.router(site: site)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+        var file: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+
+        func send(_ method: HTTPMethod, _ target: String, cookie: String? = nil, form: [(String, String)] = [],
+                  peer: String = "192.0.2.1") async -> HTTPResponse {
+            var headers = HTTPHeaders()
+            if let cookie { headers.add(name: "Cookie", value: "\(AdminCookie.name)=\(cookie)") }
+            let body = form.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
+            return await router.respond(to: HTTPRequest(method: method, target: target, headers: headers,
+                                                        body: Array(body.utf8), peer: peer)).response
+        }
+
+        /// Logs in with `password`; the session cookie's token and the page's CSRF token.
+        func logIn(_ password: String = "admin") async throws -> (token: String, csrf: String) {
+            let response = await send(.POST, "/login", form: [("user", "admin"), ("password", password)])
+            let cookie = try #require(response.header("set-cookie"))
+            let token = String(cookie.dropFirst(AdminCookie.name.count + 1).prefix { $0 != ";" })
+            let page = String(decoding: await send(.GET, "/", cookie: token).body, as: UTF8.self)
+            let range = try #require(page.range(of: "name=\"csrf\" value=\""))
+            return (token, String(page[range.upperBound...].prefix { $0 != "\"" }))
+        }
+
+        static func encode(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+        }
+    }
+
+    final class Counter: Sendable {
+        let count = Mutex(0)
+    }
+
+    static func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
+
+    @Test("without a session: GET goes to the login form, POST is refused; unknown methods 405")
+    func noSession() async throws {
+        let fixture = try Fixture()
+        let home = await fixture.send(.GET, "/")
+        #expect(home.status == .seeOther && home.header("location") == "/login")
+        #expect(await fixture.send(.POST, "/config", form: [("text", "x")]).status == .unauthorized)
+        #expect(await fixture.send(.GET, "/config", cookie: "forged").status == .seeOther)
+        #expect(await fixture.send(.PUT, "/config").status == .methodNotAllowed)
+        let login = await fixture.send(.GET, "/login")
+        #expect(login.header("content-security-policy")?.contains("default-src 'none'") == true)
+        #expect(login.header("cache-control") == "no-store")
+        #expect(!Self.text(login).contains("<script"))
+    }
+
+    @Test("login: a wrong password 401, the right one a HttpOnly SameSite=Strict cookie; the overview escapes")
+    func login() async throws {
+        let fixture = try Fixture()
+        #expect(await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "x")]).status == .unauthorized)
+        #expect(await fixture.send(.POST, "/login", form: [("user", "root"), ("password", "admin")]).status == .unauthorized)
+        let right = await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "admin")])
+        #expect(right.status == .seeOther && right.header("location") == "/")
+        #expect(right.header("set-cookie")?.hasSuffix("; Path=/; HttpOnly; SameSite=Strict") == true)
+        let session = try await fixture.logIn()
+        let page = Self.text(await fixture.send(.GET, "/", cookie: session.token))
+        #expect(page.contains("still uses the shipped password"))
+        #expect(page.contains("cannot reach &lt;modemd&gt;"))
+        #expect(await fixture.send(.GET, "/login", cookie: session.token).header("location") == "/")
+    }
+
+    @Test("from the 5th failure within a minute, one address waits; another does not")
+    func throttle() async throws {
+        let fixture = try Fixture()
+        for _ in 0..<5 { _ = await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "x")], peer: "198.51.100.7") }
+        let clock = ContinuousClock()
+        let slow = await clock.measure { _ = await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "x")], peer: "198.51.100.7") }
+        let other = await clock.measure { _ = await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "x")], peer: "198.51.100.8") }
+        #expect(slow >= .milliseconds(250))
+        #expect(other < .milliseconds(250))
+    }
+
+    @Test("CSRF: a POST without this session's token changes nothing")
+    func csrf() async throws {
+        let fixture = try Fixture()
+        let session = try await fixture.logIn()
+        let other = try await fixture.logIn()
+        let before = fixture.file
+        let good = before.replacingOccurrences(of: "smsgw-demo", with: "renamed")
+        #expect(await fixture.send(.POST, "/config", cookie: session.token, form: [("text", good)]).status == .forbidden)
+        #expect(await fixture.send(.POST, "/config", cookie: session.token, form: [("csrf", other.csrf), ("text", good)]).status == .forbidden)
+        #expect(await fixture.send(.POST, "/logout", cookie: session.token, form: []).status == .forbidden)
+        #expect(fixture.file == before)
+        #expect(fixture.reloads.count.withLock { $0 } == 0)
+    }
+
+    @Test("save: a bad text leaves the file; a good one replaces it (mode kept, no temporary left) and reloads")
+    func save() async throws {
+        let fixture = try Fixture()
+        let session = try await fixture.logIn()
+        let before = fixture.file
+        let refused = await fixture.send(.POST, "/config", cookie: session.token,
+                                         form: [("csrf", session.csrf), ("text", before + "\n[nonsense]\nx = 1\n")])
+        #expect(refused.status == .unprocessableEntity)
+        #expect(Self.text(refused).contains("<code>nonsense</code>: unknown key"))
+        #expect(fixture.file == before && fixture.reloads.count.withLock { $0 } == 0)
+        let good = before.replacingOccurrences(of: "smsgw-demo", with: "renamed")
+        let saved = await fixture.send(.POST, "/config", cookie: session.token, form: [("csrf", session.csrf), ("text", good)])
+        #expect(saved.status == .ok)
+        #expect(Self.text(saved).contains("<td>modemd</td><td>not running (cannot reach smsgw-modemd)</td>"))
+        #expect(fixture.file == good && fixture.reloads.count.withLock { $0 } == 1)
+        let attributes = try FileManager.default.attributesOfItem(atPath: fixture.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.directory) == ["gateway.toml"])
+    }
+
+    @Test("password: the new hash in the file, the old password fails, other sessions end, this one stays")
+    func password() async throws {
+        let fixture = try Fixture()
+        let session = try await fixture.logIn()
+        let other = try await fixture.logIn()
+        let changed = await fixture.send(.POST, "/password", cookie: session.token,
+                                         form: [("csrf", session.csrf), ("new", "a longer one"), ("again", "a longer one")])
+        #expect(changed.status == .ok)
+        let hash = try ConfigurationLoader.load(file: fixture.path).listeners.admin.password
+        #expect(hash.verify("a longer one"))
+        #expect(await fixture.send(.GET, "/", cookie: other.token).status == .seeOther)
+        #expect(await fixture.send(.GET, "/", cookie: session.token).status == .ok)
+        #expect(await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "admin")]).status == .unauthorized)
+        #expect(await !fixture.auth.usesShippedPassword)
+        _ = try await fixture.logIn("a longer one")
+    }
+
+    @Test("the atomic replace fails cleanly where it cannot write")
+    func unwritable() {
+        #expect(throws: AtomicFileReplace.Failure.self) {
+            try AtomicFileReplace.replace("/nonexistent-dir-\(UUID().uuidString)/gateway.toml", with: "x")
+        }
+    }
+}
