@@ -100,7 +100,9 @@ struct AdminSite: Sendable {
                                            status: .unprocessableEntity)
             }
             await auth.take(configuration.listeners.admin, keeping: session.token)
-            let message = AdminLayout.banner("ok", "The password is changed.") + AdminSaveReport.html(outcome)
+            let message = AdminLayout.banner("ok", "The password is changed. This page takes it at once; other "
+                + "browsers are logged out. (ingressd lists <code>listeners</code> as waiting for a restart: that is "
+                + "for its SMPP and HTTP listeners.)") + AdminSaveReport.html(outcome)
             return AdminResponses.html(AdminPasswordPage.html(box: box, csrf: session.csrf, message: message))
         }
     }
