@@ -17,6 +17,7 @@ final class AdminBox {
     let directory: URL
     let adminPort: Int
     var process: Process?
+    var queued: Process?
     var path: String { directory.path }
     var configPath: String { "\(path)/gateway.toml" }
     var base: String { "http://127.0.0.1:\(adminPort)" }
@@ -60,10 +61,28 @@ final class AdminBox {
         throw IngressBoxError("ingressd did not start:\n\(log)")
     }
 
+    /// smsgw-queued on the same file, so one other daemon answers `reload`.
+    func startQueued() async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-queued"))
+        process.arguments = ["--config", configPath]
+        _ = FileManager.default.createFile(atPath: "\(path)/queued.err", contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/queued.err"))
+        try process.run()
+        queued = process
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            if FileManager.default.fileExists(atPath: "\(path)/.smsgw/run/queued.sock") { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw IngressBoxError("queued did not start")
+    }
+
     func stop() {
-        guard let process, process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+        for process in [process, queued].compactMap({ $0 }) where process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
     }
 
     struct Page {

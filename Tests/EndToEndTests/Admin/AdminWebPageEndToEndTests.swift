@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The web page on the real smsgw-ingressd (demo file, admin/admin): login, overview, a bad
+/// The web page on the real smsgw-ingressd (demo file, admin/admin; smsgw-queued beside it): login, overview, a bad
 /// file refused with its problems, a good one written and reloaded, a password change, and a
 /// POST without its CSRF token refused.
 @Suite("Web page end to end", .serialized)
@@ -9,6 +9,7 @@ struct AdminWebPageEndToEndTests {
     @Test func webPage() async throws {
         let box = try AdminBox()
         try await box.start()
+        try await box.startQueued()
         defer { box.stop() }
 
         // Not logged in: every page sends to the login form.
@@ -53,6 +54,7 @@ struct AdminWebPageEndToEndTests {
         #expect(saved.status == 200)
         #expect(box.file == good)
         #expect(saved.body.contains("<td>ingressd</td><td>reloaded; applied: nothing changed live; after a restart: box"))
+        #expect(saved.body.contains("<td>queued</td><td>reloaded; applied: "))
         #expect(saved.body.contains("<td>modemd</td><td>not running"))
         #expect(try box.request("/").body.contains("front desk"))
 
