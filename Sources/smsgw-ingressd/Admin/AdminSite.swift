@@ -3,7 +3,8 @@ import NIOHTTP1
 
 /// The web page's handlers (docs/webpage.md). Every page but the login form needs a live
 /// session; every POST of a session carries its CSRF token in the `csrf` field, compared in
-/// constant time; anything else is refused with 403 and changes nothing.
+/// constant time, and the login POST the token of its form (`AdminCookie`); anything else is
+/// refused with 403 and changes nothing.
 struct AdminSite: Sendable {
     let auth: AdminAuth
     let editor: ConfigurationEditor
@@ -21,14 +22,25 @@ struct AdminSite: Sendable {
         if let token = AdminCookie.token(in: request.headers), await auth.session(token: token) != nil {
             return AdminResponses.redirect(to: "/")
         }
-        return AdminResponses.html(AdminLoginPage.html(box: await editor.boxName, failed: false))
+        return await loginPage(problem: nil, status: .ok)
+    }
+
+    /// The login form with a fresh token in the form and in the `smsgw_login` cookie.
+    private func loginPage(problem: String?, status: HTTPResponseStatus) async -> HTTPResponse {
+        let token = SessionToken.make()
+        return AdminResponses.html(AdminLoginPage.html(box: await editor.boxName, csrf: token, problem: problem),
+                                   status: status, cookie: AdminCookie.setLogin(token))
     }
 
     func logIn(_ request: HTTPRequest) async -> HTTPResponse {
         let form = FormFields(parsing: request.body)
+        guard let cookie = AdminCookie.value(of: AdminCookie.loginName, in: request.headers), let sent = form.first("csrf"),
+              ConstantTime.equal(Array(sent.utf8), Array(cookie.utf8)) else {
+            return await loginPage(problem: "The login form was stale or came from elsewhere; log in again.", status: .forbidden)
+        }
         guard let opened = await auth.logIn(user: form.first("user") ?? "", password: form.first("password") ?? "",
                                             from: request.peer ?? "unknown") else {
-            return AdminResponses.html(AdminLoginPage.html(box: await editor.boxName, failed: true), status: .unauthorized)
+            return await loginPage(problem: "Wrong user or password.", status: .unauthorized)
         }
         return AdminResponses.redirect(to: "/", cookie: AdminCookie.set(opened.token))
     }

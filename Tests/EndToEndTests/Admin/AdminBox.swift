@@ -97,6 +97,12 @@ final class AdminBox {
         }
     }
 
+    /// The login form, then its POST with the form's token (as a browser does).
+    func logIn(_ user: String, _ password: String, jar: String = "browser") throws -> Page {
+        let form = try request("/login", jar: jar)
+        return try request("/login", form: [("csrf", form.csrf ?? ""), ("user", user), ("password", password)], jar: jar)
+    }
+
     /// One request with the browser's cookie jar (`jar`: one browser per name); `form` is sent
     /// url-encoded as a POST.
     func request(_ target: String, form: [(String, String)]? = nil, jar: String = "browser") throws -> Page {

@@ -45,17 +45,26 @@ struct AdminSiteTests {
         var file: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 
         func send(_ method: HTTPMethod, _ target: String, cookie: String? = nil, form: [(String, String)] = [],
-                  peer: String = "192.0.2.1") async -> HTTPResponse {
+                  peer: String = "192.0.2.1", loginCookie: String? = nil) async -> HTTPResponse {
             var headers = HTTPHeaders()
             if let cookie { headers.add(name: "Cookie", value: "\(AdminCookie.name)=\(cookie)") }
+            if let loginCookie { headers.add(name: "Cookie", value: "\(AdminCookie.loginName)=\(loginCookie)") }
             let body = form.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
             return await router.respond(to: HTTPRequest(method: method, target: target, headers: headers,
                                                         body: Array(body.utf8), peer: peer)).response
         }
 
+        /// GET /login, then its POST with the form's token and cookie (as a browser does).
+        func postLogin(user: String = "admin", _ password: String, peer: String = "192.0.2.1") async -> HTTPResponse {
+            let form = await send(.GET, "/login")
+            let token = form.header("set-cookie").map { String($0.dropFirst(AdminCookie.loginName.count + 1).prefix { $0 != ";" }) }
+            return await send(.POST, "/login", form: [("csrf", token ?? ""), ("user", user), ("password", password)],
+                              peer: peer, loginCookie: token)
+        }
+
         /// Logs in with `password`; the session cookie's token and the page's CSRF token.
         func logIn(_ password: String = "admin") async throws -> (token: String, csrf: String) {
-            let response = await send(.POST, "/login", form: [("user", "admin"), ("password", password)])
+            let response = await postLogin(password)
             let cookie = try #require(response.header("set-cookie"))
             let token = String(cookie.dropFirst(AdminCookie.name.count + 1).prefix { $0 != ";" })
             let page = String(decoding: await send(.GET, "/", cookie: token).body, as: UTF8.self)
@@ -88,12 +97,16 @@ struct AdminSiteTests {
         #expect(!Self.text(login).contains("<script"))
     }
 
-    @Test("login: a wrong password 401, the right one a HttpOnly SameSite=Strict cookie; the overview escapes")
+    @Test("login: without the form's token 403; a wrong password 401, the right one a HttpOnly SameSite=Strict cookie")
     func login() async throws {
         let fixture = try Fixture()
-        #expect(await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "x")]).status == .unauthorized)
-        #expect(await fixture.send(.POST, "/login", form: [("user", "root"), ("password", "admin")]).status == .unauthorized)
-        let right = await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "admin")])
+        #expect(await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "admin")]).status == .forbidden)
+        #expect(await fixture.send(.POST, "/login", form: [("csrf", "a"), ("user", "admin"), ("password", "admin")],
+                                   loginCookie: "b").status == .forbidden)
+        #expect(await fixture.send(.GET, "/login").header("set-cookie")?.hasSuffix("; Path=/login; HttpOnly; SameSite=Strict") == true)
+        #expect(await fixture.postLogin(user: "admin", "x").status == .unauthorized)
+        #expect(await fixture.postLogin(user: "root", "admin").status == .unauthorized)
+        let right = await fixture.postLogin(user: "admin", "admin")
         #expect(right.status == .seeOther && right.header("location") == "/")
         #expect(right.header("set-cookie")?.hasSuffix("; Path=/; HttpOnly; SameSite=Strict") == true)
         let session = try await fixture.logIn()
@@ -106,10 +119,10 @@ struct AdminSiteTests {
     @Test("from the 5th failure within a minute, one address waits; another does not")
     func throttle() async throws {
         let fixture = try Fixture()
-        for _ in 0..<5 { _ = await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "x")], peer: "198.51.100.7") }
+        for _ in 0..<5 { _ = await fixture.postLogin(user: "admin", "x", peer: "198.51.100.7") }
         let clock = ContinuousClock()
-        let slow = await clock.measure { _ = await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "x")], peer: "198.51.100.7") }
-        let other = await clock.measure { _ = await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "x")], peer: "198.51.100.8") }
+        let slow = await clock.measure { _ = await fixture.postLogin(user: "admin", "x", peer: "198.51.100.7") }
+        let other = await clock.measure { _ = await fixture.postLogin(user: "admin", "x", peer: "198.51.100.8") }
         #expect(slow >= .milliseconds(250))
         #expect(other < .milliseconds(250))
     }
@@ -160,7 +173,7 @@ struct AdminSiteTests {
         #expect(hash.verify("a longer one"))
         #expect(await fixture.send(.GET, "/", cookie: other.token).status == .seeOther)
         #expect(await fixture.send(.GET, "/", cookie: session.token).status == .ok)
-        #expect(await fixture.send(.POST, "/login", form: [("user", "admin"), ("password", "admin")]).status == .unauthorized)
+        #expect(await fixture.postLogin(user: "admin", "admin").status == .unauthorized)
         #expect(await !fixture.auth.usesShippedPassword)
         _ = try await fixture.logIn("a longer one")
     }

@@ -14,11 +14,13 @@ struct AdminWebPageEndToEndTests {
 
         // Not logged in: every page sends to the login form.
         #expect(try box.request("/").location == "/login")
+        // A login POST without its form's token is refused (login CSRF).
+        #expect(try box.request("/login", form: [("user", "admin"), ("password", "admin")], jar: "bare").status == 403)
         // A wrong password: 401 and the form again; the right one: a session cookie and the overview.
-        let wrong = try box.request("/login", form: [("user", "admin"), ("password", "nope")])
+        let wrong = try box.logIn("admin", "nope")
         #expect(wrong.status == 401)
         #expect(wrong.body.contains("Wrong user or password"))
-        let right = try box.request("/login", form: [("user", "admin"), ("password", "admin")])
+        let right = try box.logIn("admin", "admin")
         #expect(right.status == 303 && right.location == "/")
         let overview = try box.request("/")
         #expect(overview.status == 200)
@@ -70,8 +72,8 @@ struct AdminWebPageEndToEndTests {
         let overviewAfter = try box.request("/")
         #expect(!overviewAfter.body.contains("still uses the shipped password"))
         // Another browser: the old password fails, the new one works.
-        #expect(try box.request("/login", form: [("user", "admin"), ("password", "admin")], jar: "other").status == 401)
-        #expect(try box.request("/login", form: [("user", "admin"), ("password", "correct horse")], jar: "other").location == "/")
+        #expect(try box.logIn("admin", "admin", jar: "other").status == 401)
+        #expect(try box.logIn("admin", "correct horse", jar: "other").location == "/")
         #expect(try box.request("/", jar: "other").status == 200)
 
         // Logout ends the session.
