@@ -23,9 +23,12 @@ public actor ConfigurationReloader {
     /// The reload running or last run; the next one waits for it.
     private var previous: Task<ReloadReport, Never>?
 
-    /// `live`: the sections this daemon applies without a restart (`apply` gets them when they
-    /// change). `load` reads and validates the file (tests give their own).
+    /// `live`: the sections this daemon applies without a restart (`apply` gets the
+    /// configuration it now runs with and the sections that changed); `restartOnly` names those
+    /// whose change this time is one it cannot take live. `load` reads and validates the file
+    /// (tests give their own).
     public init(daemon: String, file: String, startup: GatewayConfiguration, live: Set<ConfigurationSection>,
+                restartOnly: @escaping ConfigurationReload.RestartOnly = { _, _ in [] },
                 logger: Logger, apply: @escaping Apply = { _, _ in },
                 load: @escaping Load = ConfigurationReloader.loadFile) {
         self.daemon = daemon
@@ -33,7 +36,7 @@ public actor ConfigurationReloader {
         self.logger = logger
         self.apply = apply
         self.load = load
-        state = ConfigurationReload(startup: startup, live: live)
+        state = ConfigurationReload(startup: startup, live: live, restartOnly: restartOnly)
     }
 
     /// The shared loader and validator (docs/configuration.md).
@@ -41,8 +44,9 @@ public actor ConfigurationReloader {
         do throws(ConfigurationProblems) { return .success(try ConfigurationLoader.load(file: file)) } catch { return .failure(error) }
     }
 
-    /// The configuration the daemon follows now (the last file that loaded).
-    public var current: GatewayConfiguration { state.lastGood }
+    /// The configuration the daemon follows now: its start-up file with the live sections
+    /// applied since.
+    public var current: GatewayConfiguration { state.running }
 
     /// Reads the file again, applies what changed and can be taken live, and says what it did.
     public func reload() async -> ReloadReport {
