@@ -2,7 +2,7 @@ import GatewayCore
 import GatewayDaemon
 import Logging
 
-/// What ingressd does with a reload (docs/configuration.md, "Reloading"; `LiveSections.ingressd`):
+/// What ingressd does with a reload (docs/configuration.md, "Reloading"; `ReloadPolicy.ingressd`):
 /// new `accounts` go into the one `AccountBook` every bind, request and upstream delivery reads
 /// (credentials, enabled, window, classes, webhooks), the throughput limiter takes the new
 /// rates, and the SMPP sessions of an account removed, disabled or given another system_id or

@@ -83,7 +83,7 @@ struct IngressdCommand: AsyncParsableCommand {
         let live = IngressReload(accounts: accounts, authenticator: authenticator, throughput: upstream.throughput,
                                  dispatcher: dispatcher, logger: logger)
         let reloader = ConfigurationReloader(daemon: "ingressd", file: options.config, startup: configuration,
-                                             live: LiveSections.ingressd, logger: logger, apply: live.apply)
+                                             policy: .ingressd, logger: logger, apply: live.apply)
         services.append(.init(service: try await IngressControl.bind(configuration: configuration, committer: committer, outbox: outboxStore,
                                                                     reloader: reloader, logger: logger)))
         services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))

@@ -118,7 +118,7 @@ actor Dispatcher: Service {
         }
     }
 
-    /// Follows a reload (`LiveSections.queued`): `[queue]`, `[[routes]]`, SIM groups and the
+    /// Follows a reload (`ReloadPolicy.queued`): `[queue]`, `[[routes]]`, SIM groups and the
     /// limits of the SIMs that exist, from the next turn on. A turn runs.
     func reconfigure(_ configuration: GatewayConfiguration) {
         reloaded = configuration

@@ -46,7 +46,7 @@ struct QueuedCommand: AsyncParsableCommand {
         // [queue], routes, SIM groups and limits are live (swapped between two turns of the loop);
         // adding or moving a SIM, and everything else, needs a restart.
         let reloader = ConfigurationReloader(daemon: "queued", file: options.config, startup: configuration,
-                                             live: LiveSections.queued, restartOnly: LiveSections.simInventory, logger: logger,
+                                             policy: .queued, logger: logger,
                                              apply: { running, _ in await dispatcher.reconfigure(running) })
         let handler = ControlHandler(dispatcher: dispatcher, store: store, metrics: metrics, reloader: reloader)
         let server = try await IPCServer<QueuedProtocol>.bind(path: "\(runtime)/queued.sock", logger: logger) { request in

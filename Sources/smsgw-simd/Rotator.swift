@@ -86,7 +86,7 @@ actor Rotator: Service {
 
     /// One turn: resumes left over, then each modem's decision; returns the switches and
     /// balance checks to run (at most one per modem).
-    /// Follows a reload (`LiveSections.simd`): limits, schedules, rotation and balance policies of
+    /// Follows a reload (`ReloadPolicy.simd`): limits, schedules, rotation and balance policies of
     /// the SIMs that exist, from the next turn on; a stint on air keeps the thresholds it drew.
     /// A turn runs.
     func reconfigure(_ configuration: GatewayConfiguration) {

@@ -40,7 +40,7 @@ struct SimdCommand: AsyncParsableCommand {
         // Limits, schedules and rotation policies of the SIMs that exist are live (taken at the next
         // turn); adding, removing or moving a SIM, and modems, need a restart.
         let reloader = ConfigurationReloader(daemon: "simd", file: options.config, startup: configuration,
-                                             live: LiveSections.simd, restartOnly: LiveSections.simInventory, logger: logger,
+                                             policy: .simd, logger: logger,
                                              apply: { running, _ in await rotator.reconfigure(running) })
         let handler = ControlHandler(rotator: rotator, store: store, configuration: configuration, reloader: reloader)
         let server = try await IPCServer<SimdProtocol>.bind(path: "\(runtime)/simd.sock", logger: logger) { request in

@@ -2,7 +2,7 @@ import GatewayCore
 import WatchdogPolicy
 
 /// `[watchdog]` as the policy reads it: the escalation thresholds and the box's minimums
-/// (docs/watchdogd.md). Both are taken again on a reload (`LiveSections.watchdogd`).
+/// (docs/watchdogd.md). Both are taken again on a reload (`ReloadPolicy.watchdogd`).
 extension WatchdogSettings {
     var policy: PolicySettings {
         PolicySettings(

@@ -36,7 +36,7 @@ struct WatchdogdCommand: AsyncParsableCommand {
         // The thresholds are live (taken at the next turn); the hardware watchdog and the intervals
         // that size the probes are set up at start and need a restart.
         let reloader = ConfigurationReloader(daemon: "watchdogd", file: options.config, startup: configuration,
-                                             live: LiveSections.watchdogd, restartOnly: LiveSections.watchdogHardware,
+                                             policy: .watchdogd,
                                              logger: logger, apply: { running, _ in await loop.reconfigure(running.watchdog) })
         let reload = await ReloadService(reloader: reloader)
         let handler = ControlHandler(loop: loop, store: store, reloader: reloader,

@@ -6,10 +6,6 @@ import GatewayCore
 /// daemon says the change is one it cannot take live, e.g. a SIM added), and every section
 /// that still differs from what the daemon runs with is named ("needs a restart").
 public struct ConfigurationReload: Sendable, Equatable {
-    /// Which of the live sections that changed between `running` and `new` cannot be taken live
-    /// this time (their change is structural: a SIM added, the hardware watchdog device…).
-    public typealias RestartOnly = @Sendable (_ running: GatewayConfiguration, _ new: GatewayConfiguration) -> Set<ConfigurationSection>
-
     public enum Outcome: Sendable, Equatable {
         /// The new file is invalid: every problem; the last good configuration stays.
         case refused(ConfigurationProblems)
@@ -19,27 +15,31 @@ public struct ConfigurationReload: Sendable, Equatable {
         case accepted(GatewayConfiguration, apply: [ConfigurationSection], needsRestart: [ConfigurationSection])
     }
 
+    /// What this daemon reads, takes live, and cannot take live after all.
+    public let policy: ReloadPolicy
     /// The sections this daemon takes without a restart.
-    public let live: Set<ConfigurationSection>
+    public var live: Set<ConfigurationSection> { policy.live }
     /// The file the daemon started with.
     public let startup: GatewayConfiguration
     /// What the daemon runs with: `startup` with the live sections applied since.
     public private(set) var running: GatewayConfiguration
     /// The last file that loaded.
     public private(set) var lastGood: GatewayConfiguration
-    private let restartOnly: RestartOnly
 
-    public init(startup: GatewayConfiguration, live: Set<ConfigurationSection>,
-                restartOnly: @escaping RestartOnly = { _, _ in [] }) {
+    public init(startup: GatewayConfiguration, policy: ReloadPolicy) {
         self.startup = startup
         self.running = startup
         self.lastGood = startup
-        self.live = live
-        self.restartOnly = restartOnly
+        self.policy = policy
+    }
+
+    /// A daemon that reads every section and takes `live` live.
+    public init(startup: GatewayConfiguration, live: Set<ConfigurationSection>) {
+        self.init(startup: startup, policy: ReloadPolicy(live: live))
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.live == rhs.live && lhs.startup == rhs.startup && lhs.running == rhs.running && lhs.lastGood == rhs.lastGood
+        lhs.policy.reads == rhs.policy.reads && lhs.live == rhs.live && lhs.startup == rhs.startup && lhs.running == rhs.running && lhs.lastGood == rhs.lastGood
     }
 
     /// Takes the result of loading the file again.
@@ -48,12 +48,13 @@ public struct ConfigurationReload: Sendable, Equatable {
         case .failure(let problems):
             return .refused(problems)
         case .success(let configuration):
-            let structural = restartOnly(running, configuration)
+            let structural = policy.restartOnly(running, configuration)
             let apply = ConfigurationSection.changed(from: running, to: configuration)
-                .filter { live.contains($0) && !structural.contains($0) }
+                .filter { policy.live.contains($0) && !structural.contains($0) }
             for section in apply { section.copy(from: configuration, into: &running) }
             lastGood = configuration
-            return .accepted(running, apply: apply, needsRestart: ConfigurationSection.changed(from: running, to: configuration))
+            let restart = ConfigurationSection.changed(from: running, to: configuration).filter(policy.reads.contains)
+            return .accepted(running, apply: apply, needsRestart: restart)
         }
     }
 }

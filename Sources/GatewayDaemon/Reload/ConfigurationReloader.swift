@@ -23,12 +23,10 @@ public actor ConfigurationReloader {
     /// The reload running or last run; the next one waits for it.
     private var previous: Task<ReloadReport, Never>?
 
-    /// `live`: the sections this daemon applies without a restart (`apply` gets the
-    /// configuration it now runs with and the sections that changed); `restartOnly` names those
-    /// whose change this time is one it cannot take live. `load` reads and validates the file
-    /// (tests give their own).
-    public init(daemon: String, file: String, startup: GatewayConfiguration, live: Set<ConfigurationSection>,
-                restartOnly: @escaping ConfigurationReload.RestartOnly = { _, _ in [] },
+    /// `policy`: the sections this daemon reads and those it applies without a restart (`apply`
+    /// gets the configuration it now runs with and the sections that changed). `load` reads and
+    /// validates the file (tests give their own).
+    public init(daemon: String, file: String, startup: GatewayConfiguration, policy: ReloadPolicy,
                 logger: Logger, apply: @escaping Apply = { _, _ in },
                 load: @escaping Load = ConfigurationReloader.loadFile) {
         self.daemon = daemon
@@ -36,7 +34,15 @@ public actor ConfigurationReloader {
         self.logger = logger
         self.apply = apply
         self.load = load
-        state = ConfigurationReload(startup: startup, live: live, restartOnly: restartOnly)
+        state = ConfigurationReload(startup: startup, policy: policy)
+    }
+
+    /// A daemon that reads every section and takes `live` live.
+    public init(daemon: String, file: String, startup: GatewayConfiguration, live: Set<ConfigurationSection>,
+                logger: Logger, apply: @escaping Apply = { _, _ in },
+                load: @escaping Load = ConfigurationReloader.loadFile) {
+        self.init(daemon: daemon, file: file, startup: startup, policy: ReloadPolicy(live: live), logger: logger,
+                  apply: apply, load: load)
     }
 
     /// The shared loader and validator (docs/configuration.md).

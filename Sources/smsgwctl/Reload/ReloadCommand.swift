@@ -19,7 +19,7 @@ struct ReloadCommand: AsyncParsableCommand {
     var json = false
 
     /// In start order (docs/box.md).
-    static let daemons = ["modemd", "simd", "queued", "ingressd", "watchdogd"]
+    static let daemons = ["modemd", "queued", "ingressd", "simd", "watchdogd"]
 
     func run() async throws {
         // The file may be the broken one the daemons are about to refuse: only its runtime

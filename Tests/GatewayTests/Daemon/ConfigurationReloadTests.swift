@@ -56,8 +56,8 @@ struct ConfigurationReloadTests {
         var changed = startup
         changed.queue.maxAttempts += 1
         changed.sims = []
-        var reload = ConfigurationReload(startup: startup, live: [.queue, .sims],
-                                         restartOnly: { running, new in running.sims.count == new.sims.count ? [] : [.sims] })
+        var reload = ConfigurationReload(startup: startup, policy: ReloadPolicy(
+            live: [.queue, .sims], restartOnly: { running, new in running.sims.count == new.sims.count ? [] : [.sims] }))
         var running = startup
         running.queue = changed.queue
         #expect(reload.take(.success(changed)) == .accepted(running, apply: [.queue], needsRestart: [.sims]))

@@ -1,0 +1,62 @@
+import GatewayCore
+
+/// What one daemon does with each section of a reloaded file (docs/configuration.md,
+/// "Reloading"): the sections it reads at all (a change elsewhere is none of its business and is
+/// not reported by it), those it takes live, and which changes inside a live section it still
+/// cannot take (`restartOnly`). One place for every daemon, so the documentation's table and
+/// the daemons agree.
+public struct ReloadPolicy: Sendable {
+    /// Which of the live sections that changed between `running` and `new` cannot be taken live
+    /// this time (their change is structural: a SIM added, the hardware watchdog device…).
+    public typealias RestartOnly = @Sendable (_ running: GatewayConfiguration, _ new: GatewayConfiguration) -> Set<ConfigurationSection>
+
+    public let reads: Set<ConfigurationSection>
+    public let live: Set<ConfigurationSection>
+    public let restartOnly: RestartOnly
+
+    public init(reads: Set<ConfigurationSection> = Set(ConfigurationSection.allCases), live: Set<ConfigurationSection>,
+                restartOnly: @escaping RestartOnly = { _, _ in [] }) {
+        self.reads = reads
+        self.live = live.intersection(reads)
+        self.restartOnly = restartOnly
+    }
+
+    /// Accounts (credentials, limits, webhooks) are read per bind and per request; sessions of
+    /// an account that lost its access are unbound. Listeners and the store stay as opened.
+    public static let ingressd = ReloadPolicy(reads: [.box, .store, .runtime, .listeners, .accounts, .delivery, .inbound],
+                                              live: [.accounts, .delivery, .inbound])
+    /// The decisions (attempts, retries, priorities, routes, SIM limits) are rebuilt between
+    /// two turns of the work loop; the SIM inventory is set up at start.
+    public static let queued = ReloadPolicy(
+        reads: [.box, .store, .runtime, .modems, .queue, .routing, .simDefaults, .simGroups, .sims],
+        live: [.queue, .routing, .simDefaults, .simGroups, .sims], restartOnly: simInventory)
+    /// Limits, schedules and rotation policies of the SIMs that exist, read each turn.
+    public static let simd = ReloadPolicy(reads: [.box, .store, .runtime, .modems, .simDefaults, .simGroups, .sims],
+                                          live: [.simDefaults, .simGroups, .sims], restartOnly: simInventory)
+    /// The policy's thresholds, read each turn; the hardware watchdog and the intervals that
+    /// size the probes stay as opened.
+    public static let watchdogd = ReloadPolicy(reads: [.box, .store, .runtime, .watchdog], live: [.watchdog],
+                                               restartOnly: watchdogHardware)
+    /// Serial ports and GPIO lines are opened once, each session's timings set then: nothing
+    /// is live.
+    public static let modemd = ReloadPolicy(reads: [.box, .store, .runtime, .gpio, .simulator, .watchdog, .modems], live: [])
+
+    /// `sims` changed in a way a running daemon cannot follow: a SIM added, removed, moved to
+    /// another modem or slot, enabled or disabled (its inventory row and the modem's slots are
+    /// set up at start). Limits, groups and balance checks of the same SIMs are live.
+    @Sendable public static func simInventory(_ running: GatewayConfiguration, _ new: GatewayConfiguration) -> Set<ConfigurationSection> {
+        let key = { (sims: [SIMConfiguration]) in sims.map { "\($0.id)\u{0}\($0.modem)\u{0}\($0.slot)\u{0}\($0.enabled)" } }
+        return key(running.sims) == key(new.sims) ? [] : [.sims]
+    }
+
+    /// `watchdog` changed in what is set up once: the hardware watchdog (device, timeout, ping
+    /// interval, on/off), the health interval (it sizes the probes' timeouts and the loop's own
+    /// stall limit) and the integrity check's interval. The thresholds are live.
+    @Sendable public static func watchdogHardware(_ running: GatewayConfiguration, _ new: GatewayConfiguration) -> Set<ConfigurationSection> {
+        let (a, b) = (running.watchdog, new.watchdog)
+        let same = a.hardwareEnabled == b.hardwareEnabled && a.hardwareDevice == b.hardwareDevice
+            && a.hardwareTimeout == b.hardwareTimeout && a.hardwarePingInterval == b.hardwarePingInterval
+            && a.healthInterval == b.healthInterval && a.integrityCheckInterval == b.integrityCheckInterval
+        return same ? [] : [.watchdog]
+    }
+}
