@@ -78,6 +78,18 @@ import Testing
                 "\(restart.standardOutput)")
         Thread.sleep(forTimeInterval: 1.1)
         #expect(try new.submit(to: "31612345104", text: "same listener") == 0)
+
+        // SIGHUP to `up` (systemctl reload smsgw.target on a box): every daemon reloads; the
+        // simulator, which does not trap SIGHUP, is not sent it and lives on.
+        let valid = { box.errors.components(separatedBy: " is valid; ").count - 1 }
+        let before = valid()
+        kill(box.process.processIdentifier, SIGHUP)
+        try box.waitFor("five daemons to reload on SIGHUP", seconds: 10) { valid() == before + 5 }
+        #expect(box.errors.contains("up: SIGHUP: the daemons reload the configuration"))
+        #expect(box.process.isRunning)
+        #expect(box.pids(of: "modemsim").count == 1, "the simulator was not restarted")
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(try new.submit(to: "31612345105", text: "after SIGHUP") == 0)
     }
 
     /// `daemon   rest` lines by daemon.
