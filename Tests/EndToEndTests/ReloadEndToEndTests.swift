@@ -38,8 +38,11 @@ import Testing
             #expect(lines[daemon] == "accepted; nothing to apply live", "\(reload.standardOutput)")
         }
 
-        // The session bound with the old password is unbound (an unbind, then the close).
+        // The session bound with the old password is unbound (an unbind, then the close) within
+        // a health tick, not at the inactivity timeout.
+        let unbindStarted = Date()
         #expect(try old.awaitUnbindAndClose())
+        #expect(Date().timeIntervalSince(unbindStarted) < 3)
         #expect(try ReloadSMPPPeer(port: box.smppPort).bind(systemID: "demo", password: "demo") == 0x0D)  // ESME_RBINDFAIL
         let new = try ReloadSMPPPeer(port: box.smppPort)
         #expect(try new.bind(systemID: "demo", password: "n3w-pass") == 0)
