@@ -27,16 +27,20 @@ import Testing
         var changed = fileLines.joined(separator: "\n")
         changed = changed.replacingOccurrences(of: "[[accounts]]\nid = \"demo\"\n", with: "[[accounts]]\nid = \"demo\"\nthroughput = 1\n")
         changed = changed.replacingOccurrences(of: "[queue]\n", with: "[queue]\nmax_attempts = 4\n")
-        #expect(changed.contains(Self.newHash) && changed.contains("throughput = 1") && changed.contains("max_attempts = 4"))
+        // …and a watchdogd threshold, and every SIM's hourly limit (simd and queued).
+        changed = changed.replacingOccurrences(of: "[watchdog]\n", with: "[watchdog]\nrestart_limit = 4\n")
+        changed = changed.replacingOccurrences(of: "[queue]\n", with: "[sim_defaults]\nper_hour = 55\n\n[queue]\n")
+        #expect(changed.contains(Self.newHash) && changed.contains("throughput = 1") && changed.contains("max_attempts = 4")
+            && changed.contains("restart_limit = 4") && changed.contains("per_hour = 55"))
         try changed.write(toFile: box.configPath, atomically: true, encoding: .utf8)
         let reload = try runProduct("smsgwctl", ["reload", "--config", box.configPath])
         #expect(reload.status == 0, "\(reload.standardOutput)\(reload.standardError)")
         let lines = Self.lines(reload.standardOutput)
         #expect(lines["ingressd"] == "accepted; applied accounts", "\(reload.standardOutput)")
-        #expect(lines["queued"] == "accepted; applied queue", "\(reload.standardOutput)")
-        for daemon in ["modemd", "simd", "watchdogd"] {
-            #expect(lines[daemon] == "accepted; nothing to apply live", "\(reload.standardOutput)")
-        }
+        #expect(lines["queued"] == "accepted; applied sim_defaults, sims, queue", "\(reload.standardOutput)")
+        #expect(lines["simd"] == "accepted; applied sim_defaults, sims", "\(reload.standardOutput)")
+        #expect(lines["watchdogd"] == "accepted; applied watchdog", "\(reload.standardOutput)")
+        #expect(lines["modemd"] == "accepted; nothing to apply live", "\(reload.standardOutput)")
 
         // The session bound with the old password is unbound (an unbind, then the close) within
         // a health tick, not at the inactivity timeout.

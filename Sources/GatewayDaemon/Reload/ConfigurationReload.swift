@@ -49,11 +49,11 @@ public struct ConfigurationReload: Sendable, Equatable {
             return .refused(problems)
         case .success(let configuration):
             let structural = policy.restartOnly(running, configuration)
-            let apply = ConfigurationSection.changed(from: running, to: configuration)
+            let apply = policy.changed(from: running, to: configuration)
                 .filter { policy.live.contains($0) && !structural.contains($0) }
             for section in apply { section.copy(from: configuration, into: &running) }
             lastGood = configuration
-            let restart = ConfigurationSection.changed(from: running, to: configuration).filter(policy.reads.contains)
+            let restart = policy.changed(from: running, to: configuration)
             return .accepted(running, apply: apply, needsRestart: restart)
         }
     }

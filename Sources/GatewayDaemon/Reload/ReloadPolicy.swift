@@ -2,8 +2,8 @@ import GatewayCore
 
 /// What one daemon does with each section of a reloaded file (docs/configuration.md,
 /// "Reloading"): the sections it reads at all (a change elsewhere is none of its business and is
-/// not reported by it), those it takes live, and which changes inside a live section it still
-/// cannot take (`restartOnly`). One place for every daemon, so the documentation's table and
+/// not reported by it; `unread` narrows a section it reads only in part), those it takes live,
+/// and which changes inside a live section it still cannot take (`restartOnly`). One place for every daemon, so the documentation's table and
 /// the daemons agree.
 public struct ReloadPolicy: Sendable {
     /// Which of the live sections that changed between `running` and `new` cannot be taken live
@@ -13,12 +13,22 @@ public struct ReloadPolicy: Sendable {
     public let reads: Set<ConfigurationSection>
     public let live: Set<ConfigurationSection>
     public let restartOnly: RestartOnly
+    /// Which of the sections that changed between `running` and `new` changed only in keys
+    /// this daemon never reads (nothing to apply, nothing to restart for).
+    public let unread: RestartOnly
 
     public init(reads: Set<ConfigurationSection> = Set(ConfigurationSection.allCases), live: Set<ConfigurationSection>,
-                restartOnly: @escaping RestartOnly = { _, _ in [] }) {
+                restartOnly: @escaping RestartOnly = { _, _ in [] }, unread: @escaping RestartOnly = { _, _ in [] }) {
         self.reads = reads
         self.live = live.intersection(reads)
         self.restartOnly = restartOnly
+        self.unread = unread
+    }
+
+    /// The sections that differ between `running` and `new` in what this daemon reads.
+    public func changed(from running: GatewayConfiguration, to new: GatewayConfiguration) -> [ConfigurationSection] {
+        let unread = unread(running, new)
+        return ConfigurationSection.changed(from: running, to: new).filter { reads.contains($0) && !unread.contains($0) }
     }
 
     /// Accounts (credentials, limits, webhooks) are read per bind and per request; sessions of
@@ -39,7 +49,8 @@ public struct ReloadPolicy: Sendable {
                                                restartOnly: watchdogHardware)
     /// Serial ports and GPIO lines are opened once, each session's timings set then: nothing
     /// is live.
-    public static let modemd = ReloadPolicy(reads: [.box, .store, .runtime, .gpio, .simulator, .watchdog, .modems], live: [])
+    public static let modemd = ReloadPolicy(reads: [.box, .store, .runtime, .gpio, .simulator, .watchdog, .modems], live: [],
+                                            unread: modemdWatchdogKeys)
 
     /// `sims` changed in a way a running daemon cannot follow: a SIM added, removed, moved to
     /// another modem or slot, enabled or disabled (its inventory row and the modem's slots are
@@ -47,6 +58,15 @@ public struct ReloadPolicy: Sendable {
     @Sendable public static func simInventory(_ running: GatewayConfiguration, _ new: GatewayConfiguration) -> Set<ConfigurationSection> {
         let key = { (sims: [SIMConfiguration]) in sims.map { "\($0.id)\u{0}\($0.modem)\u{0}\($0.slot)\u{0}\($0.enabled)" } }
         return key(running.sims) == key(new.sims) ? [] : [.sims]
+    }
+
+    /// modemd reads of `[watchdog]` only the modem timings (poll interval, hang timeout, power-off
+    /// and boot times) its sessions are set up with; the rest is watchdogd's.
+    @Sendable public static func modemdWatchdogKeys(_ running: GatewayConfiguration, _ new: GatewayConfiguration) -> Set<ConfigurationSection> {
+        let (a, b) = (running.watchdog, new.watchdog)
+        let same = a.modemPollInterval == b.modemPollInterval && a.modemHangTimeout == b.modemHangTimeout
+            && a.powerOffTime == b.powerOffTime && a.modemBootTime == b.modemBootTime
+        return same ? [.watchdog] : []
     }
 
     /// `watchdog` changed in what is set up once: the hardware watchdog (device, timeout, ping

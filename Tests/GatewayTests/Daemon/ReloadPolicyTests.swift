@@ -71,6 +71,19 @@ struct ReloadPolicyTests {
         #expect(restart == (structural ? [.watchdog] : []))
     }
 
+    /// modemd reads only the modem timings of `[watchdog]`: a threshold of watchdogd's is none
+    /// of its business, a hang timeout needs its restart.
+    @Test func modemdReadsOnlyTheModemTimingsOfTheWatchdogSection() throws {
+        let startup = try Self.startup()
+        var thresholds = startup
+        thresholds.watchdog.restartLimit += 1
+        var modemd = ConfigurationReload(startup: startup, policy: .modemd)
+        #expect(modemd.take(.success(thresholds)) == .accepted(startup, apply: [], needsRestart: []))
+        var timings = thresholds
+        timings.watchdog.modemHangTimeout += .seconds(5)
+        #expect(modemd.take(.success(timings)) == .accepted(startup, apply: [], needsRestart: [.watchdog]))
+    }
+
     /// Listeners are never live: ingressd says "needs a restart" for them.
     @Test func listenersNeedARestart() throws {
         let startup = try Self.startup()
