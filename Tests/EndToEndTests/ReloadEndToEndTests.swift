@@ -5,8 +5,10 @@ import Testing
 /// `smsgwctl reload` against a running box (`smsgwctl up`, every daemon): an account's SMPP
 /// password and throughput changed in the file are taken live by ingressd (the old password
 /// refused, the new accepted, the session bound with the old one unbound, the new rate in force),
-/// a `[queue]` change by queued; a broken file is refused by every daemon, which keeps working;
-/// a listener change "needs a restart".
+/// a `[queue]` change by queued, SIM limits by simd and queued, a threshold by watchdogd; a
+/// broken file is refused by every daemon, which keeps working; a listener change "needs a
+/// restart"; a new rate alone leaves the session bound and applies to it at once; SIGHUP to
+/// `up` reloads every daemon.
 @Suite(.serialized) struct ReloadEndToEndTests {
     /// SHA-512-crypt of "n3w-pass" (openssl passwd -6 -salt reloadsalt n3w-pass): cheaper to
     /// verify than yescrypt, and a different scheme than the old hash.
@@ -77,14 +79,24 @@ import Testing
 
         // A listener change is valid but only taken at a restart.
         let port = try IngressSMPPBox.freePort()
-        try changed.replacingOccurrences(of: "port = \(box.smppPort)", with: "port = \(port)")
-            .write(toFile: box.configPath, atomically: true, encoding: .utf8)
+        changed = changed.replacingOccurrences(of: "port = \(box.smppPort)", with: "port = \(port)")
+        try changed.write(toFile: box.configPath, atomically: true, encoding: .utf8)
         let restart = try runProduct("smsgwctl", ["reload", "--config", box.configPath])
         #expect(restart.status == 0, "\(restart.standardOutput)")
         #expect(Self.lines(restart.standardOutput)["ingressd"] == "accepted; nothing to apply live; needs a restart: listeners",
                 "\(restart.standardOutput)")
         Thread.sleep(forTimeInterval: 1.1)
         #expect(try new.submit(to: "31612345104", text: "same listener") == 0)
+
+        // A new rate only: the session bound before stays bound and follows it at once.
+        Thread.sleep(forTimeInterval: 1.1)
+        try changed.replacingOccurrences(of: "throughput = 1\n", with: "throughput = 100\n")
+            .write(toFile: box.configPath, atomically: true, encoding: .utf8)
+        let faster = try runProduct("smsgwctl", ["reload", "--config", box.configPath])
+        #expect(Self.lines(faster.standardOutput)["ingressd"] == "accepted; applied accounts; needs a restart: listeners",
+                "\(faster.standardOutput)")
+        #expect(try new.submit(to: "31612345106", text: "one") == 0)
+        #expect(try new.submit(to: "31612345107", text: "two at once") == 0)
 
         // SIGHUP to `up` (systemctl reload smsgw.target on a box): every daemon reloads; the
         // simulator, which does not trap SIGHUP, is not sent it and lives on.
