@@ -9,10 +9,10 @@ import Logging
 /// in the store (forward_state pending, listed by the HTTP API), logged once.
 struct InboundForwarder: Sendable {
     let store: OutboxStore
-    let settings: InboundSettings
+    var settings: InboundSettings
     let logger: Logger
     /// Accounts that exist and are enabled (a reply to a removed account goes to the default).
-    let accounts: Set<String>
+    var accounts: Set<String>
     private let cursor = ForwardCursor()
 
     init(store: OutboxStore, settings: InboundSettings, accounts: Set<String>, logger: Logger) {

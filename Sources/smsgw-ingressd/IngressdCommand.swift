@@ -41,13 +41,13 @@ struct IngressdCommand: AsyncParsableCommand {
                                          accounts: Set(configuration.accounts.filter(\.enabled).map(\.id)), logger: logger)
         // Routes in order, first match wins: the message's Kannel dlr-url, the account's webhook,
         // its bound SMPP receivers; none → held until a receiver binds.
+        // Every part reads the accounts from one book, which a reload replaces.
+        let accounts = AccountBook(accounts: configuration.accounts)
         let httpClient = HTTPCallClient(userAgent: ProductVersion.userAgent)
         let callbacks = WebhookChannel(client: httpClient)
-        let usernames = Dictionary(configuration.accounts.compactMap { account in account.http?.user.map { (account.id, $0) } },
-                                   uniquingKeysWith: { first, _ in first })
         let routes = [
-            KannelCallbackChannel(http: callbacks, store: outboxStore, usernames: usernames).route(),
-            WebhookUpstreamChannel(http: callbacks, targets: WebhookTarget.targets(of: configuration.accounts)).route(),
+            KannelCallbackChannel(http: callbacks, store: outboxStore, accounts: accounts).route(),
+            WebhookUpstreamChannel(http: callbacks, accounts: accounts).route(),
             SMPPDeliverChannel(receivers: receivers).route(),
         ]
         let dispatcher = OutboxDispatcher(store: outboxStore, routes: routes,
@@ -57,24 +57,30 @@ struct IngressdCommand: AsyncParsableCommand {
         services.append(.init(service: HTTPCallClientService(client: httpClient)))  // stops after the dispatcher
         services.append(.init(service: dispatcher))
         services.append(.init(service: IngressWakeForwarder(receiver: wakes, dispatcher: dispatcher)))
-        let upstream = SessionServices(receivers: receivers, throughput: ThroughputLimiter(accounts: configuration.accounts),
+        let upstream = SessionServices(accounts: accounts, receivers: receivers,
+                                       throughput: ThroughputLimiter(accounts: configuration.accounts),
                                        bindGuard: BindFailureGuard(), timers: configuration.listeners.smppTimers)
+        let authenticator = BindAuthenticator(book: accounts)
         let smpp = configuration.listeners.smpp
         if smpp.enabled {
             let requests = MessageRequests(store: store, canceller: canceller,
                                            wake: { _ = Wakeup.send(to: wakePath) })
-            let session = SMPPSession(authenticator: BindAuthenticator(accounts: configuration.accounts), committer: committer,
+            let session = SMPPSession(authenticator: authenticator, committer: committer,
                                       translator: SubmitTranslator(), requests: requests, upstream: upstream, logger: logger)
             let listener = try await SMPPListener.bind(host: smpp.address, port: smpp.port, session: session, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: SMPP on \(smpp.address):\(listener.port)")
         }
-        // Accounts, listeners and webhooks are wired into sessions at start: every change needs a restart.
-        let reloader = ConfigurationReloader(daemon: "ingressd", file: options.config, startup: configuration, live: [], logger: logger)
+        // Accounts, [delivery], [inbound] and the web page's login are live; listeners and the store stay as opened.
+        let adminAuth = AdminAuth(admin: configuration.listeners.admin)
+        let live = IngressReload(accounts: accounts, authenticator: authenticator, throughput: upstream.throughput,
+                                 dispatcher: dispatcher, admin: adminAuth, logger: logger)
+        let reloader = ConfigurationReloader(daemon: "ingressd", file: options.config, startup: configuration,
+                                             policy: .ingressd, logger: logger, apply: live.apply)
         let http = configuration.listeners.http
         if http.enabled {
             let listener = try await HTTPServerSetup.listener(
-                configuration: configuration, committer: committer, limiter: upstream.throughput,
+                configuration: configuration, accounts: accounts, committer: committer, limiter: upstream.throughput,
                 canceller: canceller, metrics: metrics, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: HTTP on \(http.address):\(listener.port)")
@@ -82,7 +88,7 @@ struct IngressdCommand: AsyncParsableCommand {
         let admin = configuration.listeners.admin.listener
         if admin.enabled {
             let listener = try await AdminServerSetup.listener(configuration: configuration, file: options.config,
-                                                               reloader: reloader, logger: logger)
+                                                               reloader: reloader, auth: adminAuth, logger: logger)
             services.append(.init(service: listener))
             logger.notice("ingressd ready: web page on http://\(admin.address):\(listener.port)")
         }

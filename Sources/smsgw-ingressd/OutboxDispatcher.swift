@@ -13,10 +13,10 @@ import ServiceLifecycle
 actor OutboxDispatcher: Service {
     private let store: OutboxStore
     private let routes: [UpstreamRoute]
-    private let forwarder: InboundForwarder
+    private var forwarder: InboundForwarder
     /// Accounts in the configuration: an entry for any other (removed since) is given up.
-    private let accounts: Set<String>
-    private let settings: DeliverySettings
+    private var accounts: Set<String>
+    private var settings: DeliverySettings
     private let logger: Logger
     private let sweepInterval: Duration
     /// How long a claim lasts: longer than any channel's answer time (deliver_sm: 10 s).
@@ -36,6 +36,17 @@ actor OutboxDispatcher: Service {
         (self.store, self.routes, self.forwarder, self.settings) = (store, routes, forwarder, settings)
         (self.sweepInterval, self.logger) = (sweepInterval, logger)
         (pokes, pokeSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Follows a reload: the accounts that exist (an entry for a removed one is given up),
+    /// `[delivery]` (back-off, attempts) and `[inbound]` (reply window, default account) for
+    /// the next entries; entries held or claimed stay where they are. A turn runs.
+    func reconfigure(accounts: [UpstreamAccount], delivery: DeliverySettings, inbound: InboundSettings) {
+        self.accounts = Set(accounts.map(\.id))
+        settings = delivery
+        forwarder.settings = inbound
+        forwarder.accounts = Set(accounts.filter(\.enabled).map(\.id))
+        poke()
     }
 
     /// Asks for a turn now (coalesced).

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The bound SMPP receivers and transceivers of each account (SMPP 3.4 §2.2: only they may be
 /// sent deliver_sm), taken in turn (round-robin over an account's sessions). A new receiver
 /// calls `onBind`, which pokes the outbox dispatcher so DLRs and MOs held for it go at once.
@@ -24,11 +26,12 @@ actor ReceiverRegistry {
         if sessions[account]?.isEmpty == true { sessions[account] = nil }
     }
 
-    func hasReceiver(account: String) -> Bool { sessions[account] != nil }
+    func hasReceiver(account: String) -> Bool { sessions[account]?.contains { !$0.link.revoked.load(ordering: .relaxed) } ?? false }
 
-    /// The account's next receiver in turn, or nil when none is bound.
+    /// The account's next receiver in turn, or nil when none is bound (a session whose access a
+    /// reload revoked is being unbound: it gets nothing more).
     func next(account: String) -> SessionLink? {
-        guard let list = sessions[account], !list.isEmpty else { return nil }
+        guard let list = sessions[account]?.filter({ !$0.link.revoked.load(ordering: .relaxed) }), !list.isEmpty else { return nil }
         let index = turn[account, default: 0] % list.count
         turn[account] = index + 1
         return list[index].link

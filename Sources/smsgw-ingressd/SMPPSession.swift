@@ -25,12 +25,14 @@ struct SMPPSession: Sendable {
     func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         var account: UpstreamAccount?
         var receiver: Int?
+        var sessionLink: SessionLink?
         let address = channel.channel.remoteAddress?.ipAddress ?? "unknown"
         let raw = channel.channel
         do {
             try await channel.executeThenClose { inbound, outbound in
                 let link = SessionLink(writer: PDUWriter(outbound: outbound), close: { raw.close(promise: nil) })
                 defer { link.finish() }
+                sessionLink = link
                 try await withGracefulShutdownHandler {
                     try await withThrowingTaskGroup(of: Void.self) { health in
                         health.addTask { await SessionHealth(link: link, timers: upstream.timers, logger: logger).run() }
@@ -46,7 +48,7 @@ struct SMPPSession: Sendable {
         }
         if let account {
             if let receiver { await upstream.receivers.remove(account: account.id, id: receiver) }
-            await authenticator.release(accountID: account.id)
+            await authenticator.release(accountID: account.id, link: sessionLink)
         }
     }
 
@@ -89,7 +91,7 @@ struct SMPPSession: Sendable {
                             continue
                         }
                         await upstream.waitBeforeBindAnswer(from: address)
-                        if let account = await authenticator.bind(systemID: bind.systemID, password: bind.password) {
+                        if let account = await authenticator.bind(systemID: bind.systemID, password: bind.password, link: link) {
                             bound = (account, kind)
                             try await writer.send(Self.bindResponse(kind, sequenceNumber: pdu.sequenceNumber))
                             receiver = await upstream.bound(account: account, kind: kind, link: link)
@@ -106,10 +108,11 @@ struct SMPPSession: Sendable {
                         try await writer.send(PDU(.unbindResp, sequenceNumber: pdu.sequenceNumber))
                         break reading
                     case .submitSM(let submit):
-                        guard let (account, kind) = bound, kind != .receiver else {
+                        guard let (boundAs, kind) = bound, kind != .receiver else {
                             try await writer.send(PDU.errorResponse(to: .submitSM, sequenceNumber: pdu.sequenceNumber, status: .incorrectBindStatus))
                             continue
                         }
+                        let account = upstream.current(boundAs)
                         if let refusal = await upstream.refusal(account: account, link: link) {
                             try await writer.send(PDU.errorResponse(to: .submitSM, sequenceNumber: pdu.sequenceNumber, status: refusal))
                             continue
@@ -131,10 +134,11 @@ struct SMPPSession: Sendable {
                         }
                     case .submitMulti, .dataSM, .querySM, .cancelSM, .replaceSM:
                         // SMPPSession+Requests.swift: one child task each, in the same window.
-                        guard let (account, kind) = bound, kind != .receiver else {
+                        guard let (boundAs, kind) = bound, kind != .receiver else {
                             try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: .incorrectBindStatus))
                             continue
                         }
+                        let account = upstream.current(boundAs)
                         if let refusal = await upstream.refusal(account: account, link: link, command: pdu.commandID) {
                             try await writer.send(PDU.errorResponse(to: pdu.commandID, sequenceNumber: pdu.sequenceNumber, status: refusal))
                             continue

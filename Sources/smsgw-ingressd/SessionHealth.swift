@@ -5,7 +5,9 @@ import SMPPCodec
 /// Keeps one session honest (SMPP 3.4 §4.11, §2.9): after `enquire_link_interval` of silence
 /// we send enquire_link; a peer silent for `inactivity_timeout` is unbound and closed. On
 /// graceful shutdown (SIGTERM) it waits for the peer's submits in flight to be answered, then
-/// unbinds (§4.2) and closes. Runs beside the read loop until cancelled.
+/// unbinds (§4.2) and closes; so too when a reload revoked the account's access (the operator
+/// revoking it expects the session gone, not only the next bind refused). Runs beside the read
+/// loop until cancelled.
 struct SessionHealth: Sendable {
     let link: SessionLink
     let timers: SMPPSessionTimers
@@ -18,7 +20,11 @@ struct SessionHealth: Sendable {
             try? await Task.sleep(for: tick)
             if Task.isCancelled { return }
             if link.stopping.load(ordering: .relaxed) {
-                await unbindForShutdown()
+                await unbindAndClose(because: "shutting down")
+                return
+            }
+            if link.revoked.load(ordering: .relaxed) {
+                await unbindAndClose(because: "the reloaded configuration revoked the account's access")
                 return
             }
             let silence = link.silence
@@ -38,13 +44,15 @@ struct SessionHealth: Sendable {
         }
     }
 
-    private func unbindForShutdown() async {
+    /// Waits (up to 10 s) for the peer's submits in flight to be answered, so none is lost or
+    /// left unanswered, then unbinds (§4.2) and closes.
+    private func unbindAndClose(because reason: String) async {
         let deadline = ContinuousClock.now + .seconds(10)
         while link.unanswered.load(ordering: .relaxed) > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
         }
         if link.bound.load(ordering: .relaxed) {
-            logger.info("shutting down: unbinding the SMPP session")
+            logger.notice("\(reason): unbinding the SMPP session")
             _ = await link.request(.unbind, timeout: .seconds(2))
         }
         link.closeConnection()

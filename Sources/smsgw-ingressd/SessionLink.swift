@@ -30,6 +30,9 @@ final class SessionLink: Sendable {
     let unanswered = Atomic<Int>(0)
     /// Set when graceful shutdown began: the monitor unbinds and closes.
     let stopping = Atomic<Bool>(false)
+    /// Set when a reload took the account's access away (removed, disabled, new password): the
+    /// monitor unbinds and closes, and no further request is taken.
+    let revoked = Atomic<Bool>(false)
     /// Set once a bind succeeded: only a bound peer is probed and unbound (§2.3); an open one is closed.
     let bound = Atomic<Bool>(false)
 

@@ -2,8 +2,10 @@ import GatewayCore
 import SMPPCodec
 
 /// What every SMPP session shares for the way back upstream and its limits: the receivers
-/// registry (deliver_sm), the throughput limiter, the bind-failure guard and the health timers.
+/// registry (deliver_sm), the accounts in force, the throughput limiter, the bind-failure guard
+/// and the health timers.
 struct SessionServices: Sendable {
+    let accounts: AccountBook
     let receivers: ReceiverRegistry
     let throughput: ThroughputLimiter
     let bindGuard: BindFailureGuard
@@ -14,11 +16,17 @@ struct SessionServices: Sendable {
     /// Every request counts in the window; only those that carry messages (submit_sm,
     /// submit_multi, data_sm) spend throughput.
     func refusal(account: UpstreamAccount, link: SessionLink, command: CommandID = .submitSM) async -> CommandStatus? {
+        // A session whose access a reload revoked takes nothing more while it is unbound.
+        if link.revoked.load(ordering: .relaxed) { return .incorrectBindStatus }
         if link.unanswered.load(ordering: .relaxed) >= account.window { return .messageQueueFull }
         let carriesMessages = command == .submitSM || command == .submitMulti || command == .dataSM
         if carriesMessages, await !throughput.admit(account: account.id) { return .throttled }
         return nil
     }
+
+    /// The bound account as the configuration says now: a reload's new window, throughput,
+    /// classes apply to the next request of a session bound before it.
+    func current(_ account: UpstreamAccount) -> UpstreamAccount { accounts.refreshed(account) ?? account }
 
     /// A bind succeeded: a receiver or transceiver can now be sent deliver_sm. Its registry id.
     func bound(account: UpstreamAccount, kind: SMPPSession.BindKind, link: SessionLink) async -> Int? {

@@ -15,6 +15,20 @@ actor ThroughputLimiter {
         self.now = now
     }
 
+    /// Follows a reload: an account whose rate is unchanged keeps its bucket (what it spent
+    /// stays spent), a new or changed rate starts a full bucket, a removed account is refused.
+    func update(accounts: [UpstreamAccount]) {
+        var next: [String: TokenBucket] = [:]
+        for account in accounts {
+            if let bucket = buckets[account.id], bucket.perSecond == TokenBucket(perSecond: account.throughput).perSecond {
+                next[account.id] = bucket
+            } else {
+                next[account.id] = TokenBucket(perSecond: account.throughput)
+            }
+        }
+        buckets = next
+    }
+
     /// Takes one message's worth of `account`'s rate; false: refuse it for now. An account the
     /// configuration does not know is refused.
     func admit(account: String) -> Bool {

@@ -49,7 +49,7 @@ struct ModemdCommand: AsyncParsableCommand {
                 heartbeat: heartbeat, readiness: readiness)
         }
         // Modems, GPIO lines and the serial settings are opened once: every change needs a restart.
-        let reloader = ConfigurationReloader(daemon: "modemd", file: options.config, startup: configuration, live: [], logger: logger)
+        let reloader = ConfigurationReloader(daemon: "modemd", file: options.config, startup: configuration, policy: .modemd, logger: logger)
         let handler = ControlHandler(runners: runners, reloader: reloader)
         let socketPath = socket ?? "\(configuration.runtime.directory)/modemd.sock"
         let server = try await IPCServer<ModemdProtocol>.bind(path: socketPath, logger: logger) { request in

@@ -23,7 +23,7 @@ struct ControlHandler: Sendable {
             await dispatcher.kick(reports: true)
             return .woken
         case .pauseModem(let modem), .resumeModem(let modem):
-            guard dispatcher.configuration.modem(id: modem) != nil else {
+            guard await dispatcher.configuration.modem(id: modem) != nil else {
                 throw IPCError(.unknownModem, "no modem \"\(modem)\" in the configuration")
             }
             if case .pauseModem = request { await dispatcher.setPaused(modem: modem, true) } else {

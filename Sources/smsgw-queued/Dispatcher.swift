@@ -38,8 +38,12 @@ actor Dispatcher: Service {
         var request: ModemdSendRequest
     }
 
-    let configuration: GatewayConfiguration
-    let decisions: QueueDecisions
+    /// What the loop follows: the start-up file with the sections a reload applied since.
+    private(set) var configuration: GatewayConfiguration
+    private(set) var decisions: QueueDecisions
+    /// A reload's configuration, taken at the start of the next turn (never mid-turn: one
+    /// turn's picks, routes and limits all come from one configuration).
+    private var reloaded: GatewayConfiguration?
     let timings: QueuedTimings
     let store: QueueStore
     let link: ModemdLink
@@ -114,8 +118,20 @@ actor Dispatcher: Service {
         }
     }
 
+    /// Follows a reload (`ReloadPolicy.queued`): `[queue]`, `[[routes]]`, SIM groups and the
+    /// limits of the SIMs that exist, from the next turn on. A turn runs.
+    func reconfigure(_ configuration: GatewayConfiguration) {
+        reloaded = configuration
+        kickSink.yield()
+    }
+
     /// One turn of the loop; returns the sends to start.
     private func turn() async -> [Job] {
+        if let next = reloaded {
+            reloaded = nil
+            configuration = next
+            decisions = QueueDecisions(configuration: next, zone: decisions.calendar.zone)
+        }
         progress += 1
         lastTurn = Monotonic.milliseconds
         heartbeat.beat(lane)

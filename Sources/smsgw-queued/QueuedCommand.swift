@@ -43,8 +43,11 @@ struct QueuedCommand: AsyncParsableCommand {
         let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: timings, store: store,
                                     link: link, metrics: metrics, logger: logger,
                                     heartbeat: DaemonHeartbeat.make(logger: logger), statusLine: statusLine)
-        // The dispatcher's decisions hold the configuration they were made with: every change needs a restart.
-        let reloader = ConfigurationReloader(daemon: "queued", file: options.config, startup: configuration, live: [], logger: logger)
+        // [queue], routes, SIM groups and limits are live (swapped between two turns of the loop);
+        // adding or moving a SIM, and everything else, needs a restart.
+        let reloader = ConfigurationReloader(daemon: "queued", file: options.config, startup: configuration,
+                                             policy: .queued, logger: logger,
+                                             apply: { running, _ in await dispatcher.reconfigure(running) })
         let handler = ControlHandler(dispatcher: dispatcher, store: store, metrics: metrics, reloader: reloader)
         let server = try await IPCServer<QueuedProtocol>.bind(path: "\(runtime)/queued.sock", logger: logger) { request in
             try await handler.handle(request)

@@ -13,7 +13,10 @@ import SystemBridge
 /// the evidence condemns, and asks the planner which SIM each modem should have on air. A
 /// switch runs in its own child task (`Rotator+Switching`), one per modem at a time.
 actor Rotator: Service {
-    let configuration: GatewayConfiguration
+    /// What the loop follows: the start-up file with the sections a reload applied since.
+    private(set) var configuration: GatewayConfiguration
+    /// A reload's configuration, taken at the start of the next turn (never mid-turn).
+    private var reloaded: GatewayConfiguration?
     let planner: RotationPlanner
     let store: SimdStore
     let queued: PeerLink<QueuedProtocol>
@@ -83,7 +86,19 @@ actor Rotator: Service {
 
     /// One turn: resumes left over, then each modem's decision; returns the switches and
     /// balance checks to run (at most one per modem).
+    /// Follows a reload (`ReloadPolicy.simd`): limits, schedules, rotation and balance policies of
+    /// the SIMs that exist, from the next turn on; a stint on air keeps the thresholds it drew.
+    /// A turn runs.
+    func reconfigure(_ configuration: GatewayConfiguration) {
+        reloaded = configuration
+        kick()
+    }
+
     func turn() async -> [ModemJob] {
+        if let next = reloaded {
+            reloaded = nil
+            configuration = next
+        }
         lastTurn = Monotonic.milliseconds
         progress += 1
         heartbeat.beat(lane)

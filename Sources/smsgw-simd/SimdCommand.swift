@@ -37,8 +37,11 @@ struct SimdCommand: AsyncParsableCommand {
         let rotator = Rotator(configuration: configuration, calendar: calendar, store: store, queued: queued, modemd: modemd,
                               timings: timings, logger: logger, heartbeat: DaemonHeartbeat.make(logger: logger),
                               statusLine: statusLine)
-        // Limits and schedules are read when decisions are made from the startup model: every change needs a restart.
-        let reloader = ConfigurationReloader(daemon: "simd", file: options.config, startup: configuration, live: [], logger: logger)
+        // Limits, schedules and rotation policies of the SIMs that exist are live (taken at the next
+        // turn); adding, removing or moving a SIM, and modems, need a restart.
+        let reloader = ConfigurationReloader(daemon: "simd", file: options.config, startup: configuration,
+                                             policy: .simd, logger: logger,
+                                             apply: { running, _ in await rotator.reconfigure(running) })
         let handler = ControlHandler(rotator: rotator, store: store, configuration: configuration, reloader: reloader)
         let server = try await IPCServer<SimdProtocol>.bind(path: "\(runtime)/simd.sock", logger: logger) { request in
             try await handler.handle(request)

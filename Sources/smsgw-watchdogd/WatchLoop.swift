@@ -14,8 +14,10 @@ actor WatchLoop: Service {
     private let escalator: Escalator
     private let store: WatchStore
     private let feeder: HardwareFeeder
-    private let settings: PolicySettings
-    private let thresholds: BoxThresholds
+    private var settings: PolicySettings
+    private var thresholds: BoxThresholds
+    /// A reload's `[watchdog]`, taken at the start of the next turn.
+    private var reloaded: WatchdogSettings?
     private let interval: Duration
     private let storePath: String
     private let logger: Logger
@@ -69,7 +71,16 @@ actor WatchLoop: Service {
         if result != "ok" { logger.critical("store integrity check: \(result)") }
     }
 
+    /// Follows a reload: the escalation thresholds and the box's minimums, from the next turn.
+    func reconfigure(_ watchdog: WatchdogSettings) {
+        reloaded = watchdog
+    }
+
     func turn() async {
+        if let next = reloaded {
+            reloaded = nil
+            (settings, thresholds) = (next.policy, next.thresholds)
+        }
         let probed = await probes.probe()
         let writeError = await store.probeWrite()
         if let writeError { logger.error("store not writable: \(writeError)") }

@@ -30,18 +30,14 @@ struct WatchdogdCommand: AsyncParsableCommand {
                                     timeout: watchdog.hardwareTimeout, interval: watchdog.hardwarePingInterval, logger: logger)
         let timeout = min(max(watchdog.healthInterval / 2, .seconds(1)), .seconds(5))
         let probes = HealthProbes(runtime: runtime, timeout: timeout, waitingWork: watchdog.healthInterval.milliseconds)
-        let settings = PolicySettings(
-            healthTimeout: watchdog.healthTimeout.milliseconds, killAfter: watchdog.killAfter.milliseconds,
-            restartLimit: watchdog.restartLimit, modemHangTimeout: watchdog.modemHangTimeout.milliseconds,
-            modemSettleTime: (watchdog.powerOffTime + watchdog.modemBootTime).milliseconds)
-        let mebibyte: Int64 = 1 << 20
-        let thresholds = BoxThresholds(minimumFreeDisk: Int64(watchdog.minimumFreeDiskMiB) * mebibyte,
-                                       minimumFreeMemory: Int64(watchdog.minimumFreeMemoryMiB) * mebibyte)
         let loop = WatchLoop(probes: probes, escalator: Escalator(probes: probes, feeder: feeder, store: store, logger: logger),
-                             store: store, feeder: feeder, settings: settings, thresholds: thresholds,
+                             store: store, feeder: feeder, settings: watchdog.policy, thresholds: watchdog.thresholds,
                              interval: watchdog.healthInterval, storePath: configuration.store.path, logger: logger)
-        // Intervals, thresholds and the hardware watchdog are set up at start: every change needs a restart.
-        let reloader = ConfigurationReloader(daemon: "watchdogd", file: options.config, startup: configuration, live: [], logger: logger)
+        // The thresholds are live (taken at the next turn); the hardware watchdog and the intervals
+        // that size the probes are set up at start and need a restart.
+        let reloader = ConfigurationReloader(daemon: "watchdogd", file: options.config, startup: configuration,
+                                             policy: .watchdogd,
+                                             logger: logger, apply: { running, _ in await loop.reconfigure(running.watchdog) })
         let reload = await ReloadService(reloader: reloader)
         let handler = ControlHandler(loop: loop, store: store, reloader: reloader,
                                      stallAfter: (watchdog.healthInterval + timeout * 4).milliseconds + 5_000)

@@ -9,7 +9,7 @@ struct Smsgwctl: AsyncParsableCommand {
         abstract: "The operator's tool for the smsgw SMS gateway box.",
         subcommands: [
             UpCommand.self, StatusCommand.self, SendCommand.self, LogsCommand.self,
-            ConfigCommand.self, ModemsCommand.self, QueueCommand.self, SimsCommand.self, SMSCommand.self, SMPPCommand.self, VersionCommand.self,
+            ConfigCommand.self, ReloadCommand.self, ModemsCommand.self, QueueCommand.self, SimsCommand.self, SMSCommand.self, SMPPCommand.self, VersionCommand.self,
         ]
     )
 

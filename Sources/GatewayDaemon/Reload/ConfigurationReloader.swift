@@ -23,9 +23,10 @@ public actor ConfigurationReloader {
     /// The reload running or last run; the next one waits for it.
     private var previous: Task<ReloadReport, Never>?
 
-    /// `live`: the sections this daemon applies without a restart (`apply` gets them when they
-    /// change). `load` reads and validates the file (tests give their own).
-    public init(daemon: String, file: String, startup: GatewayConfiguration, live: Set<ConfigurationSection>,
+    /// `policy`: the sections this daemon reads and those it applies without a restart (`apply`
+    /// gets the configuration it now runs with and the sections that changed). `load` reads and
+    /// validates the file (tests give their own).
+    public init(daemon: String, file: String, startup: GatewayConfiguration, policy: ReloadPolicy,
                 logger: Logger, apply: @escaping Apply = { _, _ in },
                 load: @escaping Load = ConfigurationReloader.loadFile) {
         self.daemon = daemon
@@ -33,7 +34,15 @@ public actor ConfigurationReloader {
         self.logger = logger
         self.apply = apply
         self.load = load
-        state = ConfigurationReload(startup: startup, live: live)
+        state = ConfigurationReload(startup: startup, policy: policy)
+    }
+
+    /// A daemon that reads every section and takes `live` live.
+    public init(daemon: String, file: String, startup: GatewayConfiguration, live: Set<ConfigurationSection>,
+                logger: Logger, apply: @escaping Apply = { _, _ in },
+                load: @escaping Load = ConfigurationReloader.loadFile) {
+        self.init(daemon: daemon, file: file, startup: startup, policy: ReloadPolicy(live: live), logger: logger,
+                  apply: apply, load: load)
     }
 
     /// The shared loader and validator (docs/configuration.md).
@@ -41,8 +50,9 @@ public actor ConfigurationReloader {
         do throws(ConfigurationProblems) { return .success(try ConfigurationLoader.load(file: file)) } catch { return .failure(error) }
     }
 
-    /// The configuration the daemon follows now (the last file that loaded).
-    public var current: GatewayConfiguration { state.lastGood }
+    /// The configuration the daemon follows now: its start-up file with the live sections
+    /// applied since.
+    public var current: GatewayConfiguration { state.running }
 
     /// Reads the file again, applies what changed and can be taken live, and says what it did.
     public func reload() async -> ReloadReport {

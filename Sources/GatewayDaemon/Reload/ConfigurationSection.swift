@@ -16,6 +16,28 @@ public enum ConfigurationSection: String, Sendable, CaseIterable, Comparable {
         allCases.filter { !$0.same(old, new) }
     }
 
+    /// Sets this section of `target` to its value in `source` (a reload applying it live).
+    public func copy(from source: GatewayConfiguration, into target: inout GatewayConfiguration) {
+        switch self {
+        case .box: target.box = source.box
+        case .store: target.store = source.store
+        case .runtime: target.runtime = source.runtime
+        case .gpio: target.gpio = source.gpio
+        case .simulator: target.simulator = source.simulator
+        case .watchdog: target.watchdog = source.watchdog
+        case .listeners: target.listeners = source.listeners
+        case .simDefaults: target.simDefaults = source.simDefaults
+        case .modems: target.modems = source.modems
+        case .simGroups: target.simGroups = source.simGroups
+        case .sims: target.sims = source.sims
+        case .accounts: target.accounts = source.accounts
+        case .routing: target.routing = source.routing
+        case .queue: target.queue = source.queue
+        case .inbound: target.inbound = source.inbound
+        case .delivery: target.delivery = source.delivery
+        }
+    }
+
     private func same(_ a: GatewayConfiguration, _ b: GatewayConfiguration) -> Bool {
         switch self {
         case .box: a.box == b.box

@@ -50,8 +50,8 @@ actor AdminAuth {
 
     func logOut(token: String) { sessions.close(token: token) }
 
-    /// A saved file's `[listeners.admin]`: a changed password ends every other session.
-    func take(_ admin: AdminListener, keeping token: String) {
+    /// A saved or reloaded file's `[listeners.admin]`: a changed login ends every other session.
+    func take(_ admin: AdminListener, keeping token: String? = nil) {
         if admin.password != hash || admin.user != user { sessions.closeAll(except: token) }
         if admin.password != hash { hashIsShipped = admin.password.verify(Self.shippedPassword) }
         user = admin.user

@@ -8,10 +8,9 @@ import Logging
 /// reader and control-socket probe, and the reload of every daemon after a save.
 enum AdminServerSetup {
     static func listener(configuration: GatewayConfiguration, file: String, reloader: ConfigurationReloader,
-                         logger: Logger) async throws -> HTTPListener {
+                         auth: AdminAuth, logger: Logger) async throws -> HTTPListener {
         let runtime = configuration.runtime.directory
         let reloads = DaemonReloads(runtimeDirectory: runtime, ingressd: reloader)
-        let auth = AdminAuth(admin: configuration.listeners.admin)
         let editor = ConfigurationEditor(path: file, boxName: configuration.box.name, reload: { await reloads.all() })
         let reader = try AdminStoreReader(path: configuration.store.path)
         let site = AdminSite(auth: auth, editor: editor, overview: {

@@ -75,8 +75,7 @@ struct AdminSite: Sendable {
     func saveConfiguration(_ request: HTTPRequest) async -> HTTPResponse {
         await authenticated(request) { session in
             let text = ConfigurationEditor.fileText(fromForm: session.form.first("text") ?? "")
-            let outcome = await editor.save(text)
-            if case .saved(let configuration, _) = outcome {
+            let outcome = await editor.save(text) { configuration in
                 await auth.take(configuration.listeners.admin, keeping: session.token)
             }
             let status: HTTPResponseStatus = if case .saved = outcome { .ok } else { .unprocessableEntity }
@@ -103,18 +102,18 @@ struct AdminSite: Sendable {
             }
             let outcome: ConfigurationSaveOutcome
             do {
-                outcome = await editor.changeAdminPassword(to: try PasswordHash.make(password: new))
+                outcome = await editor.changeAdminPassword(to: try PasswordHash.make(password: new)) { configuration in
+                    await auth.take(configuration.listeners.admin, keeping: session.token)
+                }
             } catch {
                 outcome = .unwritable("\(error)")
             }
-            guard case .saved(let configuration, _) = outcome else {
+            guard case .saved = outcome else {
                 return AdminResponses.html(AdminPasswordPage.html(box: box, csrf: session.csrf, message: AdminSaveReport.html(outcome)),
                                            status: .unprocessableEntity)
             }
-            await auth.take(configuration.listeners.admin, keeping: session.token)
-            let message = AdminLayout.banner("ok", "The password is changed. This page takes it at once; other "
-                + "browsers are logged out. (ingressd lists <code>listeners</code> as waiting for a restart: that is "
-                + "for its SMPP and HTTP listeners.)") + AdminSaveReport.html(outcome)
+            let message = AdminLayout.banner("ok", "The password is changed. It works at once; other "
+                + "browsers are logged out.") + AdminSaveReport.html(outcome)
             return AdminResponses.html(AdminPasswordPage.html(box: box, csrf: session.csrf, message: message))
         }
     }

@@ -5,6 +5,9 @@ import GatewayCore
 /// valid one replaces it atomically, then every daemon is asked to reload. One save at a time.
 actor ConfigurationEditor {
     typealias Reload = @Sendable () async -> [DaemonReloadAnswer]
+    /// Called once the file is replaced, before the daemons reload (the page takes its new login
+    /// first, so ingressd's own reload finds nothing left to change for it).
+    typealias Written = @Sendable (GatewayConfiguration) async -> Void
 
     let path: String
     /// `[box] name` of the last good file (the page's header).
@@ -25,24 +28,25 @@ actor ConfigurationEditor {
     }
 
     /// Validates `text`; writes and reloads only when it is valid.
-    func save(_ text: String) async -> ConfigurationSaveOutcome {
-        await save(text, check: { _ in nil })
+    func save(_ text: String, written: Written = { _ in }) async -> ConfigurationSaveOutcome {
+        await save(text, written: written, check: { _ in nil })
     }
 
     /// Puts `hash` on the `password` line of `[listeners.admin]` (nothing else changes), then
     /// saves like any edit; refused when the file read back would not hold that hash.
-    func changeAdminPassword(to hash: PasswordHash) async -> ConfigurationSaveOutcome {
+    func changeAdminPassword(to hash: PasswordHash, written: Written = { _ in }) async -> ConfigurationSaveOutcome {
         let current: String
         do { current = try currentText() } catch { return .unwritable("cannot read \(path): \(error)") }
         let path = path
-        return await save(AdminPasswordLine.replacing(in: current, with: hash.encoded)) { configuration in
+        return await save(AdminPasswordLine.replacing(in: current, with: hash.encoded), written: written) { configuration in
             configuration.listeners.admin.password == hash ? nil : ConfigurationProblem(
                 file: path, position: nil, keyPath: "listeners.admin.password",
                 reason: .conflict("the new hash could not be placed: write the password line of [listeners.admin] by hand"))
         }
     }
 
-    private func save(_ text: String, check: (GatewayConfiguration) -> ConfigurationProblem?) async -> ConfigurationSaveOutcome {
+    private func save(_ text: String, written: Written,
+                      check: (GatewayConfiguration) -> ConfigurationProblem?) async -> ConfigurationSaveOutcome {
         let configuration: GatewayConfiguration
         do {
             configuration = try ConfigurationLoader.decode(text, file: path, environment: environment)
@@ -56,6 +60,7 @@ actor ConfigurationEditor {
             return .unwritable(error.description)
         }
         boxName = configuration.box.name
+        await written(configuration)
         return .saved(configuration, await reload())
     }
 

@@ -4,7 +4,8 @@ import GatewayCore
 /// account's `http.api_keys` (looked up by the key's SHA-256, the form they are stored in),
 /// and Kannel-style sendsms `user`/`password` against `http.user`/`http.password`. A password
 /// that verified once is remembered by its SHA-256 (a yescrypt check costs ~20 ms and
-/// sendsms sends it with every message), never in clear, as `BindAuthenticator` does.
+/// sendsms sends it with every message), never in clear, as `BindAuthenticator` does,
+/// with the hash it matched (a changed password invalidates it).
 actor HTTPAuthenticator {
     enum Outcome: Sendable, Equatable {
         case account(UpstreamAccount)
@@ -14,33 +15,29 @@ actor HTTPAuthenticator {
         case disabled(String)
     }
 
-    private let byKeyHash: [String: UpstreamAccount]
-    private let byUser: [String: UpstreamAccount]
+    /// The accounts in force (a reload replaces them: the next request sees the new keys).
+    private let book: AccountBook
     private var verified: Set<String> = []
 
+    init(book: AccountBook) {
+        self.book = book
+    }
+
     init(accounts: [UpstreamAccount]) {
-        var byKeyHash: [String: UpstreamAccount] = [:]
-        var byUser: [String: UpstreamAccount] = [:]
-        for account in accounts {
-            guard let http = account.http else { continue }
-            for key in http.apiKeys { byKeyHash[key.encoded] = account }
-            if let user = http.user { byUser[user] = account }
-        }
-        self.byKeyHash = byKeyHash
-        self.byUser = byUser
+        self.init(book: AccountBook(accounts: accounts))
     }
 
     /// The account whose API key is in the `Authorization` header value.
     nonisolated func account(authorization: String?) -> Outcome {
         guard let authorization, let key = Self.bearerToken(authorization) else { return .unknown }
-        guard let account = byKeyHash[APIKeyHash.prefix + SHA256.hexDigest(of: key)] else { return .unknown }
+        guard let account = book.current.byKeyHash[APIKeyHash.prefix + SHA256.hexDigest(of: key)] else { return .unknown }
         return account.enabled ? .account(account) : .disabled(account.id)
     }
 
     /// The account of a sendsms user, when `password` is its password.
     func account(user: String, password: String) -> Outcome {
-        guard let account = byUser[user], let hash = account.http?.password else { return .unknown }
-        let key = user + "\u{0}" + SHA256.hexDigest(of: password)
+        guard let account = book.current.byUser[user], let hash = account.http?.password else { return .unknown }
+        let key = user + "\u{0}" + hash.encoded + "\u{0}" + SHA256.hexDigest(of: password)
         if !verified.contains(key) {
             guard hash.verify(password) else { return .unknown }
             verified.insert(key)

@@ -7,10 +7,10 @@ import Logging
 /// the group commit, a store reader of its
 /// own and the line to smsgw-queued (`QueuedCanceller`, shared with SMPP cancel_sm).
 enum HTTPServerSetup {
-    static func listener(configuration: GatewayConfiguration, committer: GroupCommitter, limiter: ThroughputLimiter,
+    static func listener(configuration: GatewayConfiguration, accounts: AccountBook, committer: GroupCommitter, limiter: ThroughputLimiter,
                          canceller: QueuedCanceller, metrics: PrometheusMetricsFactory, logger: Logger) async throws -> HTTPListener {
         let context = APIContext(
-            authenticator: HTTPAuthenticator(accounts: configuration.accounts),
+            authenticator: HTTPAuthenticator(book: accounts),
             admit: { account, messages in await limiter.admit(account: account, messages: messages) },
             accept: { messages in try await committer.submit(all: messages) },
             reader: try HTTPStoreReader(path: configuration.store.path),

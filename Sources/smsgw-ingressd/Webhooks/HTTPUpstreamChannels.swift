@@ -8,8 +8,8 @@ import Webhooks
 struct KannelCallbackChannel: UpstreamChannel {
     let http: WebhookChannel
     let store: OutboxStore
-    /// Each account's sendsms user (`%n`), when it has one.
-    let usernames: [String: String]
+    /// The accounts in force: each one's sendsms user (`%n`), when it has one.
+    let accounts: AccountBook
 
     func route() -> UpstreamRoute {
         UpstreamRoute(name: "kannel-dlr-url", accepts: { $0.dlrURL != nil }, channel: self)
@@ -24,7 +24,7 @@ struct KannelCallbackChannel: UpstreamChannel {
             return .retry("store: \(error)")
         }
         guard let source,
-              let values = KannelCallbackValues(source, state: report.state, at: report.at, username: usernames[item.account])
+              let values = KannelCallbackValues(source, state: report.state, at: report.at, username: accounts.current.usernames[item.account])
         else { return .reject("no Kannel report type for message \(report.messageID) in state \(report.state.rawValue)") }
         return await http.deliverKannelCallback(template: template, values: values)
     }
@@ -34,17 +34,18 @@ struct KannelCallbackChannel: UpstreamChannel {
 /// as a signed JSON POST; an account without one, or not taking the kind, falls through to SMPP.
 struct WebhookUpstreamChannel: UpstreamChannel {
     let http: WebhookChannel
-    let targets: [String: WebhookTarget]
+    /// The accounts in force: their webhooks as the last reload left them.
+    let accounts: AccountBook
 
     func route() -> UpstreamRoute {
-        let targets = targets
+        let accounts = accounts
         return UpstreamRoute(name: "webhook", accepts: { item in
-            targets[item.account]?.wants(Self.event(of: item)) ?? false
+            accounts.current.webhooks[item.account]?.wants(Self.event(of: item)) ?? false
         }, channel: self)
     }
 
     func deliver(_ item: UpstreamItem) async -> ChannelResult {
-        guard let target = targets[item.account] else { return .reject("account \(item.account) has no webhook") }
+        guard let target = accounts.current.webhooks[item.account] else { return .reject("account \(item.account) has no webhook") }
         return await http.deliver(event: Self.event(of: item), to: target)
     }
 

@@ -100,6 +100,15 @@ final class SupervisedChild {
         Glibc.kill(process.pid, SIGKILL)
     }
 
+    /// Passes SIGHUP on (reload the configuration) to a daemon that is ready (it traps SIGHUP
+    /// before READY=1; one still starting reads the file anyway); the simulator, which has no
+    /// `ExecReload=` in a box's units, is left alone.
+    func hangUp() {
+        guard let process, spec.readiness == .notify, case .running = phase else { return }
+        log.note("SIGHUP to pid \(process.pid): reload")
+        Glibc.kill(process.pid, SIGHUP)
+    }
+
     func terminate(now: Duration) {
         guard let process else { phase = .stopped; return }
         phase = .stopping(since: now)

@@ -32,12 +32,17 @@ final class Supervisor {
     private var now: Duration { clock.now - began }
 
     /// Runs until a stop signal (exit status 0) or a child hits its start limit (status 1).
-    func run(until stop: StopSignal) -> Int32 {
+    /// SIGHUP (`hangup`) is passed on to every running daemon child.
+    func run(until stop: StopSignal, hangup: HangupSignal? = nil) -> Int32 {
         var failure: String?
         var announced = false
         while failure == nil, stop.signal == nil {
             waitForActivity()
             let now = self.now
+            if hangup?.take() == true {
+                StandardStreams.writeError("up: SIGHUP: the daemons reload the configuration\n")
+                for child in children { child.hangUp() }
+            }
             for child in children {
                 _ = child.drain(now: now)
                 if let exit = child.reap() { failure = handle(exit, of: child, now: now) ?? failure }

@@ -71,6 +71,7 @@ struct UpCommand: ParsableCommand {
         for spec in specs { children.append(try SupervisedChild(spec: spec, logDirectory: logDirectory, prefixWidth: width)) }
 
         let stop = StopSignal()
+        let hangup = HangupSignal()
         let demo = DemoTraffic(executable: self_, config: config, count: demoTraffic)
         let supervisor = Supervisor(
             children: children, policy: RestartPolicy(burst: restartBurst),
@@ -80,7 +81,7 @@ struct UpCommand: ParsableCommand {
             StandardStreams.writeOutput(Endpoints.text(configuration, configPath: config, children: specs, readyAfter: elapsed, logDirectory: logDirectory))
             demo.start()
         }
-        let status = supervisor.run(until: stop)
+        let status = supervisor.run(until: stop, hangup: hangup)
         demo.stop()
         throw ExitCode(status)
     }

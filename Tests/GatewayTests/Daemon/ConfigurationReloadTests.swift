@@ -40,9 +40,38 @@ struct ConfigurationReloadTests {
         changed.queue.maxAttempts += 1
         changed.box.name = startup.box.name + "-renamed"
         var reload = ConfigurationReload(startup: startup, live: [.queue])
-        #expect(reload.take(.success(changed)) == .accepted(changed, apply: [.queue], needsRestart: [.box]))
-        #expect(reload.take(.success(changed)) == .accepted(changed, apply: [], needsRestart: [.box]))
+        var running = startup
+        running.queue = changed.queue
+        #expect(reload.take(.success(changed)) == .accepted(running, apply: [.queue], needsRestart: [.box]))
+        #expect(reload.take(.success(changed)) == .accepted(running, apply: [], needsRestart: [.box]))
         #expect(reload.lastGood == changed)
+        #expect(reload.running == running)
+    }
+
+    /// A live section whose change the daemon calls structural (here: any change to `sims`
+    /// counts) is not applied and stays "needs a restart"; the running configuration keeps its
+    /// start-up value, so a later file that restores it has nothing left to restart for.
+    @Test func aStructuralChangeToALiveSectionNeedsARestart() throws {
+        let startup = try Self.configuration()
+        var changed = startup
+        changed.queue.maxAttempts += 1
+        changed.sims = []
+        var reload = ConfigurationReload(startup: startup, policy: ReloadPolicy(
+            live: [.queue, .sims], restartOnly: { running, new in running.sims.count == new.sims.count ? [] : [.sims] }))
+        var running = startup
+        running.queue = changed.queue
+        #expect(reload.take(.success(changed)) == .accepted(running, apply: [.queue], needsRestart: [.sims]))
+        #expect(reload.take(.success(running)) == .accepted(running, apply: [], needsRestart: []))
+    }
+
+    /// A section reverted to its start-up value in a later file is applied again (back).
+    @Test func aRevertedLiveSectionIsAppliedBack() throws {
+        let startup = try Self.configuration()
+        var changed = startup
+        changed.queue.maxAttempts += 1
+        var reload = ConfigurationReload(startup: startup, live: [.queue])
+        #expect(reload.take(.success(changed)) == .accepted(changed, apply: [.queue], needsRestart: []))
+        #expect(reload.take(.success(startup)) == .accepted(startup, apply: [.queue], needsRestart: []))
     }
 
     @Test func sectionsDiff() throws {
