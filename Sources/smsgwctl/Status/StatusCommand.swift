@@ -1,11 +1,12 @@
 import ArgumentParser
 import FoundationEssentials
+import GatewayCore
 import GatewayIPC
 
 /// `smsgwctl status`: the box at a glance — modems with signal bars (smsgw-modemd), SIMs
 /// (smsgw-simd), the queue (smsgw-queued) and each daemon's `health` answer (ingressd and, when it
-/// runs, watchdogd too), as one table or
-/// `--json`. A daemon that does not answer is shown DOWN; exit 1 then (or when one is unhealthy).
+/// runs, watchdogd too), and the last few rungs watchdogd climbed (`watchdog_escalations` in the
+/// store: when, subject, step, reason and outcome), as one table or `--json`. A daemon that does not answer is shown DOWN; exit 1 then (or when one is unhealthy).
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Modems, SIMs, queue and health of the running box.")
@@ -50,6 +51,11 @@ struct StatusCommand: AsyncParsableCommand {
                     status.health["watchdogd"] = DaemonHealth(healthy: health.healthy, progress: health.progress, detail: health.detail)
                 }
             } catch { note("watchdogd", error) }
+        }
+        if let storePath = try? ConfigurationLoader.load(file: daemon.config).store.path {
+            do { status.escalations = try EscalationHistory.read(storePath: storePath) } catch {
+                status.escalationsError = "\(storePath): \(error)"
+            }
         }
         if json { try printJSON(status) } else { StandardStreams.writeOutput(StatusTable.render(status)) }
         if !status.unreachable.isEmpty || status.health.values.contains(where: { !$0.healthy }) { throw ExitCode(1) }
