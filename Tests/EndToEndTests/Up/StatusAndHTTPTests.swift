@@ -30,9 +30,9 @@ import Testing
             queue: 5 waiting (queued 5), oldest waiting 4 s; 1 in flight; 1 ready modems
             health: modemd ok (progress 3) 1/2 modems ready
             health: simd DOWN: cannot reach smsgw-simd
-            ESCALATED             SUBJECT             STEP         REASON                              OUTCOME
-            2026-11-29T21:40:01Z  modem:m2            power_cycle  modem m2 failed for 6000 ms         modemd: power cycle of m2 started
-            2026-11-29T21:39:30Z  queued (pid 4242)   kill         still there 10000 ms after SIGTERM  sent SIGKILL to 4242
+            ESCALATED             SUBJECT            STEP         REASON                              OUTCOME
+            2026-11-29T21:40:01Z  modem:m2           power_cycle  modem m2 failed for 6000 ms         modemd: power cycle of m2 started
+            2026-11-29T21:39:30Z  queued (pid 4242)  kill         still there 10000 ms after SIGTERM  sent SIGKILL to 4242
 
             """)
         status.escalations = []
