@@ -1,4 +1,6 @@
 import Foundation
+import GatewayCore
+import GatewayStore
 import GatewayTestSupport
 
 /// `smsgwctl up` on a temporary copy of etc/smsgw/demo.toml with free ports and its state in a
@@ -12,7 +14,8 @@ final class UpBox {
     let process = Process()
     var path: String { directory.path }
 
-    init(watchdogSeconds: Double = 3) throws {
+    /// `watchdog` is added to the file's `[watchdog]` section (shorter timings for a test).
+    init(watchdogSeconds: Double = 3, watchdog: String = "") throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("up-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         httpPort = try IngressSMPPBox.freePort()
@@ -22,6 +25,7 @@ final class UpBox {
         for (from, to) in [("port = 2775", "port = \(smppPort)"), ("port = 8080", "port = \(httpPort)"), ("port = 8081", "port = \(adminPort)")] {
             text = text.replacingOccurrences(of: from, with: to)
         }
+        text = text.replacingOccurrences(of: "[watchdog]\n", with: "[watchdog]\n\(watchdog)\n")
         // Absolute state paths: smsgwctl status/send run from the test's working directory.
         text = text.replacingOccurrences(of: "\"./.smsgw/", with: "\"\(directory.path)/.smsgw/")
         configPath = directory.appendingPathComponent("gateway.toml").path
@@ -92,6 +96,16 @@ final class UpBox {
     }
 
     static func alive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 }
+
+    /// One JSON line to the simulator's control socket (docs/modemsim.md), its answer.
+    func simulatorControl(_ json: String) throws -> String {
+        try JSONLineSocket.request(json, at: "\(path)/.smsgw/run/modemsim.sock")
+    }
+
+    /// A store connection for the test's own queries.
+    func database() throws -> GatewayDatabase {
+        try GatewayDatabase(path: "\(path)/.smsgw/gateway.sqlite", now: Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)))
+    }
 }
 
 struct UpBoxError: Error, CustomStringConvertible {

@@ -89,4 +89,33 @@ struct BoxWatchTests {
             #expect(watch.observe(state: time % 10_000 == 0 ? "resetting" : "ready", at: time, settings: Self.settings).isEmpty)
         }
     }
+
+    @Test("a power cycle by modemd's own ladder is recorded once, and the modem is left to boot under it")
+    func modemdOwnPowerCycle() {
+        var watch = ModemWatch(modem: "m2")
+        // (time, state, modemd's ladder_power_cycles): ready; hung; modemd cycles it at 15 s;
+        // it boots (initializing) well past modem_hang_timeout (30 s) and is ready at 70 s.
+        let turns: [(Int64, String, Int)] = [(0, "ready", 0), (5_000, "hung", 0), (10_000, "hung", 0), (15_000, "resetting", 1),
+                                              (20_000, "initializing", 1), (50_000, "initializing", 1), (70_000, "ready", 1)]
+        var actions: [(Int64, EscalationAction)] = []
+        for (time, state, cycles) in turns {
+            for action in watch.observe(state: state, powerCycles: cycles, lastError: "AT+CSQ timed out", at: time,
+                                        settings: Self.settings) {
+                actions.append((time, action))
+            }
+        }
+        #expect(actions.count == 1)
+        #expect(actions.first?.0 == 15_000)
+        #expect(actions.first?.1.step == .powerCycle)
+        #expect(actions.first?.1.doneBy == "modemd's ladder: 1 power cycle (1 since modemd started)")
+        #expect(actions.first?.1.reason == "modemd's own ladder power-cycled modem m2 (AT+CSQ timed out)")
+    }
+
+    @Test("the first count seen, and a lower one (modemd restarted), are baselines, not cycles")
+    func modemdCounterBaseline() {
+        var watch = ModemWatch(modem: "m3")
+        #expect(watch.observe(state: "ready", powerCycles: 4, at: 0, settings: Self.settings).isEmpty)
+        #expect(watch.observe(state: "ready", powerCycles: 0, at: 5_000, settings: Self.settings).isEmpty)
+        #expect(watch.observe(state: "ready", powerCycles: 1, at: 10_000, settings: Self.settings).count == 1)
+    }
 }
