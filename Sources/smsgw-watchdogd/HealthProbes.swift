@@ -12,7 +12,8 @@ struct DaemonProbeResult: Sendable {
 /// What modemd's `status` says of one modem, as `ModemWatch` takes it.
 struct ModemReport: Sendable {
     var state: String
-    /// Power cycles by modemd's own ladder since it started (`ladder_power_cycles`).
+    /// Power cycles by modemd's own ladder since it started (`ladder_power_cycles`; modemd
+    /// lists only counters that moved, so a missing one is 0).
     var powerCycles: Int?
     var lastError: String?
 }
@@ -56,7 +57,7 @@ struct HealthProbes: Sendable {
         var busy = false
         if case .success(.status(let statuses)) = await modemd.call(.status, timeout: timeout) {
             modems = Dictionary(statuses.map { status in
-                (status.id, ModemReport(state: status.state, powerCycles: status.counters["ladder_power_cycles"],
+                (status.id, ModemReport(state: status.state, powerCycles: status.counters["ladder_power_cycles"] ?? 0,
                                         lastError: status.lastError))
             }, uniquingKeysWith: { first, _ in first })
             busy = statuses.contains { $0.sending || $0.queued > 0 }

@@ -14,8 +14,9 @@ final class UpBox {
     let process = Process()
     var path: String { directory.path }
 
-    /// `watchdog` is added to the file's `[watchdog]` section (shorter timings for a test).
-    init(watchdogSeconds: Double = 3, watchdog: String = "") throws {
+    /// `settings`: section → lines added at its head (or a new section at the end), e.g.
+    /// shorter `[watchdog]` timings for a test.
+    init(watchdogSeconds: Double = 3, settings: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("up-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         httpPort = try IngressSMPPBox.freePort()
@@ -25,7 +26,13 @@ final class UpBox {
         for (from, to) in [("port = 2775", "port = \(smppPort)"), ("port = 8080", "port = \(httpPort)"), ("port = 8081", "port = \(adminPort)")] {
             text = text.replacingOccurrences(of: from, with: to)
         }
-        text = text.replacingOccurrences(of: "[watchdog]\n", with: "[watchdog]\n\(watchdog)\n")
+        for (section, lines) in settings.sorted(by: { $0.key < $1.key }) {
+            if text.contains("\n[\(section)]\n") {
+                text = text.replacingOccurrences(of: "\n[\(section)]\n", with: "\n[\(section)]\n\(lines)\n")
+            } else {
+                text += "\n[\(section)]\n\(lines)\n"
+            }
+        }
         // Absolute state paths: smsgwctl status/send run from the test's working directory.
         text = text.replacingOccurrences(of: "\"./.smsgw/", with: "\"\(directory.path)/.smsgw/")
         configPath = directory.appendingPathComponent("gateway.toml").path
