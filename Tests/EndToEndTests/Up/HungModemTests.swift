@@ -77,10 +77,6 @@ import Testing
             #expect(deliveredOn.count == 1 && deliveredOn.first != "m2", "message \(message) went out on \(deliveredOn)")
         }
         print("\(movedAway.count) message(s) meant for m2 moved to other SIMs")
-        let all = try database.connection.query("""
-            SELECT a.message_id, m.name, a.started_at - ?, a.outcome, a.error_detail FROM attempts a JOIN modems m ON m.id = a.modem_id ORDER BY a.id
-            """, hungAtMilliseconds) { "\($0.int64(0)) \($0.text(1)) \($0.int64(2)) \($0.text(3)) \($0.optionalText(4) ?? "")" }
-        print(all.joined(separator: "\n"))
         #expect(!movedAway.isEmpty, "a burst of 16 over 8 ready modems sends some to m2 before modemd finds it hung")
 
         // Recorded: one power_cycle of modem:m2 in the escalation history, within 30 s of the hang.
