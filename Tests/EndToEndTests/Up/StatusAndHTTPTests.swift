@@ -1,3 +1,4 @@
+import Foundation
 import GatewayCore
 import GatewayIPC
 @testable import smsgwctl
@@ -39,6 +40,35 @@ import Testing
         #expect(StatusTable.render(status).hasSuffix("health: simd DOWN: cannot reach smsgw-simd\nescalations: none\n"))
         status.escalationsError = "/x/gateway.sqlite: busy"
         #expect(StatusTable.render(status).hasSuffix("\nescalations: cannot read them: /x/gateway.sqlite: busy\n"))
+    }
+
+    /// `--json`: the escalations as the table has them, newest first, every field named.
+    @Test func statusJSON() throws {
+        var status = BoxStatus(health: [:], unreachable: [:])
+        status.escalations = [StatusEscalation(at: "2026-11-29T21:40:01Z", subject: "modem:m2", step: "power_cycle", pid: nil,
+                                               reason: "modemd's own ladder power-cycled modem m2 (AT+CSQ timed out)",
+                                               outcome: "modemd's ladder: 1 power cycle (1 since modemd started)")]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: try encoder.encode(status), as: UTF8.self) == """
+            {
+              "escalations" : [
+                {
+                  "at" : "2026-11-29T21:40:01Z",
+                  "outcome" : "modemd's ladder: 1 power cycle (1 since modemd started)",
+                  "reason" : "modemd's own ladder power-cycled modem m2 (AT+CSQ timed out)",
+                  "step" : "power_cycle",
+                  "subject" : "modem:m2"
+                }
+              ],
+              "health" : {
+
+              },
+              "unreachable" : {
+
+              }
+            }
+            """)
     }
 
     /// Content-Length, chunked (with an extension), and a close-delimited body; all fed whole
