@@ -11,6 +11,9 @@ public struct ModemWatch: Sendable, Hashable {
     private var notReadySince: Int64?
     private var lastCycleAt: Int64?
     private var powerCycles: Int?
+    /// Cycles this watch asked modemd for whose count has not shown up yet (modemd counts
+    /// them with its own, and they are recorded already).
+    private var requestedCycles = 0
     public private(set) var state: String = "unknown"
 
     public init(modem: String) { self.modem = modem }
@@ -25,12 +28,19 @@ public struct ModemWatch: Sendable, Hashable {
         if let powerCycles {
             // A count lower than the last one: modemd restarted, its counters with it.
             if let seen = self.powerCycles, powerCycles > seen {
-                lastCycleAt = now
-                let cause = lastError.map { " (\($0))" } ?? ""
-                actions.append(EscalationAction(
-                    subject: "modem:\(modem)", step: .powerCycle, modem: modem,
-                    reason: "modemd's own ladder power-cycled modem \(modem)\(cause)",
-                    doneBy: "modemd's ladder: \(powerCycles - seen) power cycle\(powerCycles - seen == 1 ? "" : "s") (\(powerCycles) since modemd started)"))
+                let requested = min(powerCycles - seen, requestedCycles)
+                requestedCycles -= requested
+                let theirs = powerCycles - seen - requested
+                if theirs > 0 {
+                    lastCycleAt = now
+                    let cause = lastError.map { " (\($0))" } ?? ""
+                    actions.append(EscalationAction(
+                        subject: "modem:\(modem)", step: .powerCycle, modem: modem,
+                        reason: "modemd power-cycled modem \(modem) itself (its ladder, or an operator's request)\(cause)",
+                        doneBy: "done by modemd: \(theirs) power cycle\(theirs == 1 ? "" : "s") (\(powerCycles) since modemd started)"))
+                }
+            } else if let seen = self.powerCycles, powerCycles < seen {
+                requestedCycles = 0  // modemd restarted: what it was asked for went with it
             }
             self.powerCycles = powerCycles
         }
@@ -43,6 +53,7 @@ public struct ModemWatch: Sendable, Hashable {
         guard now - since >= settings.modemHangTimeout else { return actions }
         if let lastCycleAt, now - lastCycleAt < settings.modemSettleTime + settings.modemHangTimeout { return actions }
         lastCycleAt = now
+        requestedCycles += 1
         return actions + [EscalationAction(subject: "modem:\(modem)", step: .powerCycle, modem: modem,
                                            reason: "modem \(modem) \(state) for \(now - since) ms")]
     }

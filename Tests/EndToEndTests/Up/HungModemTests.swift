@@ -87,7 +87,7 @@ import Testing
         #expect(recorded.count == 1, "\(recorded)")
         if let first = recorded.last {
             #expect(first.at.millisecondsSince1970 - hungAtMilliseconds < 30_000)
-            #expect(first.outcome.hasPrefix("modemd's ladder: 1 power cycle"), "\(first.outcome)")
+            #expect(first.outcome.hasPrefix("done by modemd: 1 power cycle"), "\(first.outcome)")
         }
         let status = try runProduct("smsgwctl", ["status", "--config", box.configPath, "--json"])
         #expect(status.standardOutput.contains("\"step\" : \"power_cycle\""), "\(status.standardOutput)")

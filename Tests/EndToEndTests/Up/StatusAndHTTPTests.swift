@@ -46,8 +46,8 @@ import Testing
     @Test func statusJSON() throws {
         var status = BoxStatus(health: [:], unreachable: [:])
         status.escalations = [StatusEscalation(at: "2026-11-29T21:40:01Z", subject: "modem:m2", step: "power_cycle", pid: nil,
-                                               reason: "modemd's own ladder power-cycled modem m2 (AT+CSQ timed out)",
-                                               outcome: "modemd's ladder: 1 power cycle (1 since modemd started)")]
+                                               reason: "modemd power-cycled modem m2 itself (its ladder, or an operator's request) (AT+CSQ timed out)",
+                                               outcome: "done by modemd: 1 power cycle (1 since modemd started)")]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         #expect(String(decoding: try encoder.encode(status), as: UTF8.self) == """
@@ -55,8 +55,8 @@ import Testing
               "escalations" : [
                 {
                   "at" : "2026-11-29T21:40:01Z",
-                  "outcome" : "modemd's ladder: 1 power cycle (1 since modemd started)",
-                  "reason" : "modemd's own ladder power-cycled modem m2 (AT+CSQ timed out)",
+                  "outcome" : "done by modemd: 1 power cycle (1 since modemd started)",
+                  "reason" : "modemd power-cycled modem m2 itself (its ladder, or an operator's request) (AT+CSQ timed out)",
                   "step" : "power_cycle",
                   "subject" : "modem:m2"
                 }

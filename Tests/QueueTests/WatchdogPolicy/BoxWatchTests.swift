@@ -107,8 +107,8 @@ struct BoxWatchTests {
         #expect(actions.count == 1)
         #expect(actions.first?.0 == 15_000)
         #expect(actions.first?.1.step == .powerCycle)
-        #expect(actions.first?.1.doneBy == "modemd's ladder: 1 power cycle (1 since modemd started)")
-        #expect(actions.first?.1.reason == "modemd's own ladder power-cycled modem m2 (AT+CSQ timed out)")
+        #expect(actions.first?.1.doneBy == "done by modemd: 1 power cycle (1 since modemd started)")
+        #expect(actions.first?.1.reason == "modemd power-cycled modem m2 itself (its ladder, or an operator's request) (AT+CSQ timed out)")
     }
 
     @Test("the first count seen, and a lower one (modemd restarted), are baselines, not cycles")
@@ -117,5 +117,19 @@ struct BoxWatchTests {
         #expect(watch.observe(state: "ready", powerCycles: 4, at: 0, settings: Self.settings).isEmpty)
         #expect(watch.observe(state: "ready", powerCycles: 0, at: 5_000, settings: Self.settings).isEmpty)
         #expect(watch.observe(state: "ready", powerCycles: 1, at: 10_000, settings: Self.settings).count == 1)
+    }
+
+    @Test("watchdogd's own power cycle shows in modemd's counter too: recorded once, as watchdogd's")
+    func ownPowerCycleNotRecordedTwice() {
+        var watch = ModemWatch(modem: "m4")
+        var steps: [String] = []
+        // Hung from 5 s; watchdogd cycles it at 35 s; modemd's counter shows that cycle at 40 s.
+        for time in stride(from: Int64(0), through: 60_000, by: 5_000) {
+            let cycles = time >= 40_000 ? 1 : 0
+            for action in watch.observe(state: time == 0 ? "ready" : "hung", powerCycles: cycles, at: time, settings: Self.settings) {
+                steps.append("\(time) \(action.doneBy == nil ? "asked" : "recorded")")
+            }
+        }
+        #expect(steps == ["35000 asked"])
     }
 }
