@@ -1,6 +1,7 @@
 import ArgumentParser
 import GatewayCore
 import Logging
+import SystemBridge
 
 /// What every smsgw daemon takes on its command line, and the first steps of its story (STYLE.md
 /// principle 6): log to standard error, load the configuration, make its directories.
@@ -13,8 +14,13 @@ public struct DaemonOptions: ParsableArguments {
 
     public init() {}
 
+    /// Checks the options, and binds the daemon's life to `smsgwctl up`'s when `up` started it
+    /// (`ParentDeath`): ArgumentParser validates on the main thread, before the async `run()`
+    /// moves to the cooperative pool, and the parent-death signal belongs to the thread that
+    /// asks for it.
     public func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
+        ParentDeath.bind()
     }
 
     /// Sends swift-log to standard error at `--log-level` (stderr is unbuffered, so a killed

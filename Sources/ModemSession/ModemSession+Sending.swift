@@ -64,8 +64,8 @@ extension ModemSession {
     }
 
     /// Answers every send the session holds when it abandons them (ladder, power cycle, reboot,
-    /// shutdown): only a part whose `AT+CMGS` was written may have gone out, so only that send
-    /// is `unknown`; a send between parts and every queued send fail `notAttempted` (temporary),
+    /// shutdown): only a part whose PDU was written (after the `> ` prompt) may have gone out,
+    /// so only that send is `unknown`; a send between parts and every queued send fail `notAttempted` (temporary),
     /// so the queue may safely send them again elsewhere (DESIGN.md, delivery semantics).
     mutating func abandonSends(_ why: String) {
         if let active = activeSend {

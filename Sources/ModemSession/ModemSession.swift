@@ -102,6 +102,12 @@ public struct ModemSession: Sendable {
                 current.body = nil
                 current.deadline = now + settings.timings.sendTimeout
                 inFlight = current
+                // From the body on, the part may go out (3GPP TS 27.005 §3.5.1): a send cut
+                // later is `unknown`; one whose prompt never came was not attempted.
+                if current.purpose == .sendPart, var active = activeSend {
+                    active.partWritten = true
+                    activeSend = active
+                }
                 collector.bodySent(body)
                 actions.append(.write(ATCommand.pduBody(body)))
                 log(.trace, "> \(body)<Ctrl-Z>")
@@ -191,10 +197,8 @@ public struct ModemSession: Sendable {
         if activeSend == nil, slotSwitch == nil, !sendQueue.isEmpty {
             activeSend = ActiveSend(job: sendQueue.removeFirst())
         }
-        if var active = activeSend {
+        if let active = activeSend {
             let part = active.job.parts[active.partIndex]
-            active.partWritten = true
-            activeSend = active
             issue(ATCommand.sendPDU(length: part.tpduLength).line, .sendPart,
                   timeout: settings.timings.commandTimeout, now: now, body: part.hex)
         }

@@ -102,8 +102,10 @@ struct ActiveSend: Sendable, Hashable {
     var job: SendJob
     var partIndex = 0
     var references: [Int] = []
-    /// Whether `AT+CMGS` for part `partIndex` was written: from then on the part may go out,
-    /// so an abandoned send is `unknown`; before, it is `notAttempted`.
+    /// Whether the PDU of part `partIndex` was written (after `AT+CMGS` and its `> ` prompt,
+    /// 3GPP TS 27.005 §3.5.1): from then on the part may go out, so an abandoned send is
+    /// `unknown`; before — a modem that hung and never prompted — it is `notAttempted`, and
+    /// the queue moves it to another SIM.
     var partWritten = false
 }
 

@@ -24,12 +24,17 @@ public struct EscalationAction: Sendable, Hashable {
     /// The modem to power-cycle.
     public var modem: String?
     public var reason: String
+    /// Set when the step was already carried out by someone else (a power cycle by modemd's
+    /// own ladder): only recorded, with this as its outcome.
+    public var doneBy: String?
 
-    public init(subject: String, step: EscalationStep, pid: Int32? = nil, modem: String? = nil, reason: String) {
+    public init(subject: String, step: EscalationStep, pid: Int32? = nil, modem: String? = nil, reason: String,
+                doneBy: String? = nil) {
         self.subject = subject
         self.step = step
         self.pid = pid
         self.modem = modem
         self.reason = reason
+        self.doneBy = doneBy
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GatewayCore
 import ModemProfiles
+import SystemBridge
 
 /// `smsgw-modemsim`: a bank of simulated modems on pseudo-terminals (docs/modemsim.md).
 @main
@@ -62,6 +63,7 @@ struct ModemSimCommand: ParsableCommand {
     }
 
     func run() throws {
+        ParentDeath.bind()  // under `smsgwctl up`: die with it (`run` is on the main thread)
         let plan: BankPlan
         if let config {
             let configuration: GatewayConfiguration

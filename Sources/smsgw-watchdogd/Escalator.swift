@@ -11,6 +11,7 @@ import WatchdogPolicy
 /// Carries out the policy's actions and records each (store and log): `recover` over queued's
 /// socket, SIGTERM/SIGKILL to the daemon's pid (systemd's `Restart=` or `smsgwctl up` starts it
 /// again; no D-Bus), `powerCycle` over modemd's socket, and the hardware watchdog's last rung.
+/// A step someone else already took (`doneBy`: modemd's own power cycle) is only recorded.
 struct Escalator: Sendable {
     let probes: HealthProbes
     let feeder: HardwareFeeder
@@ -18,6 +19,16 @@ struct Escalator: Sendable {
     let logger: Logger
 
     func perform(_ action: EscalationAction) async {
+        let outcome = if let doneBy = action.doneBy { doneBy } else { await carryOut(action) }
+        let pid = action.pid.map { " pid \($0)" } ?? ""
+        let line = "escalation \(action.step.rawValue) of \(action.subject)\(pid): \(action.reason) → \(outcome)"
+        action.step == .recover || action.doneBy != nil ? logger.warning("\(line)") : logger.error("\(line)")
+        let record = EscalationRecord(at: .wallClock, subject: action.subject, step: action.step.rawValue, pid: action.pid,
+                                      reason: action.reason, outcome: outcome)
+        do { try await store.record(record) } catch { logger.error("could not record the escalation: \(error)") }
+    }
+
+    private func carryOut(_ action: EscalationAction) async -> String {
         let outcome: String
         switch action.step {
         case .recover:
@@ -40,12 +51,7 @@ struct Escalator: Sendable {
         case .stopFeeding:
             outcome = await feeder.stopFeeding(reason: action.reason)
         }
-        let pid = action.pid.map { " pid \($0)" } ?? ""
-        let line = "escalation \(action.step.rawValue) of \(action.subject)\(pid): \(action.reason) → \(outcome)"
-        action.step == .recover ? logger.warning("\(line)") : logger.error("\(line)")
-        let record = EscalationRecord(at: .wallClock, subject: action.subject, step: action.step.rawValue, pid: action.pid,
-                                      reason: action.reason, outcome: outcome)
-        do { try await store.record(record) } catch { logger.error("could not record the escalation: \(error)") }
+        return outcome
     }
 
     /// Signals `pid` when it still is one of ours: `/proc/<pid>/comm` names `smsgw-<daemon>`

@@ -3,10 +3,19 @@ import GatewayIPC
 import WatchdogPolicy
 
 /// One turn's answers from every daemon: the observation the policy judges, and modemd's
-/// modems (id → state) when it answered `status`.
+/// modems (id → what it said of each) when it answered `status`.
 struct DaemonProbeResult: Sendable {
     var observations: [WatchedDaemon: DaemonObservation]
-    var modemStates: [String: String]?
+    var modems: [String: ModemReport]?
+}
+
+/// What modemd's `status` says of one modem, as `ModemWatch` takes it.
+struct ModemReport: Sendable {
+    var state: String
+    /// Power cycles by modemd's own ladder since it started (`ladder_power_cycles`; modemd
+    /// lists only counters that moved, so a missing one is 0).
+    var powerCycles: Int?
+    var lastError: String?
 }
 
 /// Asks each daemon for `health` (and queued and modemd for `status`, to judge progress) over
@@ -38,16 +47,19 @@ struct HealthProbes: Sendable {
         return DaemonProbeResult(
             observations: [.modemd: modemdObservation, .queued: await queuedAnswer, .simd: await simdAnswer,
                            .ingressd: await ingressdAnswer],
-            modemStates: modems)
+            modems: modems)
     }
 
-    private func probeModemd() async -> (DaemonObservation, [String: String]?) {
+    private func probeModemd() async -> (DaemonObservation, [String: ModemReport]?) {
         let answer = await modemd.call(.health, timeout: timeout)
         guard case .success(.health(let health)) = answer else { return (.silent(describe(answer)), nil) }
-        var modems: [String: String]?
+        var modems: [String: ModemReport]?
         var busy = false
         if case .success(.status(let statuses)) = await modemd.call(.status, timeout: timeout) {
-            modems = Dictionary(statuses.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
+            modems = Dictionary(statuses.map { status in
+                (status.id, ModemReport(state: status.state, powerCycles: status.counters["ladder_power_cycles"] ?? 0,
+                                        lastError: status.lastError))
+            }, uniquingKeysWith: { first, _ in first })
             busy = statuses.contains { $0.sending || $0.queued > 0 }
         }
         let reading = DaemonReading(pid: health.pid, healthy: health.healthy,

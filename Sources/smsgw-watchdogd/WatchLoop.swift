@@ -102,9 +102,10 @@ actor WatchLoop: Service {
                 logger.notice("\(daemon.rawValue): \(before.rawValue) → \(watch.condition.rawValue) (\(details[daemon.rawValue] ?? ""))")
             }
         }
-        for (id, state) in probed.modemStates ?? [:] {
+        for (id, report) in probed.modems ?? [:] {
             var watch = modems[id] ?? ModemWatch(modem: id)
-            actions += watch.observe(state: state, at: now, settings: settings)
+            actions += watch.observe(state: report.state, powerCycles: report.powerCycles, lastError: report.lastError,
+                                     at: now, settings: settings)
             modems[id] = watch
         }
         actions += box.observe(reading, daemons: WatchedDaemon.allCases.compactMap { daemons[$0] }, at: now,

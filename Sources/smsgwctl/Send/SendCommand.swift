@@ -7,7 +7,8 @@ import Glibc
 
 /// `smsgwctl send`: one message through the box's HTTP API (`POST /api/v1/messages`,
 /// docs/openapi.yaml), then `GET /api/v1/messages/{id}` until it is delivered, failed, expired
-/// or cancelled, printing each state change. Exit 0 delivered; 1 it ended otherwise or the
+/// or cancelled, printing each state change and each time the API stops or starts answering
+/// (`MessageFollower`); an `unknown` message is followed for `--unknown-wait` only. Exit 0 delivered; 1 it ended otherwise or the
 /// wait timed out; 2 bad input or the API refused it.
 struct SendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +36,9 @@ struct SendCommand: ParsableCommand {
     @Option(help: "Seconds to follow the message before giving up.")
     var timeout: Double = 120
 
+    @Option(help: "Seconds to follow a message whose outcome became unknown (it may never change) before giving up.")
+    var unknownWait: Double = 15
+
     @Option(help: "A label printed before each line (to tell several sends apart).")
     var label: String?
 
@@ -57,24 +61,33 @@ struct SendCommand: ParsableCommand {
         let start = clock.now
         let tag = label.map { "\($0): " } ?? ""
         StandardStreams.writeOutput("\(tag)id \(accepted.id) (\(accepted.parts) part\(accepted.parts == 1 ? "" : "s")): \(accepted.state)\n")
-        var state = accepted.state
-        while !MessageFollow.isFinal(state) {
-            guard clock.now - start < .milliseconds(Int64(timeout * 1000)) else {
-                StandardStreams.writeOutput("\(tag)still \(state) after \(Int(timeout)) s; stopped following\n")
+        var follower = MessageFollower(accepted: accepted.state, unknownWait: .milliseconds(Int64(unknownWait * 1000)),
+                                       timeout: .milliseconds(Int64(timeout * 1000)))
+        let target = "/api/v1/messages/\(accepted.id)"
+        while true {
+            let (verdict, last) = follower.verdict(at: clock.now - start)
+            if let last { StandardStreams.writeOutput("\(tag)\(last)\n") }
+            if case .finished(let delivered) = verdict {
+                if delivered { return }
                 throw ExitCode(1)
             }
             usleep(200_000)
-            // While smsgw-ingressd restarts (or answers 503) the message is followed on; anything
-            // else the API refuses ends the command.
-            guard let response = try? client.request("GET", "/api/v1/messages/\(accepted.id)", headers: authorization),
-                  response.status != 503 else { continue }
-            let status = try HTTPClient.decode(response, "GET", "/api/v1/messages/\(accepted.id)", as: MessageStatusBody.self)
-            if status.state != state {
-                state = status.state
-                StandardStreams.writeOutput("\(tag)+\(SupervisedChild.seconds(clock.now - start)) \(state)\n")
+            // While smsgw-ingressd restarts (or answers 503) the message is followed on, and the
+            // outage is printed; anything else the API refuses ends the command.
+            let lines: [String]
+            do {
+                let response = try client.request("GET", target, headers: authorization)
+                if response.status == 503 {
+                    lines = follower.failed("HTTP 503", at: clock.now - start)
+                } else {
+                    let status = try HTTPClient.decode(response, "GET", target, as: MessageStatusBody.self)
+                    lines = follower.answered(status.state, at: clock.now - start)
+                }
+            } catch let failure as HTTPClient.Failure {
+                lines = follower.failed(failure.description, at: clock.now - start)
             }
+            for line in lines { StandardStreams.writeOutput("\(tag)\(line)\n") }
         }
-        if state != "delivered" { throw ExitCode(1) }
     }
 }
 
@@ -90,11 +103,6 @@ enum APIKeyChoice {
         guard accepts else { throw InputError("give --api-key (or set SMSGW_API_KEY): this configuration does not accept the demo key") }
         return demoKey
     }
-}
-
-enum MessageFollow {
-    /// The states a message does not leave (docs/openapi.yaml MessageStatus.state).
-    static func isFinal(_ state: String) -> Bool { ["delivered", "failed", "expired", "cancelled"].contains(state) }
 }
 
 struct MessageRequestBody: Encodable {

@@ -35,6 +35,19 @@ enum StatusTable {
                 text += "health: \(daemon) DOWN: \(reason)\n"
             }
         }
-        return text
+        return text + escalations(status)
+    }
+}
+
+extension StatusTable {
+    /// watchdogd's newest rungs, newest first, or one line saying none were climbed.
+    static func escalations(_ status: BoxStatus) -> String {
+        if let error = status.escalationsError { return "escalations: cannot read them: \(error)\n" }
+        guard !status.escalations.isEmpty else { return "escalations: none\n" }
+        let rows = [["ESCALATED", "SUBJECT", "STEP", "REASON", "OUTCOME"]] + status.escalations.map { escalation in
+            [escalation.at, escalation.subject + (escalation.pid.map { " (pid \($0))" } ?? ""), escalation.step,
+             escalation.reason, escalation.outcome]
+        }
+        return TextTable.render(rows)
     }
 }

@@ -13,6 +13,7 @@ struct ChildProcess: Sendable {
     /// children in order), `NOTIFY_SOCKET` and, with a watchdog, `WATCHDOG_USEC` and
     /// `WATCHDOG_PID` (sd_watchdog_enabled(3)). `WATCHDOG_PID` must be the child's own pid, known
     /// only after the fork: a `/bin/sh` exports `$$` and `exec`s the daemon (same pid).
+    /// `SMSGW_PARENT_PID` names `up`, so the child dies with it (no orphans holding the ports).
     static func spawn(_ spec: ChildSpec, notifySocket: String, environment: [String]) throws(UpError) -> ChildProcess {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw UpError("\(spec.name): pipe: \(errnoText())") }
@@ -21,9 +22,12 @@ struct ChildProcess: Sendable {
         _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
         _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         var variables = environment.filter { entry in
-            !["NOTIFY_SOCKET=", "WATCHDOG_USEC=", "WATCHDOG_PID=", "LISTEN_FDS=", "LISTEN_PID="].contains { entry.hasPrefix($0) }
+            !["NOTIFY_SOCKET=", "WATCHDOG_USEC=", "WATCHDOG_PID=", "LISTEN_FDS=", "LISTEN_PID=", "SMSGW_PARENT_PID="]
+                .contains { entry.hasPrefix($0) }
         }
         variables.append("NOTIFY_SOCKET=\(notifySocket)")
+        // The child asks for SIGTERM when `up` dies, even by SIGKILL (SystemBridge.ParentDeath).
+        variables.append("SMSGW_PARENT_PID=\(getpid())")
         var argv = [spec.executable] + spec.arguments
         if let watchdog = spec.watchdog {
             let micros = watchdog.components.seconds * 1_000_000 + watchdog.components.attoseconds / 1_000_000_000_000

@@ -7,6 +7,8 @@ final class SMPPProbe {
     private let connection: BlockingTCPConnection
     private var received: [UInt8] = []
     private var sequence: UInt32 = 0
+    /// Receipts read while waiting for something else.
+    private var early: [String] = []
 
     init(port: Int) throws { connection = try BlockingTCPConnection(port: port) }
 
@@ -40,12 +42,39 @@ final class SMPPProbe {
         throw UpBoxError("no receipt for \(messageID)")
     }
 
+    /// Reads PDUs until every one of `messageIDs` has its receipt (those read while submitting
+    /// included) or `seconds` pass; id → receipt text, for those that came.
+    func receipts(for messageIDs: Set<String>, seconds: Double) throws -> [String: String] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var found: [String: String] = [:]
+        func match() {
+            for id in messageIDs where found[id] == nil {
+                if let text = early.first(where: { $0.contains("id:\(id) ") }) { found[id] = text }
+            }
+        }
+        match()
+        while found.count < messageIDs.count, Date() < deadline {
+            guard let (command, _, number, body) = try? readPDU() else { continue }
+            if command == 0x15 { try write(0x8000_0015, number, []) }
+            guard command == 0x05 else { continue }
+            try write(0x8000_0005, number, cString(""))
+            early.append(String(decoding: body, as: UTF8.self))
+            match()
+        }
+        return found
+    }
+
     private func call(_ command: UInt32, _ body: [UInt8]) throws -> (UInt32, UInt32, UInt32, [UInt8]) {
         sequence += 1
         try write(command, sequence, body)
         while true {
             let answer = try readPDU()
             if answer.2 == sequence, answer.0 & 0x8000_0000 != 0 { return answer }
+            // A receipt that comes while we wait: answered and kept for `receipts`.
+            if answer.0 == 0x05 {
+                try write(0x8000_0005, answer.2, cString(""))
+                early.append(String(decoding: answer.3, as: UTF8.self))
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+import GatewayCore
 import GatewayIPC
 @testable import smsgwctl
 import Testing
@@ -11,9 +13,17 @@ import Testing
         let sims = SimdStatus.fixture([("m1-a", "m1", 0, "standby"), ("m1-b", "m1", 1, "active")])
         let queue = QueueStatus(depth: ["queued": ["otp": 2, "marketing": 3]], inFlight: ["m1": 7], readyModems: ["m1"],
                                 oldestWaitingMilliseconds: 4_200, pausedModems: [], pausedSIMs: [], modemdConnected: true, counters: [:])
-        let status = BoxStatus(modems: [modem, down], sims: sims, queue: queue,
+        var status = BoxStatus(modems: [modem, down], sims: sims, queue: queue,
                                health: ["modemd": DaemonHealth(healthy: true, progress: 3, detail: "1/2 modems ready")],
                                unreachable: ["simd": "cannot reach smsgw-simd"])
+        // Newest first, as the store gives them; a power cycle has no pid, a kill has one.
+        status.escalations = [
+            StatusEscalation(at: StatusEscalation.rfc3339(Timestamp(millisecondsSince1970: 1_795_988_401_999)), subject: "modem:m2",
+                             step: "power_cycle", pid: nil, reason: "modem m2 failed for 6000 ms",
+                             outcome: "modemd: power cycle of m2 started"),
+            StatusEscalation(at: "2026-11-29T21:39:30Z", subject: "queued", step: "kill", pid: 4242,
+                             reason: "still there 10000 ms after SIGTERM", outcome: "sent SIGKILL to 4242"),
+        ]
         #expect(StatusTable.render(status) == """
             MODEM  STATE    SIGNAL   OPERATOR  ON AIR  SIMS                       SENT  LAST ERROR
             m1     ready    ▂▄▆· 17  Op        m1-b    m1-a standby, m1-b active  4
@@ -21,7 +31,43 @@ import Testing
             queue: 5 waiting (queued 5), oldest waiting 4 s; 1 in flight; 1 ready modems
             health: modemd ok (progress 3) 1/2 modems ready
             health: simd DOWN: cannot reach smsgw-simd
+            ESCALATED             SUBJECT            STEP         REASON                              OUTCOME
+            2026-11-29T21:40:01Z  modem:m2           power_cycle  modem m2 failed for 6000 ms         modemd: power cycle of m2 started
+            2026-11-29T21:39:30Z  queued (pid 4242)  kill         still there 10000 ms after SIGTERM  sent SIGKILL to 4242
 
+            """)
+        status.escalations = []
+        #expect(StatusTable.render(status).hasSuffix("health: simd DOWN: cannot reach smsgw-simd\nescalations: none\n"))
+        status.escalationsError = "/x/gateway.sqlite: busy"
+        #expect(StatusTable.render(status).hasSuffix("\nescalations: cannot read them: /x/gateway.sqlite: busy\n"))
+    }
+
+    /// `--json`: the escalations as the table has them, newest first, every field named.
+    @Test func statusJSON() throws {
+        var status = BoxStatus(health: [:], unreachable: [:])
+        status.escalations = [StatusEscalation(at: "2026-11-29T21:40:01Z", subject: "modem:m2", step: "power_cycle", pid: nil,
+                                               reason: "modemd power-cycled modem m2 itself (its ladder, or an operator's request) (AT+CSQ timed out)",
+                                               outcome: "done by modemd: 1 power cycle (1 since modemd started)")]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: try encoder.encode(status), as: UTF8.self) == """
+            {
+              "escalations" : [
+                {
+                  "at" : "2026-11-29T21:40:01Z",
+                  "outcome" : "done by modemd: 1 power cycle (1 since modemd started)",
+                  "reason" : "modemd power-cycled modem m2 itself (its ladder, or an operator's request) (AT+CSQ timed out)",
+                  "step" : "power_cycle",
+                  "subject" : "modem:m2"
+                }
+              ],
+              "health" : {
+
+              },
+              "unreachable" : {
+
+              }
+            }
             """)
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import GatewayCore
+import GatewayStore
 import GatewayTestSupport
 
 /// `smsgwctl up` on a temporary copy of etc/smsgw/demo.toml with free ports and its state in a
@@ -12,7 +14,9 @@ final class UpBox {
     let process = Process()
     var path: String { directory.path }
 
-    init(watchdogSeconds: Double = 3) throws {
+    /// `settings`: section → lines added at its head (or a new section at the end), e.g.
+    /// shorter `[watchdog]` timings for a test.
+    init(watchdogSeconds: Double = 3, settings: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("up-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         httpPort = try IngressSMPPBox.freePort()
@@ -21,6 +25,13 @@ final class UpBox {
         var text = try String(contentsOfFile: "etc/smsgw/demo.toml", encoding: .utf8)
         for (from, to) in [("port = 2775", "port = \(smppPort)"), ("port = 8080", "port = \(httpPort)"), ("port = 8081", "port = \(adminPort)")] {
             text = text.replacingOccurrences(of: from, with: to)
+        }
+        for (section, lines) in settings.sorted(by: { $0.key < $1.key }) {
+            if text.contains("\n[\(section)]\n") {
+                text = text.replacingOccurrences(of: "\n[\(section)]\n", with: "\n[\(section)]\n\(lines)\n")
+            } else {
+                text += "\n[\(section)]\n\(lines)\n"
+            }
         }
         // Absolute state paths: smsgwctl status/send run from the test's working directory.
         text = text.replacingOccurrences(of: "\"./.smsgw/", with: "\"\(directory.path)/.smsgw/")
@@ -92,6 +103,16 @@ final class UpBox {
     }
 
     static func alive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 }
+
+    /// One JSON line to the simulator's control socket (docs/modemsim.md), its answer.
+    func simulatorControl(_ json: String) throws -> String {
+        try JSONLineSocket.request(json, at: "\(path)/.smsgw/run/modemsim.sock")
+    }
+
+    /// A store connection for the test's own queries.
+    func database() throws -> GatewayDatabase {
+        try GatewayDatabase(path: "\(path)/.smsgw/gateway.sqlite", now: Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)))
+    }
 }
 
 struct UpBoxError: Error, CustomStringConvertible {

@@ -89,4 +89,47 @@ struct BoxWatchTests {
             #expect(watch.observe(state: time % 10_000 == 0 ? "resetting" : "ready", at: time, settings: Self.settings).isEmpty)
         }
     }
+
+    @Test("a power cycle by modemd's own ladder is recorded once, and the modem is left to boot under it")
+    func modemdOwnPowerCycle() {
+        var watch = ModemWatch(modem: "m2")
+        // (time, state, modemd's ladder_power_cycles): ready; hung; modemd cycles it at 15 s;
+        // it boots (initializing) well past modem_hang_timeout (30 s) and is ready at 70 s.
+        let turns: [(Int64, String, Int)] = [(0, "ready", 0), (5_000, "hung", 0), (10_000, "hung", 0), (15_000, "resetting", 1),
+                                              (20_000, "initializing", 1), (50_000, "initializing", 1), (70_000, "ready", 1)]
+        var actions: [(Int64, EscalationAction)] = []
+        for (time, state, cycles) in turns {
+            for action in watch.observe(state: state, powerCycles: cycles, lastError: "AT+CSQ timed out", at: time,
+                                        settings: Self.settings) {
+                actions.append((time, action))
+            }
+        }
+        #expect(actions.count == 1)
+        #expect(actions.first?.0 == 15_000)
+        #expect(actions.first?.1.step == .powerCycle)
+        #expect(actions.first?.1.doneBy == "done by modemd: 1 power cycle (1 since modemd started)")
+        #expect(actions.first?.1.reason == "modemd power-cycled modem m2 itself (its ladder, or an operator's request) (AT+CSQ timed out)")
+    }
+
+    @Test("the first count seen, and a lower one (modemd restarted), are baselines, not cycles")
+    func modemdCounterBaseline() {
+        var watch = ModemWatch(modem: "m3")
+        #expect(watch.observe(state: "ready", powerCycles: 4, at: 0, settings: Self.settings).isEmpty)
+        #expect(watch.observe(state: "ready", powerCycles: 0, at: 5_000, settings: Self.settings).isEmpty)
+        #expect(watch.observe(state: "ready", powerCycles: 1, at: 10_000, settings: Self.settings).count == 1)
+    }
+
+    @Test("watchdogd's own power cycle shows in modemd's counter too: recorded once, as watchdogd's")
+    func ownPowerCycleNotRecordedTwice() {
+        var watch = ModemWatch(modem: "m4")
+        var steps: [String] = []
+        // Hung from 5 s; watchdogd cycles it at 35 s; modemd's counter shows that cycle at 40 s.
+        for time in stride(from: Int64(0), through: 60_000, by: 5_000) {
+            let cycles = time >= 40_000 ? 1 : 0
+            for action in watch.observe(state: time == 0 ? "ready" : "hung", powerCycles: cycles, at: time, settings: Self.settings) {
+                steps.append("\(time) \(action.doneBy == nil ? "asked" : "recorded")")
+            }
+        }
+        #expect(steps == ["35000 asked"])
+    }
 }

@@ -3,18 +3,20 @@ import GatewayCore
 import ModemSession
 import Testing
 
-/// Abandoned sends (issue 3, fix 1): only a part whose `AT+CMGS` was written may have gone out
-/// (`unknown`); everything else the session holds fails `notAttempted`, temporary, so the
+/// Abandoned sends (issue 3, fix 1): only a part whose PDU was written (after `AT+CMGS` and its
+/// `> ` prompt) may have gone out (`unknown`); everything else the session holds fails `notAttempted`, temporary, so the
 /// queue can send it again on another SIM instead of stranding it in `unknown`.
 @Suite("ModemSession: abandoned sends")
 struct SessionAbandonTests {
     static let part = SessionSendingTests.part
 
-    /// A ready session with job 1 written (`AT+CMGS` out) and jobs 2 and 3 queued behind it.
+    /// A ready session with job 1 written (`AT+CMGS`, the prompt, its PDU out) and jobs 2 and 3
+    /// queued behind it.
     static func busy() -> SessionHarness {
         var harness = SessionSendingTests.ready()
         for id: UInt64 in 1...3 { harness.handle(.send(SendJob(id: id, parts: [part]))) }
         #expect(harness.lastWrite == "AT+CMGS=16")
+        harness.handle(.received(Array("\r\n> ".utf8)))
         #expect(harness.session.status.queuedSends == 2)
         return harness
     }
@@ -57,12 +59,22 @@ struct SessionAbandonTests {
     @Test("the ladder: the written send is unknown, the queued ones not attempted (typed, temporary)")
     func ladder() {
         var harness = Self.busy()
-        harness.advance(by: .seconds(5))  // AT+CMGS not answered
+        harness.advance(by: .seconds(60))  // the PDU's +CMGS never comes (sendTimeout)
         #expect(harness.outcomes[1] == .unknown(references: [], partIndex: 0))
         #expect(Self.isNotAttempted(harness.outcomes[2]))
         #expect(Self.isNotAttempted(harness.outcomes[3]))
         guard case .failed(let failure) = harness.outcomes[2] else { return }
         #expect(failure.description.hasPrefix("part 1 not attempted: modem not answering"))
+    }
+
+    @Test("a modem hung before the prompt (AT+CMGS never answered): the PDU was never written, so the send was not attempted and may go out on another SIM")
+    func hungBeforePrompt() {
+        var harness = SessionSendingTests.ready()
+        harness.handle(.send(SendJob(id: 7, parts: [Self.part])))
+        #expect(harness.lastWrite == "AT+CMGS=16")
+        harness.advance(by: .seconds(5))  // no `> `: the command timeout, then the ladder
+        #expect(Self.isNotAttempted(harness.outcomes[7]))
+        #expect(harness.session.status.counters[.sendsUnknown] == nil)
     }
 
     @Test("between parts (a read went first and timed out): part 2 not attempted, part 1's TP-MR kept")
