@@ -25,20 +25,10 @@ struct DaemonSocketOptions: ParsableArguments {
     /// One request to smsgw-`daemon` and its response; IPC errors become one `InputError` line.
     func call<P: IPCProtocol>(_ request: P.Request, on daemon: String, protocol: P.Type,
                               timeout: Duration = .seconds(10)) async throws -> P.Response {
-        let path = try path(of: daemon)
-        let client: IPCClient<P>
         do {
-            client = try await IPCClient.connect(to: path, protocol: P.self)
-        } catch {
-            throw InputError("cannot reach smsgw-\(daemon) at \(path): \(error.message)")
+            return try await BoxStatusProbe.call(request, try path(of: daemon), daemon, P.self, timeout)
+        } catch let failure as BoxStatusProbe.Unreachable {
+            throw InputError(failure.description)
         }
-        let result: Result<P.Response, IPCError>
-        do {
-            result = .success(try await client.call(request, timeout: timeout))
-        } catch {
-            result = .failure(error)
-        }
-        await client.close()
-        return try result.mapError { InputError("smsgw-\(daemon) at \(path): \($0.message)") }.get()
     }
 }

@@ -58,19 +58,12 @@ public enum BoxStatusProbe {
     /// One request on a connection of its own.
     public static func call<P: IPCProtocol>(_ request: P.Request, _ path: String, _ daemon: String, _: P.Type,
                                             _ timeout: Duration) async throws(Unreachable) -> P.Response {
-        let client: IPCClient<P>
         do {
-            client = try await IPCClient.connect(to: path, protocol: P.self)
-        } catch {
+            return try await IPCClient<P>.once(request, at: path, timeout: timeout)
+        } catch .unreachable(let error) {
             throw Unreachable(description: "cannot reach smsgw-\(daemon) at \(path): \(error.message)")
-        }
-        let result: Result<P.Response, IPCError>
-        do {
-            result = .success(try await client.call(request, timeout: timeout))
         } catch {
-            result = .failure(error)
+            throw Unreachable(description: "smsgw-\(daemon) at \(path): \(error.error.message)")
         }
-        await client.close()
-        return try result.mapError { Unreachable(description: "smsgw-\(daemon) at \(path): \($0.message)") }.get()
     }
 }

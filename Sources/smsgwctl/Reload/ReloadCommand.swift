@@ -53,21 +53,17 @@ struct ReloadCommand: AsyncParsableCommand {
 
     private static func call<P: IPCProtocol>(_ daemon: String, _ path: String, _: P.Type, _ request: P.Request,
                                              report: (P.Response) -> ReloadReport?) async -> DaemonReload {
-        let client: IPCClient<P>
-        do { client = try await IPCClient.connect(to: path, protocol: P.self) } catch {
+        do {
+            let response = try await IPCClient<P>.once(request, at: path, timeout: .seconds(30))
+            guard let answer = report(response) else {
+                return DaemonReload(daemon: daemon, state: .noAnswer, error: "unexpected answer \(response)")
+            }
+            return DaemonReload(answer)
+        } catch .unreachable(let error) {
             // A socket nobody listens on: a daemon that stopped without removing it.
             return DaemonReload(daemon: daemon, state: .notRunning, error: error.message)
-        }
-        let outcome: DaemonReload
-        do {
-            let response = try await client.call(request, timeout: .seconds(30))
-            if let answer = report(response) { outcome = DaemonReload(answer) } else {
-                outcome = DaemonReload(daemon: daemon, state: .noAnswer, error: "unexpected answer \(response)")
-            }
         } catch {
-            outcome = DaemonReload(daemon: daemon, state: .noAnswer, error: error.message)
+            return DaemonReload(daemon: daemon, state: .noAnswer, error: error.error.message)
         }
-        await client.close()
-        return outcome
     }
 }
