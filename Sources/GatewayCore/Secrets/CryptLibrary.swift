@@ -1,11 +1,24 @@
 import CCrypt
+import Synchronization
 
 /// The two libxcrypt calls smsgw uses: `crypt_r` (hash a phrase with a setting, which may be
 /// a whole stored hash) and `crypt_gensalt_rn` (a fresh setting from the OS's random bytes).
 enum CryptLibrary {
+    /// One hash at a time in the whole process. yescrypt is memory-hard by design: the shipped
+    /// cost (`$y$j9T$`, N = 4096, r = 32) makes every check map 16 MiB for its ~20–60 ms
+    /// (strace of smsgw-ingressd: one 16,801,856-byte mmap per SMPP bind check). ingressd checks
+    /// SMPP binds and sendsms logins in two actors (and the admin page logs in too), so without
+    /// the gate concurrent checks would each add 16 MiB to the daemon's peak (DESIGN.md: 40 MiB
+    /// under load). A check waits for the one before instead.
+    private static let gate = Mutex(())
+
     /// crypt(3) of `phrase` under `setting`; nil when libxcrypt refuses (it then returns a
     /// string starting with `*`, or NULL).
     static func hash(phrase: String, setting: String) -> String? {
+        gate.withLock { _ in unguardedHash(phrase: phrase, setting: setting) }
+    }
+
+    private static func unguardedHash(phrase: String, setting: String) -> String? {
         // struct crypt_data is about 32 KiB: on the heap, zeroed as crypt_r(3) asks.
         let data = UnsafeMutableRawPointer.allocate(
             byteCount: MemoryLayout<crypt_data>.size, alignment: MemoryLayout<crypt_data>.alignment)

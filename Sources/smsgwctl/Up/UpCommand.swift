@@ -62,7 +62,8 @@ struct UpCommand: ParsableCommand {
             simulatorArguments: (simulatorTimeScale.map { ["--time-scale", "\($0)"] } ?? []) + simulatorArgument,
             watchdog: watchdogSec > 0 ? .milliseconds(Int64(watchdogSec * 1000)) : nil)
         for spec in specs where access(spec.executable, X_OK) != 0 {
-            throw InputError("\(spec.executable) is missing: build it first (swift build)")
+            let install = spec.name == "modemsim" ? "scripts/install --with-simulator" : "scripts/install"
+            throw InputError("\(spec.executable) is missing: build it first (swift build), or install it beside smsgwctl (\(install))")
         }
         let logDirectory = "\(configuration.runtime.directory)/logs"
         try Directories.create(logDirectory)

@@ -64,4 +64,18 @@ struct PasswordHashTests {
         #expect(!ConstantTime.equal([1, 2, 3], [1, 2]))
         #expect(ConstantTime.equal([UInt8](), [UInt8]()))
     }
+
+    /// Checks from many tasks at once go through CryptLibrary's gate one at a time (each
+    /// yescrypt check maps 16 MiB): every right password still verifies and every wrong one
+    /// still fails, and nothing deadlocks.
+    @Test func concurrentChecksThroughTheGateKeepTheirAnswers() async throws {
+        let hash = try PasswordHash.make(password: "correct horse", scheme: .yescrypt)
+        let answers = await withTaskGroup(of: (Int, Bool).self) { group in
+            for index in 0..<8 {
+                group.addTask { (index, hash.verify(index.isMultiple(of: 2) ? "correct horse" : "wrong horse")) }
+            }
+            return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(answers == Dictionary(uniqueKeysWithValues: (0..<8).map { ($0, $0.isMultiple(of: 2)) }))
+    }
 }
