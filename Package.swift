@@ -29,7 +29,8 @@ let package = Package(
         .systemLibrary(name: "CCrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
         // glibc's <malloc.h> (mallopt), part of libc6-dev.
         .systemLibrary(name: "CMalloc"),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Headers only: libcurl itself is opened with dlopen at the first call (Sources/CCurl/shim.h).
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Pure protocol code: bytes in, values out.
         .target(name: "SMSCodec"),

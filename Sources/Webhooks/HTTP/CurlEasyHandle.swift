@@ -9,71 +9,74 @@ import CCurl
 /// list under a lock and put back after the call), so no two threads ever use it at once.
 final class CurlEasyHandle: @unchecked Sendable {
     private let handle: UnsafeMutableRawPointer
+    private let curl: CurlLibrary
 
-    init?() {
-        _ = CurlGlobal.initialized
-        guard let handle = curl_easy_init() else { return nil }
+    /// A new handle of the loaded library; nil when libcurl cannot make one (out of memory).
+    init?(_ curl: CurlLibrary) {
+        guard let handle = smsgw_curl_easy_init(curl.easyInit) else { return nil }
         self.handle = handle
+        self.curl = curl
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    deinit { smsgw_curl_easy_call(curl.easyCleanup, handle) }
 
     /// Performs `request` on the calling thread (it blocks for up to `request.totalTimeout`).
     func perform(_ request: HTTPCallRequest, userAgent: String) -> HTTPCallOutcome {
-        curl_easy_reset(handle)
+        smsgw_curl_easy_call(curl.easyReset, handle)
+        let setopt = curl.easySetopt
         let scheme = request.url.prefix(8).lowercased()
         guard scheme.hasPrefix("http://") || scheme.hasPrefix("https://") else {
             return .failed(HTTPCallError(.invalidURL, detail: "not an http(s) URL: \(request.url)"))
         }
         // No signals: libcurl's timeouts would otherwise use SIGALRM, unsafe with threads.
-        _ = smsgw_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        _ = smsgw_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-        _ = smsgw_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-        _ = smsgw_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout))
-        _ = smsgw_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.totalTimeout))
-        _ = smsgw_curl_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
-        _ = smsgw_curl_discard_body(handle)
-        if let caFile = request.caFile { _ = smsgw_curl_setopt_string(handle, CURLOPT_CAINFO, caFile) }
-        guard smsgw_curl_setopt_string(handle, CURLOPT_URL, request.url) == CURLE_OK else {
+        _ = smsgw_curl_setopt_long(setopt, handle, CURLOPT_NOSIGNAL, 1)
+        _ = smsgw_curl_setopt_string(setopt, handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        _ = smsgw_curl_setopt_long(setopt, handle, CURLOPT_FOLLOWLOCATION, 0)
+        _ = smsgw_curl_setopt_long(setopt, handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout))
+        _ = smsgw_curl_setopt_long(setopt, handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.totalTimeout))
+        _ = smsgw_curl_setopt_string(setopt, handle, CURLOPT_USERAGENT, userAgent)
+        _ = smsgw_curl_discard_body(setopt, handle)
+        if let caFile = request.caFile { _ = smsgw_curl_setopt_string(setopt, handle, CURLOPT_CAINFO, caFile) }
+        guard smsgw_curl_setopt_string(setopt, handle, CURLOPT_URL, request.url) == CURLE_OK else {
             return .failed(HTTPCallError(.invalidURL, detail: "libcurl refused the URL \(request.url)"))
         }
         var headers = request.headers.map { "\($0.name): \($0.value)" }
         switch request.method {
         case .get:
-            _ = smsgw_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+            _ = smsgw_curl_setopt_long(setopt, handle, CURLOPT_HTTPGET, 1)
         case .post:
             // "Expect:" turns off libcurl's `Expect: 100-continue` wait for larger bodies.
             headers.append("Expect:")
-            _ = smsgw_curl_setopt_size(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
+            _ = smsgw_curl_setopt_size(setopt, handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
             _ = request.body.withUnsafeBytes { bytes in
                 // COPYPOSTFIELDS copies POSTFIELDSIZE bytes now, so the pointer need not outlive this call.
                 var empty: CChar = 0
-                guard let base = bytes.baseAddress else { return smsgw_curl_setopt_buffer(handle, CURLOPT_COPYPOSTFIELDS, &empty) }
-                return smsgw_curl_setopt_buffer(handle, CURLOPT_COPYPOSTFIELDS,
+                guard let base = bytes.baseAddress else { return smsgw_curl_setopt_buffer(setopt, handle, CURLOPT_COPYPOSTFIELDS, &empty) }
+                return smsgw_curl_setopt_buffer(setopt, handle, CURLOPT_COPYPOSTFIELDS,
                                                 UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: CChar.self)))
             }
         }
         var list: UnsafeMutablePointer<curl_slist>?
-        for header in headers { list = curl_slist_append(list, header) }
-        defer { curl_slist_free_all(list) }
-        _ = smsgw_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
+        for header in headers { list = smsgw_curl_slist_append(curl.slistAppend, list, header) }
+        defer { smsgw_curl_slist_free_all(curl.slistFreeAll, list) }
+        _ = smsgw_curl_setopt_slist(setopt, handle, CURLOPT_HTTPHEADER, list)
 
         var errorText = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let code = errorText.withUnsafeMutableBufferPointer { buffer -> CURLcode in
-            _ = smsgw_curl_setopt_buffer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
-            defer { _ = smsgw_curl_setopt_buffer(handle, CURLOPT_ERRORBUFFER, nil) }
-            return curl_easy_perform(handle)
+            _ = smsgw_curl_setopt_buffer(setopt, handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
+            defer { _ = smsgw_curl_setopt_buffer(setopt, handle, CURLOPT_ERRORBUFFER, nil) }
+            return smsgw_curl_easy_perform(curl.easyPerform, handle)
         }
         guard code == CURLE_OK else {
             let detail = errorText.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress.map { String(cString: $0) } ?? ""
             }
-            let summary = String(cString: curl_easy_strerror(code))
+            let summary = smsgw_curl_easy_strerror(curl.easyStrerror, code).map { String(cString: $0) } ?? ""
             return .failed(HTTPCallError(Self.reason(of: code),
                                          detail: "curl error \(code.rawValue) (\(summary))" + (detail.isEmpty ? "" : ": \(detail)")))
         }
         var status = 0
-        _ = smsgw_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        _ = smsgw_curl_getinfo_long(curl.easyGetinfo, handle, CURLINFO_RESPONSE_CODE, &status)
         return .answered(status: status)
     }
 
@@ -96,10 +99,4 @@ final class CurlEasyHandle: @unchecked Sendable {
         let (seconds, attoseconds) = duration.components
         return max(1, Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000))
     }
-}
-
-/// `curl_global_init` once per process, before the first handle (libcurl(3): it is not
-/// thread-safe in every build, so it runs under Swift's once-only initialisation of a static).
-enum CurlGlobal {
-    static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
 }

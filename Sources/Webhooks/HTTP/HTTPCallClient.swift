@@ -28,7 +28,12 @@ public final class HTTPCallClient: Sendable {
 
     /// On a pool thread: borrows an idle handle (or makes one), calls, gives the handle back.
     private func performBlocking(_ request: HTTPCallRequest, userAgent: String) -> HTTPCallOutcome {
-        guard let handle = idle.withLock({ $0.popLast() }) ?? CurlEasyHandle() else {
+        let curl: CurlLibrary
+        switch CurlLibrary.shared {
+        case .success(let library): curl = library
+        case .failure(let error): return .failed(error)
+        }
+        guard let handle = idle.withLock({ $0.popLast() }) ?? CurlEasyHandle(curl) else {
             return .failed(HTTPCallError(.transfer, detail: "libcurl could not make a handle"))
         }
         defer { idle.withLock { $0.append(handle) } }
