@@ -36,7 +36,13 @@ extension ModemSession {
     /// Climbs one rung.
     mutating func escalate(_ reason: String, now: Duration) {
         if troubleSince == nil { troubleSince = now }
-        abandonSends("modem not answering (\(reason))")
+        if silentAfterPDU, rung == .none {
+            // The send stays until the probe is answered or not: `+CMGS:` may still come
+            // first (`lateSendAnswer`).
+            failQueuedSends("modem not answering (\(reason))")
+        } else {
+            abandonSends("modem not answering (\(reason))")
+        }
         switch rung {
         case .none:
             rung = .probe

@@ -106,6 +106,59 @@ struct SessionHangInSendTests {
         #expect(harness.lastWrite == "AT+CFUN=1,1")
     }
 
+    @Test("+CMGS later than the wait, before the probe's answer: the send is sent, and the probe's own OK is not taken for the next command's")
+    func lateAnswerAfterTheProbe() {
+        let settings = Self.settings(hang: .seconds(30), poll: .seconds(10))
+        var harness = SessionSendingTests.ready(settings)
+        harness.handle(.send(SendJob(id: 11, parts: [SessionSendingTests.part, SessionSendingTests.part])))
+        harness.handle(.received(Self.prompt))
+        harness.advance(by: settings.timings.sendTimeout)
+        #expect(harness.lastWrite == "AT")
+        let start = harness.log.count
+        // The module was busy with the send: its answer first, then the buffered AT's.
+        harness.modem("+CMGS: 91", "OK")
+        #expect(harness.outcomes[11] == nil, "part 1 sent, part 2 to go")
+        #expect(harness.session.status.state == .hung, "the probe's own answer is still to come")
+        #expect(SessionHarness.writes(in: Array(harness.log[start...])).isEmpty, "nothing written: the AT is at the module")
+        harness.modem("OK")
+        #expect(harness.session.status.state == .ready)
+        #expect(harness.lastWrite == "AT+CMGS=16", "part 2 once the probe's OK is in")
+        harness.handle(.received(Self.prompt))
+        harness.modem("+CMGS: 92", "OK")
+        #expect(harness.outcomes[11] == .sent(references: [91, 92]))
+        #expect(harness.session.status.counters[.recovered] == 1)
+    }
+
+    @Test("a late +CMS ERROR after the probe: the send failed (the network refused it), not unknown")
+    func lateRefusalAfterTheProbe() {
+        let settings = Self.settings(hang: .seconds(30), poll: .seconds(10))
+        var harness = SessionSendingTests.ready(settings)
+        harness.handle(.send(SendJob(id: 12, parts: [SessionSendingTests.part])))
+        harness.handle(.received(Self.prompt))
+        harness.advance(by: settings.timings.sendTimeout)
+        harness.modem("+CMS ERROR: 42")
+        guard case .failed(let failure) = harness.outcomes[12] else {
+            Issue.record("expected a failure, got \(String(describing: harness.outcomes[12]))")
+            return
+        }
+        #expect(failure.category == .temporary)
+        harness.modem("OK")
+        #expect(harness.session.status.state == .ready)
+    }
+
+    @Test("the late +CMGS came but the probe's own OK never does: the ladder goes on to the soft reset (the module parsed AT+CMGS)")
+    func lateAnswerThenSilence() {
+        let settings = Self.settings(hang: .seconds(30), poll: .seconds(10))
+        var harness = SessionSendingTests.ready(settings)
+        harness.handle(.send(SendJob(id: 13, parts: [SessionSendingTests.part])))
+        harness.handle(.received(Self.prompt))
+        harness.advance(by: settings.timings.sendTimeout)
+        harness.modem("+CMGS: 5", "OK")
+        #expect(harness.outcomes[13] == .sent(references: [5]))
+        harness.advance(by: settings.timings.probeTimeout)
+        #expect(harness.lastWrite == "AT+CFUN=1,1")
+    }
+
     @Test("hang before the prompt (AT+CMGS unanswered): the full ladder as before, power cut within H − P; not attempted")
     func hangBeforePrompt() {
         let settings = Self.settings(hang: .seconds(30), poll: .seconds(10))
