@@ -2,8 +2,13 @@ import ATCommands
 
 /// The recovery ladder (issue 3): command timeout → probe `AT` → soft reset `AT+CFUN=1,1`
 /// (3GPP TS 27.007 §8.2) → GPIO power cycle (durations from the profile) → failed, retried
-/// with back-off. Each step is logged and counted; a send whose `AT+CMGS` is out is reported
+/// with back-off. Each step is logged and counted; a send whose PDU was written is reported
 /// `unknown`, the others `notAttempted` (`abandonSends`).
+///
+/// A modem silent after a PDU (no `+CMGS:`, 3GPP TS 27.005 §3.5.1) that does not answer the
+/// probe either skips the soft reset: a module that parses no `AT` does not parse
+/// `AT+CFUN=1,1`, and the send's wait already spent the time the reset's would take
+/// (`SessionTimings.fitting`).
 extension ModemSession {
     mutating func commandTimedOut(_ command: InFlight, now: Duration) {
         switch command.purpose {
@@ -18,6 +23,8 @@ extension ModemSession {
         case .initStep, .poll, .read, .delete, .sweep, .sendPart, .slotCommand, .ussd, .ussdEnd,
              .selectStorage, .readFrom, .deleteFrom, .restoreStorage:
             if command.purpose == .ussd { finishUSSD(.failed("\(command.line.text) timed out")) }
+            // `body` is nil once the PDU went out at the `> ` prompt.
+            if command.purpose == .sendPart, command.body == nil, rung == .none { silentAfterPDU = true }
             count(.commandTimeout)
             if troubleSince == nil { troubleSince = now }
             let reason = "\(command.line.text) timed out"
@@ -29,7 +36,13 @@ extension ModemSession {
     /// Climbs one rung.
     mutating func escalate(_ reason: String, now: Duration) {
         if troubleSince == nil { troubleSince = now }
-        abandonSends("modem not answering (\(reason))")
+        if silentAfterPDU, rung == .none {
+            // The send stays until the probe is answered or not: `+CMGS:` may still come
+            // first (`lateSendAnswer`).
+            failQueuedSends("modem not answering (\(reason))")
+        } else {
+            abandonSends("modem not answering (\(reason))")
+        }
         switch rung {
         case .none:
             rung = .probe
@@ -37,7 +50,13 @@ extension ModemSession {
             log(.warning, "\(reason); ladder step 1: probing with AT")
             phase = .checking
             issue(ATCommand.attention.line, .ladderProbe, timeout: settings.timings.probeTimeout, now: now)
+        case .probe where silentAfterPDU && settings.hasPowerControl:
+            silentAfterPDU = false
+            rung = .powerCycle
+            log(.warning, "\(reason); ladder step 3: GPIO power cycle (silent since the PDU: no soft reset)")
+            cyclePower(now: now)
         case .probe:
+            silentAfterPDU = false
             rung = .softReset
             count(.ladderSoftReset)
             log(.warning, "\(reason); ladder step 2: soft reset (AT+CFUN=1,1)")
@@ -135,6 +154,7 @@ extension ModemSession {
         count(.recovered)
         log(.notice, "recovered by \(step)\(elapsed)")
         rung = .none
+        silentAfterPDU = false
         troubleSince = nil
         backoff = settings.timings.failedBackoff
     }

@@ -10,6 +10,11 @@ extension ModemSession {
             if rung != .none { log(.info, "module answers after \(rung == .powerCycle ? "power cycle" : "reset")") }
             beginInit(now: now)
         case .ladderProbe:
+            if isLateSendAnswer(response) {
+                lateSendAnswer(response, now: now)
+                return
+            }
+            if activeSend?.partWritten == true { abandonSends("no +CMGS: before the probe was answered") }
             log(.notice, "the modem answered the probe")
             recovered(now: now)
             if initProgress != nil { beginInit(now: now) } else { phase = .ready }

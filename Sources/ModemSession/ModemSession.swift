@@ -19,6 +19,9 @@ public struct ModemSession: Sendable {
     var activeSend: ActiveSend?
     var initProgress: InitProgress?
     var rung: LadderRung = .none
+    /// The ladder began with `AT+CMGS` unanswered after its PDU: an unanswered probe then goes
+    /// straight to the power cycle (`ModemSession+Ladder`).
+    var silentAfterPDU = false
     var backoff: Duration
     var nextPollAt: Duration = .zero
     var slotSwitch: SlotSwitchRequest?

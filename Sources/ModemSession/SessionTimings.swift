@@ -5,7 +5,9 @@ public struct SessionTimings: Sendable, Hashable {
     /// How long an ordinary command may take before the recovery ladder starts.
     public var commandTimeout: Duration
     /// How long `AT+CMGS` may take from the body's Ctrl-Z to `+CMGS:` (3GPP TS 27.005 §3.5.1:
-    /// the network round trip; seconds on a real module).
+    /// the network round trip; seconds on a real module). With the probe timeout after it, at
+    /// most the hang timeout (`SessionTimings.fitting`): a modem silent after the PDU is
+    /// power-cycled within it.
     public var sendTimeout: Duration
     /// How long the probe `AT` of the ladder's first step may take.
     public var probeTimeout: Duration

@@ -24,6 +24,22 @@ struct MisbehaviourTests {
         #expect(harness.send("AT\r").lines == ["AT", "OK"])
     }
 
+    @Test("hang-in-send: the `> ` prompt comes, the body is taken, then no +CMGS and no answer until a power cycle")
+    func hangInSend() throws {
+        var harness = SendingTests.ready(.fast)
+        _ = harness.handle(.misbehave(.hangInSend))
+        #expect(harness.send("AT\r").lines == ["OK"], "alive until the next send (echo off)")
+        let pdu = try SendingTests.submitPDU(report: false)
+        #expect(harness.send("AT+CMGS=\(pdu.length)\r").contains("> "))
+        #expect(harness.send(pdu.hex + "\u{1A}") + harness.settle() == "")
+        #expect(harness.send("AT\r") == "")
+        #expect(harness.modem.misbehaviours.keys.sorted() == ["hang"])
+        _ = harness.handle(.powerOff)
+        _ = harness.handle(.powerOn)
+        #expect(harness.settle().lines.first == "RDY")
+        #expect(harness.send("AT\r").lines == ["AT", "OK"])
+    }
+
     @Test("garbage: answers carry bytes that are not text")
     func garbage() {
         var harness = SendingTests.ready(.fast)

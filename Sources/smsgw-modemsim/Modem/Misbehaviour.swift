@@ -3,6 +3,9 @@
 enum Misbehaviour: Sendable, Hashable {
     /// Stops answering anything until power-cycled or cleared (a wedged module).
     case hang
+    /// Takes the next message body after `AT+CMGS`'s `> ` prompt, then hangs as `hang` does:
+    /// no `+CMGS:` (3GPP TS 27.005 §3.5.1), a module wedged in the middle of a send.
+    case hangInSend
     /// Answers with line noise mixed into its responses (a bad serial line or baud mismatch).
     case garbage
     /// `AT+CMGS` fails with `+CMS ERROR: <code>` for this share of messages (0…1).
@@ -23,6 +26,7 @@ enum Misbehaviour: Sendable, Hashable {
     var name: String {
         switch self {
         case .hang: "hang"
+        case .hangInSend: "hang-in-send"
         case .garbage: "garbage"
         case .cmsError: "cms-error"
         case .deregister: "deregister"

@@ -24,6 +24,10 @@ extension SimulatedModem {
             return
         }
         pendingSubmit = nil
+        if misbehaviours.removeValue(forKey: Misbehaviour.hangInSend.name) != nil {
+            misbehaviours[Misbehaviour.hang.name] = .hang  // the body is taken; nothing comes back
+            return
+        }
         let message: (destination: SMSAddress, wantsReport: Bool)
         switch parseSubmission(body, pending) {
         case .success(let parsed): message = parsed

@@ -23,6 +23,8 @@ struct SessionSettingsConfigurationTests {
         #expect(settings.timings.probeTimeout == .seconds(4))
         let worst = settings.timings.pollInterval + settings.timings.commandTimeout * 2 + settings.timings.probeTimeout
         #expect(worst <= .seconds(30), "poll + command + probe + reset")
+        #expect(settings.timings.sendTimeout == .seconds(26), "+CMGS: waited for what the probe leaves of the hang timeout")
+        #expect(settings.timings.sendTimeout + settings.timings.probeTimeout <= .seconds(30), "a hang after the PDU")
         #expect(settings.hasPowerControl)
         #expect(settings.timings.bootWait == ModemProfile.named(.simcomSIM800).bootDuration)
     }
