@@ -1,0 +1,3 @@
+import IngressdDaemon
+
+await IngressdCommand.main()

@@ -1,0 +1,3 @@
+import ModemdDaemon
+
+await ModemdCommand.main()

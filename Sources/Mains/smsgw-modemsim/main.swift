@@ -1,0 +1,3 @@
+import ModemSimulator
+
+ModemSimCommand.main()

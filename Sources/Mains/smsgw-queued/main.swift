@@ -1,0 +1,3 @@
+import QueuedDaemon
+
+await QueuedCommand.main()

@@ -1,0 +1,3 @@
+import SimdDaemon
+
+await SimdCommand.main()

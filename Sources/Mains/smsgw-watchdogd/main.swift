@@ -1,0 +1,3 @@
+import WatchdogdDaemon
+
+await WatchdogdCommand.main()

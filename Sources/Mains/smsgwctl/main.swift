@@ -1,0 +1,3 @@
+import SmsgwctlCommands
+
+await Smsgwctl.main()
