@@ -1,3 +1,0 @@
-import IngressdDaemon
-
-await IngressdCommand.main()

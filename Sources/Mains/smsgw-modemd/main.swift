@@ -1,3 +1,0 @@
-import ModemdDaemon
-
-await ModemdCommand.main()

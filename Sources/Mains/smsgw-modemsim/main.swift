@@ -1,3 +1,0 @@
-import ModemSimulator
-
-ModemSimCommand.main()

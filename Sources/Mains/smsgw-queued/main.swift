@@ -1,3 +1,0 @@
-import QueuedDaemon
-
-await QueuedCommand.main()

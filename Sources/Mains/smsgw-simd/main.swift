@@ -1,3 +1,0 @@
-import SimdDaemon
-
-await SimdCommand.main()

@@ -1,3 +1,0 @@
-import WatchdogdDaemon
-
-await WatchdogdCommand.main()

@@ -1,3 +1,0 @@
-import SmsgwctlCommands
-
-await Smsgwctl.main()
