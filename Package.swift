@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 // The layout follows ../shared/DESIGN.md: pure codecs, the core model, the store, the
-// system bridge, one target per executable, and a few test targets (each costs link time).
+// system bridge, one library target per program (daemon, simulator, CLI) with a one-line
+// executable each plus the multi-call `smsgw` the box installs (docs/box.md, "Layout"), and a
+// few test targets (each costs link time).
 import PackageDescription
 
 let package = Package(
