@@ -1,11 +1,15 @@
 // swift-tools-version:6.1
 // The layout follows ../shared/DESIGN.md: pure codecs, the core model, the store, the
-// system bridge, one target per executable, and a few test targets (each costs link time).
+// system bridge, one library target per program (daemon, simulator, CLI) with a one-line
+// executable each plus the multi-call `smsgw` the box installs (docs/box.md, "Layout"), and a
+// few test targets (each costs link time).
 import PackageDescription
 
 let package = Package(
     name: "smsgw",
     products: [
+        // The box's one executable (scripts/install): the daemons and smsgwctl are symlinks to it.
+        .executable(name: "smsgw", targets: ["smsgw"]),
         .executable(name: "smsgwctl", targets: ["smsgwctl"]),
         .executable(name: "smsgw-modemsim", targets: ["smsgw-modemsim"]),
         .executable(name: "smsgw-modemd", targets: ["smsgw-modemd"]),
@@ -88,24 +92,26 @@ let package = Package(
         // What tests share (seeded randomness, running built products); never in a daemon.
         .target(name: "GatewayTestSupport"),
 
-        .executableTarget(
-            name: "smsgwctl",
+        .target(
+            name: "SmsgwctlCommands",
             dependencies: [
                 "SMSCodec", "SMPPCodec", "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/smsgwctl"
         ),
 
-        .executableTarget(
-            name: "smsgw-modemsim",
+        .target(
+            name: "ModemSimulator",
             dependencies: [
                 "ATCommands", "SMSCodec", "ModemProfiles", "GatewayCore", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/smsgw-modemsim"
         ),
 
-        .executableTarget(
-            name: "smsgw-modemd",
+        .target(
+            name: "ModemdDaemon",
             dependencies: [
                 "GatewayDaemon",
                 "ATCommands", "SMSCodec", "ModemSession", "ModemProfiles", "GatewayCore", "GatewayStore", "GatewayIPC",
@@ -114,11 +120,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            path: "Sources/smsgw-modemd"
         ),
 
-        .executableTarget(
-            name: "smsgw-queued",
+        .target(
+            name: "QueuedDaemon",
             dependencies: [
                 "GatewayDaemon",
                 "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "QueueCore",
@@ -126,11 +133,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            path: "Sources/smsgw-queued"
         ),
 
-        .executableTarget(
-            name: "smsgw-ingressd",
+        .target(
+            name: "IngressdDaemon",
             dependencies: [
                 "GatewayDaemon",
                 "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec", "Webhooks",
@@ -141,29 +149,51 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            path: "Sources/smsgw-ingressd"
         ),
 
-        .executableTarget(
-            name: "smsgw-simd",
+        .target(
+            name: "SimdDaemon",
             dependencies: [
                 "GatewayDaemon",
                 "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "QueueCore", "SimPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            path: "Sources/smsgw-simd"
         ),
 
-        .executableTarget(
-            name: "smsgw-watchdogd",
+        .target(
+            name: "WatchdogdDaemon",
             dependencies: [
                 "GatewayDaemon",
                 "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "WatchdogPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            path: "Sources/smsgw-watchdogd"
+        ),
+
+        // One line each: the commands live in the library targets above (Sources/smsgw-*,
+        // Sources/smsgwctl), so the multi-call `smsgw` and these thin executables share them.
+        .executableTarget(name: "smsgwctl", dependencies: ["SmsgwctlCommands"], path: "Sources/Mains/smsgwctl"),
+        .executableTarget(name: "smsgw-modemsim", dependencies: ["ModemSimulator"], path: "Sources/Mains/smsgw-modemsim"),
+        .executableTarget(name: "smsgw-modemd", dependencies: ["ModemdDaemon"], path: "Sources/Mains/smsgw-modemd"),
+        .executableTarget(name: "smsgw-queued", dependencies: ["QueuedDaemon"], path: "Sources/Mains/smsgw-queued"),
+        .executableTarget(name: "smsgw-ingressd", dependencies: ["IngressdDaemon"], path: "Sources/Mains/smsgw-ingressd"),
+        .executableTarget(name: "smsgw-simd", dependencies: ["SimdDaemon"], path: "Sources/Mains/smsgw-simd"),
+        .executableTarget(name: "smsgw-watchdogd", dependencies: ["WatchdogdDaemon"], path: "Sources/Mains/smsgw-watchdogd"),
+        // The multi-call executable: picks the program by the name it was called by (argv[0]).
+        .executableTarget(
+            name: "smsgw",
+            dependencies: [
+                "SmsgwctlCommands", "ModemSimulator", "ModemdDaemon", "QueuedDaemon", "IngressdDaemon", "SimdDaemon",
+                "WatchdogdDaemon",
+            ],
+            path: "Sources/Mains/smsgw"
         ),
 
         .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
@@ -179,12 +209,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ModemTests", dependencies: [
-            "smsgw-modemsim", "smsgw-modemd", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
+            "ModemSimulator", "ModemdDaemon", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
             "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
         ]),
         .testTarget(name: "QueueTests", dependencies: ["QueueCore", "SimPolicy", "WatchdogPolicy", "GatewayCore", "GatewayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "smsgw-simd", "smsgw-watchdogd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "SmsgwctlCommands", "IngressdDaemon",
+            // Run as processes (runProduct, `smsgwctl up`): built before the tests.
+            "smsgw", "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "smsgw-simd",
+            "smsgw-watchdogd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
             "SMPPCodec", "QueueCore",
             "GatewayTestSupport",
         ]),

@@ -24,6 +24,11 @@ public enum BuiltProducts {
 /// Output goes to temporary files rather than pipes, so a chatty child never blocks on a
 /// full pipe while the test waits for it.
 public func runProduct(_ product: String, _ arguments: [String], input: String = "") throws -> ProgramRun {
+    try runProgram(atPath: BuiltProducts.path(of: product), arguments, input: input)
+}
+
+/// Runs the executable at `path` (argv[0] is `path`) like `runProduct`.
+public func runProgram(atPath path: String, _ arguments: [String], input: String = "") throws -> ProgramRun {
     let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("smsgw-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -34,7 +39,7 @@ public func runProduct(_ product: String, _ arguments: [String], input: String =
     try Data().write(to: paths[2])
 
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: product))
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     process.standardInput = try FileHandle(forReadingFrom: paths[0])
     process.standardOutput = try FileHandle(forWritingTo: paths[1])

@@ -11,15 +11,16 @@ import Webhooks
 /// `smsgw-ingressd`: upstream ingress (docs/ingressd.md). Its story: load the configuration,
 /// open the store, bind the SMPP, HTTP and web page listeners, notify READY, serve until SIGTERM. Each durable
 /// group commit wakes smsgw-queued with one datagram.
-@main
-struct IngressdCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct IngressdCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "smsgw-ingressd",
         abstract: "Accept messages from upstream platforms (SMPP 3.4, HTTP) durably and wake the queue.")
 
+    public init() {}
+
     @OptionGroup var options: DaemonOptions
 
-    func run() async throws {
+    public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.ingressd")
         let metrics = PrometheusMetricsFactory()
         MetricsSystem.bootstrap(metrics)

@@ -15,11 +15,12 @@ import Glibc
 /// `smsgw-modemd`: the modem supervisor (docs/modemd.md). Its story: load the configuration,
 /// open the store, make one runner per enabled modem, bind the control socket, notify READY,
 /// run until SIGTERM.
-@main
-struct ModemdCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ModemdCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "smsgw-modemd",
         abstract: "Supervise the box's modems: init, health, sending, receiving, recovery, SIM switching.")
+
+    public init() {}
 
     @OptionGroup var options: DaemonOptions
 
@@ -29,11 +30,11 @@ struct ModemdCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds before an inbound message still missing parts is abandoned (forwarded with what arrived); also the window in which a repeated part is dropped.")
     var reassemblyTimeout: Int = 3600
 
-    func validate() throws {
+    public func validate() throws {
         guard reassemblyTimeout > 0 else { throw ValidationError("--reassembly-timeout must be positive") }
     }
 
-    func run() async throws {
+    public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.modemd")
         let configuration = try options.loadConfiguration()
         let store = try StoreRecorder(path: configuration.store.path, reassemblyWindow: .seconds(reassemblyTimeout))

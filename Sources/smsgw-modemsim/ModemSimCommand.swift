@@ -4,12 +4,13 @@ import ModemProfiles
 import SystemBridge
 
 /// `smsgw-modemsim`: a bank of simulated modems on pseudo-terminals (docs/modemsim.md).
-@main
-struct ModemSimCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ModemSimCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "smsgw-modemsim",
         abstract: "Simulate a bank of GSM/LTE modems on pseudo-terminals.",
         discussion: "Give either --config FILE (the box's modem list) or --ports N --dir DIR.")
+
+    public init() {}
 
     @Option(name: .long, help: "A gateway configuration file: one modem per enabled [[modems]] entry.")
     var config: String?
@@ -44,7 +45,7 @@ struct ModemSimCommand: ParsableCommand {
     @Option(name: .long, help: "Share of status reports that say expired (0…1).")
     var expiredShare: Double = 0.05
 
-    func validate() throws {
+    public func validate() throws {
         guard (config == nil) != (ports == nil) else { throw ValidationError("give either --config FILE or --ports N --dir DIR") }
         if let ports {
             guard (1...256).contains(ports) else { throw ValidationError("--ports must be 1…256") }
@@ -62,7 +63,7 @@ struct ModemSimCommand: ParsableCommand {
         guard reportDelay >= 0 else { throw ValidationError("--report-delay must not be negative") }
     }
 
-    func run() throws {
+    public func run() throws {
         ParentDeath.bind()  // under `smsgwctl up`: die with it (`run` is on the main thread)
         let plan: BankPlan
         if let config {

@@ -14,15 +14,16 @@ import Glibc
 /// `smsgw-queued`: the local queue (docs/queued.md). Its story: load the configuration, open
 /// the store and the box's time zone, mark attempts left in flight by a previous run `unknown`, bind the control and
 /// wake-up sockets, follow modemd, notify READY, run the work loop until SIGTERM.
-@main
-struct QueuedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct QueuedCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "smsgw-queued",
         abstract: "Pick, route, send, retry and expire messages; correlate status reports.")
 
+    public init() {}
+
     @OptionGroup var options: DaemonOptions
 
-    func run() async throws {
+    public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.queued")
         let configuration = try options.loadConfiguration()
         let zone: ZoneRules

@@ -11,15 +11,16 @@ import SystemBridge
 /// the box's time zone, open the store, bind the control socket, follow modemd, notify READY,
 /// run the rotation loop (which first resumes every modem a previous run left paused) until
 /// SIGTERM.
-@main
-struct SimdCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct SimdCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "smsgw-simd",
         abstract: "Rotate SIMs: per-SIM limits, cool-downs, schedules, block detection, manual locks.")
 
+    public init() {}
+
     @OptionGroup var options: DaemonOptions
 
-    func run() async throws {
+    public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.simd")
         let configuration = try options.loadConfiguration()
         let zone: ZoneRules

@@ -11,15 +11,16 @@ import WatchdogPolicy
 /// configuration, open the store, open the hardware watchdog (or say there is none), bind the
 /// control socket, notify READY, run the watch loop until SIGTERM, then close the hardware
 /// watchdog cleanly (magic close) unless the box was let reboot.
-@main
-struct WatchdogdCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct WatchdogdCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "smsgw-watchdogd",
         abstract: "Watch every daemon's health and progress, the store, disk and memory; escalate; feed the hardware watchdog.")
 
+    public init() {}
+
     @OptionGroup var options: DaemonOptions
 
-    func run() async throws {
+    public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.watchdogd")
         let configuration = try options.loadConfiguration()
         let watchdog = configuration.watchdog

@@ -2,9 +2,8 @@ import ArgumentParser
 
 /// The operator's command line. Exit status: 0 done; 1 the thing checked has problems
 /// (`config check`); 2 bad input, with one line on standard error saying what is wrong.
-@main
-struct Smsgwctl: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Smsgwctl: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "smsgwctl",
         abstract: "The operator's tool for the smsgw SMS gateway box.",
         subcommands: [
@@ -13,9 +12,18 @@ struct Smsgwctl: AsyncParsableCommand {
         ]
     )
 
-    static func main() async {
+    public init() {}
+
+    /// Runs this process's command line.
+    public static func main() async {
+        await main(nil)
+    }
+
+    /// Runs the command line `arguments` (without the program name; `nil`: this process's own),
+    /// as `smsgwctl` or through the multi-call `smsgw` (`smsgw ctl status`).
+    public static func main(_ arguments: [String]?) async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {

@@ -1,7 +1,7 @@
 import GatewayCore
 import Synchronization
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 /// ingressd on a reload, in process: which account changes take a bound session's access away,
 /// the bind authenticator unbinding those sessions and refusing the old password (also when it

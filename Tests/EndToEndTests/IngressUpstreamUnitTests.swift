@@ -2,7 +2,7 @@ import GatewayCore
 import GatewayStore
 import SMPPCodec
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 /// ingressd's pure pieces of the way back upstream, in process: the deliver_sm it builds for a
 /// DLR and an MO, and the bind-failure slow-down.

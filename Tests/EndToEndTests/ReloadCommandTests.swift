@@ -3,7 +3,7 @@ import GatewayCore
 import GatewayIPC
 import GatewayTestSupport
 import Testing
-@testable import smsgwctl
+@testable import SmsgwctlCommands
 
 /// `smsgwctl reload` without a box: its lines for each kind of answer, where it finds the
 /// sockets under a file the daemons will refuse, and a box where nothing runs.

@@ -2,7 +2,7 @@ import GatewayCore
 import GatewayStore
 import SMPPCodec
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 /// The pure parts of ingressd's query_sm, cancel_sm, replace_sm and submit_multi: state
 /// mapping, final dates, ids, address matching, and the split of a submit_multi.

@@ -3,7 +3,7 @@ import GatewayStore
 import SMPPCodec
 import SMSCodec
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 /// SubmitTranslator in-process (pure): data codings, UDH/SAR parts, times, source addresses.
 @Suite struct SubmitTranslatorTests {

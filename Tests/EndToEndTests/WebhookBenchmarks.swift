@@ -2,7 +2,7 @@ import Foundation
 import GatewayCore
 import Testing
 import Webhooks
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 /// Signed webhook calls, measured: the real libcurl client (4 workers, kept-alive connections)
 /// posting DLR webhooks to the local Python receiver, which verifies each signature with the

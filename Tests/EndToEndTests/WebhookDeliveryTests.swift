@@ -2,7 +2,7 @@ import Foundation
 import GatewayCore
 import Testing
 import Webhooks
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 /// Webhooks and Kannel callbacks through the real libcurl client against a local Python
 /// receiver that verifies signatures with the documented verifier (docs/webhooks.md).

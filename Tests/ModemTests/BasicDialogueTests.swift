@@ -1,6 +1,6 @@
 import ModemProfiles
 import Testing
-@testable import smsgw_modemsim
+@testable import ModemSimulator
 
 @Suite("Simulated modem: basic dialogue")
 struct BasicDialogueTests {

@@ -1,6 +1,6 @@
 import ModemProfiles
 import Testing
-@testable import smsgw_modemsim
+@testable import ModemSimulator
 
 /// The init dialogues real drivers send (issue 3, "What real drivers send"), played against
 /// each profile: every command must be answered, and with a final result the driver accepts.

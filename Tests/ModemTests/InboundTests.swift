@@ -1,7 +1,7 @@
 import ModemProfiles
 import SMSCodec
 import Testing
-@testable import smsgw_modemsim
+@testable import ModemSimulator
 
 @Suite("Simulated modem: inbound messages")
 struct InboundTests {

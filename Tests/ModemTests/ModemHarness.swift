@@ -1,5 +1,5 @@
 import ModemProfiles
-@testable import smsgw_modemsim
+@testable import ModemSimulator
 
 /// Drives one simulated modem with a manual clock: what a driver writes goes in, what the
 /// modem answers comes back as text; time moves only when a test says so.

@@ -1,7 +1,7 @@
 import GatewayCore
 import ModemProfiles
 import Testing
-@testable import smsgw_modemsim
+@testable import ModemSimulator
 
 @Suite("Vendor profiles")
 struct ProfileTests {

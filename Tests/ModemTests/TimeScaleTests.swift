@@ -1,6 +1,6 @@
 import ModemProfiles
 import Testing
-@testable import smsgw_modemsim
+@testable import ModemSimulator
 
 /// `--time-scale` (realistic delays multiplied, for CI runs of the utilisation test) and the
 /// per-modem send activity the control socket's `status` reports.

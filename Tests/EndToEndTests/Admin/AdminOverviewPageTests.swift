@@ -2,7 +2,7 @@ import GatewayCore
 import GatewayIPC
 import GatewayStore
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 /// The overview page from fixed daemon answers and a fixed health snapshot (pure rendering).
 @Suite("Web page: overview rendering")

@@ -1,5 +1,5 @@
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("Web page: the admin password line edit (comments and layout kept)")
 struct AdminPasswordLineTests {

@@ -1,7 +1,7 @@
 import GatewayCore
 import NIOHTTP1
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("Web page: sessions, cookies, tokens, escaping")
 struct AdminSessionTableTests {

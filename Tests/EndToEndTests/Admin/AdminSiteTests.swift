@@ -4,7 +4,7 @@ import GatewayIPC
 import NIOHTTP1
 import Synchronization
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 /// The web page's routes in process (no socket): sessions, CSRF, the save path and the
 /// password change against a temporary copy of the demo file; reloads are counted.

@@ -1,7 +1,7 @@
 import Foundation
 import GatewayCore
 import Testing
-@testable import smsgwctl
+@testable import SmsgwctlCommands
 
 /// `smsgwctl up` names the web page among the endpoints it prints once the box is ready.
 @Suite struct UpWebPageLineTests {

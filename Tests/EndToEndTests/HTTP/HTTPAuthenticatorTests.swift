@@ -1,6 +1,6 @@
 import GatewayCore
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("HTTP credentials: API keys and sendsms users")
 struct HTTPAuthenticatorTests {

@@ -1,7 +1,7 @@
 import GatewayCore
 import NIOHTTP1
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("HTTP request parsing (form fields, targets, bearer tokens)")
 struct HTTPParsingTests {

@@ -1,6 +1,6 @@
 import NIOHTTP1
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("HTTP router: method + path → handler")
 struct HTTPRouterTests {

@@ -1,7 +1,7 @@
 import GatewayCore
 import SMSCodec
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("Kannel sendsms parameters")
 struct KannelSendSMSRequestTests {

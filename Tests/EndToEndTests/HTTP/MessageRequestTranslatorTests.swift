@@ -2,7 +2,7 @@ import FoundationEssentials
 import GatewayCore
 import GatewayStore
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("JSON message request → NewMessage")
 struct MessageRequestTranslatorTests {

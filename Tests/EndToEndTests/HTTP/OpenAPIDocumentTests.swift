@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("OpenAPI document")
 struct OpenAPIDocumentTests {

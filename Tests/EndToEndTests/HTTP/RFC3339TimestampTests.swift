@@ -1,6 +1,6 @@
 import GatewayCore
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("RFC 3339 §5.6 date-time")
 struct RFC3339TimestampTests {

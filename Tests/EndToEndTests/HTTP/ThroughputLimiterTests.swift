@@ -1,7 +1,7 @@
 import GatewayCore
 import Synchronization
 import Testing
-@testable import smsgw_ingressd
+@testable import IngressdDaemon
 
 @Suite("Throughput for HTTP requests of n messages (token bucket per account, shared with SMPP)")
 struct ThroughputLimiterTests {

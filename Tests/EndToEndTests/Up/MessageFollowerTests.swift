@@ -1,4 +1,4 @@
-@testable import smsgwctl
+@testable import SmsgwctlCommands
 import Testing
 
 /// `smsgwctl send`'s follow loop as a value: the lines it prints and when it stops. Pins the

@@ -1,7 +1,7 @@
 import Foundation
 import GatewayCore
 import GatewayIPC
-@testable import smsgwctl
+@testable import SmsgwctlCommands
 import Testing
 
 /// `status` text from fixed daemon answers, and the HTTP response parser `send` uses.

@@ -16,7 +16,10 @@ final class UpBox {
 
     /// `settings`: section → lines added at its head (or a new section at the end), e.g.
     /// shorter `[watchdog]` timings for a test.
-    init(watchdogSeconds: Double = 3, settings: [String: String] = [:]) throws {
+    /// `smsgwctl`: the one `up` runs (default: the build's; an installed layout's for the
+    /// multi-call tests).
+    init(watchdogSeconds: Double = 3, settings: [String: String] = [:],
+         smsgwctl: String = BuiltProducts.path(of: "smsgwctl")) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("up-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         httpPort = try IngressSMPPBox.freePort()
@@ -37,7 +40,7 @@ final class UpBox {
         text = text.replacingOccurrences(of: "\"./.smsgw/", with: "\"\(directory.path)/.smsgw/")
         configPath = directory.appendingPathComponent("gateway.toml").path
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgwctl"))
+        process.executableURL = URL(fileURLWithPath: smsgwctl)
         process.arguments = ["up", "--config", configPath, "--watchdog-sec", "\(watchdogSeconds)", "--simulator-time-scale", "0.1",
                              "--stop-timeout", "10", "--simulator-argument=--failed-share", "--simulator-argument=0",
                              "--simulator-argument=--expired-share", "--simulator-argument=0"]

@@ -1,6 +1,6 @@
 import GatewayCore
 import GatewayIPC
-@testable import smsgwctl
+@testable import SmsgwctlCommands
 import Testing
 
 /// The pure parts of `smsgwctl up`, `send` and `status`, in process.

@@ -3,7 +3,7 @@ import GatewayCore
 import GatewayIPC
 import ModemProfiles
 import ModemSession
-@testable import smsgw_modemd
+@testable import ModemdDaemon
 import Testing
 
 @Suite("smsgw-modemd: session settings from the configuration and profile")

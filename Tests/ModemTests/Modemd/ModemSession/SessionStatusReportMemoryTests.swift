@@ -3,7 +3,7 @@ import GatewayCore
 import ModemProfiles
 import ModemSession
 import Testing
-@testable import smsgw_modemsim
+@testable import ModemSimulator
 
 /// Issue 3, fix 4: a status report stored in "SR" (`+CDSI: "SR",<n>`, CNMI `<ds>`=2) is read
 /// from that memory: `AT+CPMS="SR"`, `AT+CMGR`, `AT+CMGD` there, then the memories back.

@@ -1,0 +1,3 @@
+import IngressdDaemon
+
+@main extension IngressdCommand {}

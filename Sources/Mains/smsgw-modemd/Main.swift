@@ -1,0 +1,3 @@
+import ModemdDaemon
+
+@main extension ModemdCommand {}

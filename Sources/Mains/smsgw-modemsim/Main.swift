@@ -1,0 +1,3 @@
+import ModemSimulator
+
+@main extension ModemSimCommand {}

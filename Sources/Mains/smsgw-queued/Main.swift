@@ -1,0 +1,3 @@
+import QueuedDaemon
+
+@main extension QueuedCommand {}

@@ -1,0 +1,3 @@
+import SimdDaemon
+
+@main extension SimdCommand {}

@@ -1,0 +1,3 @@
+import WatchdogdDaemon
+
+@main extension WatchdogdCommand {}

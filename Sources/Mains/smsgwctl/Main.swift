@@ -1,0 +1,3 @@
+import SmsgwctlCommands
+
+@main extension Smsgwctl {}
