@@ -11,6 +11,9 @@ enum AdminServerSetup {
                          auth: AdminAuth, logger: Logger) async throws -> HTTPListener {
         let runtime = configuration.runtime.directory
         let reloads = DaemonReloads(runtimeDirectory: runtime, ingressd: reloader)
+        for leftover in AtomicFileReplace.removeLeftovers(of: file) {
+            logger.notice("web page: removed \(leftover), left by a save that did not finish")
+        }
         let editor = ConfigurationEditor(path: file, boxName: configuration.box.name, reload: { await reloads.all() })
         let reader = try AdminStoreReader(path: configuration.store.path)
         let site = AdminSite(auth: auth, editor: editor, overview: {

@@ -17,13 +17,11 @@ enum AtomicFileReplace {
     }
 
     static func replace(_ path: String, with text: String) throws(Failure) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (directory, name) = split(path)
         var mode: mode_t = 0o640
         var status = stat()
         if stat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
-        let temporary = "\(directory)/.\(name).\(SessionToken.make().prefix(12)).tmp"
+        let temporary = "\(directory)/\(temporaryPrefix(name))\(SessionToken.make().prefix(12)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw Failure(step: "open \(temporary)", reason: systemMessage()) }
         do throws(Failure) {
@@ -44,6 +42,35 @@ enum AtomicFileReplace {
         guard directoryDescriptor >= 0 else { throw Failure(step: "open \(directory)", reason: systemMessage()) }
         defer { close(directoryDescriptor) }
         guard fsync(directoryDescriptor) == 0 else { throw Failure(step: "fsync \(directory)", reason: systemMessage()) }
+    }
+
+    /// Removes the temporary files a replace of `path` left behind when the process died between
+    /// creating one and renaming it (`.gateway.toml.<random>.tmp`); the names removed. Called
+    /// when ingressd starts, before anything else can be replacing the file.
+    @discardableResult
+    static func removeLeftovers(of path: String) -> [String] {
+        let (directory, name) = split(path)
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        let prefix = temporaryPrefix(name)
+        var removed: [String] = []
+        while let entry = readdir(stream) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix), entryName.hasSuffix(".tmp") else { continue }
+            if unlink("\(directory)/\(entryName)") == 0 { removed.append(entryName) }
+        }
+        return removed.sorted()
+    }
+
+    private static func temporaryPrefix(_ name: String) -> String { ".\(name)." }
+
+    private static func split(_ path: String) -> (directory: String, name: String) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return (directory, name)
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(Failure) {

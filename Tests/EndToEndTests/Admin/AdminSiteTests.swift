@@ -178,6 +178,22 @@ struct AdminSiteTests {
         _ = try await fixture.logIn("a longer one")
     }
 
+    @Test("a save cut before its rename leaves a temporary file: removed at the next start, nothing else")
+    func leftovers() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leftovers-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let names = ["gateway.toml", ".gateway.toml.0123456789ab.tmp", ".gateway.toml.ffffffffffff.tmp",
+                     ".other.toml.0123456789ab.tmp", ".gateway.toml.swp"]
+        for name in names { try "x".write(toFile: "\(directory)/\(name)", atomically: false, encoding: .utf8) }
+        #expect(AtomicFileReplace.removeLeftovers(of: "\(directory)/gateway.toml")
+                == [".gateway.toml.0123456789ab.tmp", ".gateway.toml.ffffffffffff.tmp"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+                == [".gateway.toml.swp", ".other.toml.0123456789ab.tmp", "gateway.toml"])
+        try AtomicFileReplace.replace("\(directory)/gateway.toml", with: "y\n")
+        #expect(AtomicFileReplace.removeLeftovers(of: "\(directory)/gateway.toml").isEmpty)
+    }
+
     @Test("the atomic replace fails cleanly where it cannot write")
     func unwritable() {
         #expect(throws: AtomicFileReplace.Failure.self) {
