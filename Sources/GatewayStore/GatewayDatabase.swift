@@ -18,6 +18,22 @@ public final class GatewayDatabase {
         try Self.verifyPragmas(connection)
     }
 
+    /// Opens `path` read-only, for tools that only look (`smsgwctl status`): no pragma set, no
+    /// migration applied — a tool never changes the file a box's daemons own — and a schema
+    /// older or newer than this code is refused (the daemons migrate it when they start).
+    public static func reading(path: String, busyTimeoutMilliseconds: Int32 = 2_000) throws -> GatewayDatabase {
+        let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, readOnly: true)
+        let found = try connection.queryFirst("SELECT MAX(version) FROM schema_migrations") { $0.int(0) } ?? 0
+        let known = ShippedMigrations.all.last?.version ?? 0
+        guard found <= known else { throw StoreError(.schemaNewerThanCode(found: found, known: known), path: path) }
+        guard found == known else { throw StoreError(.schemaOlderThanCode(found: found, needed: known), path: path) }
+        return GatewayDatabase(connection: connection)
+    }
+
+    private init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
     /// Closes the connection (also done when the value is released).
     public func close() { connection.close() }
 

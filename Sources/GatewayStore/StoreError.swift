@@ -3,6 +3,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable {
         /// The file was migrated by a newer smsgw: it has `found`, this code knows up to `known`.
         case schemaNewerThanCode(found: Int, known: Int)
+        /// A tool that only reads found the file not yet migrated to what this code knows.
+        case schemaOlderThanCode(found: Int, needed: Int)
         /// A shipped migration's SQL differs from what was applied to this file.
         case migrationChanged(version: Int, recorded: String, shipped: String)
         /// A pragma did not take the value the store requires.
@@ -27,6 +29,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .schemaNewerThanCode(found, known):
             "\(path): schema version \(found) is newer than this smsgw knows (\(known)); "
                 + "run the smsgw version that wrote it, or restore a backup"
+        case let .schemaOlderThanCode(found, needed):
+            "\(path): schema version \(found) is older than this smsgw's (\(needed)); "
+                + "start the daemons, which migrate it"
         case let .migrationChanged(version, recorded, shipped):
             "\(path): migration \(version) was applied with checksum \(recorded) but this smsgw "
                 + "ships \(shipped); shipped migrations must never change"

@@ -26,8 +26,7 @@ enum EscalationHistory {
     /// (a box that never ran here).
     static func read(storePath: String, limit: Int = shown) throws -> [StatusEscalation] {
         guard FileManager.default.fileExists(atPath: storePath) else { return [] }
-        let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
-        let database = try GatewayDatabase(path: storePath, busyTimeoutMilliseconds: 2_000, now: now)
+        let database = try GatewayDatabase.reading(path: storePath)
         defer { database.close() }
         return try database.escalations(limit: limit).map(StatusEscalation.init)
     }
