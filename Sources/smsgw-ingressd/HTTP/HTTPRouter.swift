@@ -24,7 +24,20 @@ struct HTTPRouter: Sendable {
         case notFound
     }
 
+    /// What a request that matches no route gets: the status (404, or 405 with the allowed
+    /// methods) and a sentence saying why. The API answers JSON (`APIError`); the web page HTML.
+    typealias Miss = @Sendable (_ status: HTTPResponseStatus, _ message: String) -> HTTPResponse
+
     private var routes: [Route] = []
+    private let miss: Miss
+
+    init(miss: @escaping Miss = HTTPRouter.apiMiss) {
+        self.miss = miss
+    }
+
+    @Sendable static func apiMiss(_ status: HTTPResponseStatus, _ message: String) -> HTTPResponse {
+        APIError(status, status == .notFound ? "not_found" : "method_not_allowed", message).response
+    }
 
     mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
         let segments = Self.split(pattern).map { part -> Segment in
@@ -58,11 +71,11 @@ struct HTTPRouter: Sendable {
             return (await handler(request, parameters), pattern)
         case .methodNotAllowed(let allowed):
             let names = allowed.map(\.rawValue).joined(separator: ", ")
-            var response = APIError(.methodNotAllowed, "method_not_allowed", "\(request.method.rawValue) is not allowed here; use \(names)").response
+            var response = miss(.methodNotAllowed, "\(request.method.rawValue) is not allowed here; use \(names)")
             response.headers.append(("allow", names))
             return (response, "unmatched")
         case .notFound:
-            return (APIError(.notFound, "not_found", "no resource at \(request.path)").response, "unmatched")
+            return (miss(.notFound, "no resource at \(request.path)"), "unmatched")
         }
     }
 
