@@ -45,37 +45,18 @@ final class AdminBox {
     var file: String { (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? "" }
 
     func start() async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-ingressd"))
-        process.arguments = ["--config", configPath, "--log-level", "info"]
-        _ = FileManager.default.createFile(atPath: "\(path)/ingressd.err", contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/ingressd.err"))
-        try process.run()
-        self.process = process
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            if log.contains("ingressd ready: web page") { return }
-            if !process.isRunning { break }
-            try await Task.sleep(for: .milliseconds(50))
+        process = try await DaemonProcess.start("smsgw-ingressd", ["--config", configPath, "--log-level", "info"],
+                                                stderr: "\(path)/ingressd.err", timeout: .seconds(20)) {
+            log.contains("ingressd ready: web page")
         }
-        throw IngressBoxError("ingressd did not start:\n\(log)")
     }
 
     /// smsgw-queued on the same file, so one other daemon answers `reload`.
     func startQueued() async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-queued"))
-        process.arguments = ["--config", configPath]
-        _ = FileManager.default.createFile(atPath: "\(path)/queued.err", contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/queued.err"))
-        try process.run()
-        queued = process
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            if FileManager.default.fileExists(atPath: "\(path)/.smsgw/run/queued.sock") { return }
-            try await Task.sleep(for: .milliseconds(50))
+        queued = try await DaemonProcess.start("smsgw-queued", ["--config", configPath], stderr: "\(path)/queued.err",
+                                               timeout: .seconds(20)) {
+            FileManager.default.fileExists(atPath: "\(path)/.smsgw/run/queued.sock")
         }
-        throw IngressBoxError("queued did not start")
     }
 
     func stop() {

@@ -83,37 +83,17 @@ final class IngressHTTPBox {
     }
 
     func start() async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-ingressd"))
-        process.arguments = ["--config", "\(path)/gateway.toml", "--log-level", logLevel]
-        _ = FileManager.default.createFile(atPath: "\(path)/ingressd.err", contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/ingressd.err"))
-        try process.run()
-        self.process = process
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if log.contains("ingressd ready: HTTP") { return }
-            if !process.isRunning { break }
-            try await Task.sleep(for: .milliseconds(50))
+        process = try await DaemonProcess.start("smsgw-ingressd", ["--config", "\(path)/gateway.toml", "--log-level", logLevel],
+                                                stderr: "\(path)/ingressd.err") {
+            log.contains("ingressd ready: HTTP")
         }
-        throw IngressBoxError("ingressd did not start:\n\(log)")
     }
 
     /// Starts smsgw-queued on the same configuration (its control socket answers cancel).
     func startQueued() async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-queued"))
-        process.arguments = ["--config", "\(path)/gateway.toml"]
-        _ = FileManager.default.createFile(atPath: "\(path)/queued.err", contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/queued.err"))
-        try process.run()
-        queued = process
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if FileManager.default.fileExists(atPath: "\(path)/run/queued.sock") { return }
-            try await Task.sleep(for: .milliseconds(50))
+        queued = try await DaemonProcess.start("smsgw-queued", ["--config", "\(path)/gateway.toml"], stderr: "\(path)/queued.err") {
+            FileManager.default.fileExists(atPath: "\(path)/run/queued.sock")
         }
-        throw IngressBoxError("queued did not start")
     }
 
     var log: String { (try? String(contentsOfFile: "\(path)/ingressd.err", encoding: .utf8)) ?? "" }
