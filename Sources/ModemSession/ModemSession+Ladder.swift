@@ -1,6 +1,6 @@
 import ATCommands
 
-/// The recovery ladder (issue 3): command timeout → probe `AT` → soft reset `AT+CFUN=1,1`
+/// The recovery ladder (issue 3): command timeout → probe `AT+CMEE?` (`ModemSession+LateAnswer`) → soft reset `AT+CFUN=1,1`
 /// (3GPP TS 27.007 §8.2) → GPIO power cycle (durations from the profile) → failed, retried
 /// with back-off. Each step is logged and counted; a send whose PDU was written is reported
 /// `unknown`, the others `notAttempted` (`abandonSends`).
@@ -16,7 +16,7 @@ extension ModemSession {
             // `tick` probes again, or climbs the ladder at the boot deadline.
             log(.debug, "no answer to AT yet")
         case .ladderProbe:
-            escalate("the probe AT was not answered within \(settings.timings.probeTimeout)", now: now)
+            escalate("the probe \(Self.probeCommand.line.text) was not answered within \(settings.timings.probeTimeout)", now: now)
         case .softReset:
             if rung < .softReset { rung = .softReset }
             escalate("AT+CFUN=1,1 was not answered within \(settings.timings.commandTimeout)", now: now)
@@ -47,9 +47,10 @@ extension ModemSession {
         case .none:
             rung = .probe
             count(.ladderProbe)
-            log(.warning, "\(reason); ladder step 1: probing with AT")
+            log(.warning, "\(reason); ladder step 1: probing with \(Self.probeCommand.line.text)")
             phase = .checking
-            issue(ATCommand.attention.line, .ladderProbe, timeout: settings.timings.probeTimeout, now: now)
+            lateAnswerSkipped = false
+            issue(Self.probeCommand.line, .ladderProbe, timeout: settings.timings.probeTimeout, now: now)
         case .probe where silentAfterPDU && settings.hasPowerControl:
             silentAfterPDU = false
             rung = .powerCycle

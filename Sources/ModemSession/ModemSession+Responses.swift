@@ -10,8 +10,8 @@ extension ModemSession {
             if rung != .none { log(.info, "module answers after \(rung == .powerCycle ? "power cycle" : "reset")") }
             beginInit(now: now)
         case .ladderProbe:
-            if isLateSendAnswer(response) {
-                lateSendAnswer(response, now: now)
+            guard isProbeAnswer(response) else {
+                lateAnswer(response, now: now)
                 return
             }
             if activeSend?.partWritten == true { abandonSends("no +CMGS: before the probe was answered") }

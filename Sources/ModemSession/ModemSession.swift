@@ -22,6 +22,9 @@ public struct ModemSession: Sendable {
     /// The ladder began with `AT+CMGS` unanswered after its PDU: an unanswered probe then goes
     /// straight to the power cycle (`ModemSession+Ladder`).
     var silentAfterPDU = false
+    /// The ladder's probe skipped one late answer to the timed-out command: the next final
+    /// result is the probe's (`ModemSession+LateAnswer`).
+    var lateAnswerSkipped = false
     var backoff: Duration
     var nextPollAt: Duration = .zero
     var slotSwitch: SlotSwitchRequest?
@@ -93,7 +96,16 @@ public struct ModemSession: Sendable {
     }
 
     private mutating func receive(_ bytes: [UInt8], now: Duration) {
-        for event in collector.receive(bytes) {
+        // One byte at a time: an answer may change what the collector waits for (a probe
+        // re-armed after a late answer, a PDU written at the prompt) before the next line in
+        // the same read is framed.
+        for byte in bytes {
+            receive(events: collector.receive(CollectionOfOne(byte)), now: now)
+        }
+    }
+
+    private mutating func receive(events: [ATEvent], now: Duration) {
+        for event in events {
             switch event {
             case .response(let response):
                 guard let finished = inFlight else { continue }

@@ -13,6 +13,7 @@ extension ATCommand {
         case ("Z", .execute): self = .reset
         case ("&F", .execute): self = .factoryDefaults
         case ("+CMEE", .set): guard arguments.count == 1, let n = number(0) else { return nil }; self = .reportErrors(n)
+        case ("+CMEE", .read): self = .readErrorReporting
         case ("+CPIN", .read): self = .readPINStatus
         case ("+CPIN", .set): guard let pin = arguments.first?.text, !pin.isEmpty else { return nil }; self = .enterPIN(pin)
         case ("+CSQ", .execute): self = .signalQuality

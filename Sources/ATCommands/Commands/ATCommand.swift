@@ -11,6 +11,8 @@ public enum ATCommand: Sendable, Hashable {
     case factoryDefaults
     /// `AT+CMEE=<n>` (27.007 §9.1): 0 plain ERROR, 1 numeric, 2 verbose.
     case reportErrors(Int)
+    /// `AT+CMEE?` (27.007 §9.1): answered `+CMEE: <n>` then `OK`; the ladder's probe.
+    case readErrorReporting
     /// `AT+CPIN?` (27.007 §8.3).
     case readPINStatus
     /// `AT+CPIN="<pin>"`.
@@ -82,6 +84,7 @@ public enum ATCommand: Sendable, Hashable {
         case .reset: ATCommandInvocation("Z")
         case .factoryDefaults: ATCommandInvocation("&F")
         case .reportErrors(let mode): ATCommandInvocation("+CMEE", .set([.bare(String(mode))]))
+        case .readErrorReporting: ATCommandInvocation("+CMEE", .read)
         case .readPINStatus: ATCommandInvocation("+CPIN", .read)
         case .enterPIN(let pin): ATCommandInvocation("+CPIN", .set([.quoted(pin)]))
         case .signalQuality: ATCommandInvocation("+CSQ")

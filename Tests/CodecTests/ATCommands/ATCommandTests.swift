@@ -9,6 +9,8 @@ import Testing
         (.reset, "ATZ"),
         (.factoryDefaults, "AT&F"),
         (.reportErrors(1), "AT+CMEE=1"),
+        // The ladder's probe: a read whose information line no other command of modemd's gets.
+        (.readErrorReporting, "AT+CMEE?"),
         (.readPINStatus, "AT+CPIN?"),
         (.enterPIN("1234"), "AT+CPIN=\"1234\""),
         (.signalQuality, "AT+CSQ"),

@@ -101,7 +101,7 @@ struct SessionHarness {
 /// A scripted modem for unit tests: a fixed answer per command line.
 struct FakeModem {
     var answers: [String: [String]] = [
-        "AT": ["OK"], "ATE0": ["OK"], "AT+CMEE=1": ["OK"],
+        "AT": ["OK"], "ATE0": ["OK"], "AT+CMEE=1": ["OK"], "AT+CMEE?": ["+CMEE: 1", "OK"],
         "AT+CPIN?": ["+CPIN: READY", "OK"], "AT+CMGF=0": ["OK"], "AT+CNMI=2,1,0,1,0": ["OK"],
         "AT+CPMS=\"SM\",\"SM\",\"SM\"": ["+CPMS: 0,30,0,30,0,30", "OK"],
         "AT+CGMM": ["SIMCOM_SIM800", "OK"], "AT+CGSN": ["866123456789012", "OK"],
