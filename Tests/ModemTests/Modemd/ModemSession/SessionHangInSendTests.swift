@@ -51,7 +51,7 @@ struct SessionHangInSendTests {
         }
         #expect(cut - lastAnswer <= hang, "power cut \(cut - lastAnswer) after the prompt")
         #expect(cut - lastAnswer == settings.timings.sendTimeout + settings.timings.probeTimeout)
-        #expect(SessionHarness.writes(in: Array(harness.log[start...])) == ["AT"], "the probe only: no AT+CFUN=1,1")
+        #expect(SessionHarness.writes(in: Array(harness.log[start...])) == ["AT+CMEE?"], "the probe only: no AT+CFUN=1,1")
         #expect(harness.outcomes[1] == .unknown(references: [], partIndex: 0), "the PDU was written: it may have gone out")
         #expect(SessionAbandonTests.isNotAttempted(harness.outcomes[2]))
         #expect(harness.session.status.counters[.ladderSoftReset] == nil)
@@ -93,8 +93,8 @@ struct SessionHangInSendTests {
         harness.handle(.send(SendJob(id: 5, parts: [SessionSendingTests.part])))
         harness.handle(.received(Self.prompt))
         harness.advance(by: settings.timings.sendTimeout)
-        #expect(harness.lastWrite == "AT")
-        harness.modem("OK")
+        #expect(harness.lastWrite == "AT+CMEE?")
+        harness.modem("+CMEE: 1", "OK")
         #expect(harness.session.status.state == .ready)
         #expect(harness.outcomes[5] == .unknown(references: [], partIndex: 0))
         #expect(harness.session.status.counters[.recovered] == 1)
@@ -113,14 +113,14 @@ struct SessionHangInSendTests {
         harness.handle(.send(SendJob(id: 11, parts: [SessionSendingTests.part, SessionSendingTests.part])))
         harness.handle(.received(Self.prompt))
         harness.advance(by: settings.timings.sendTimeout)
-        #expect(harness.lastWrite == "AT")
+        #expect(harness.lastWrite == "AT+CMEE?")
         let start = harness.log.count
         // The module was busy with the send: its answer first, then the buffered AT's.
         harness.modem("+CMGS: 91", "OK")
         #expect(harness.outcomes[11] == nil, "part 1 sent, part 2 to go")
         #expect(harness.session.status.state == .hung, "the probe's own answer is still to come")
         #expect(SessionHarness.writes(in: Array(harness.log[start...])).isEmpty, "nothing written: the AT is at the module")
-        harness.modem("OK")
+        harness.modem("+CMEE: 1", "OK")
         #expect(harness.session.status.state == .ready)
         #expect(harness.lastWrite == "AT+CMGS=16", "part 2 once the probe's OK is in")
         harness.handle(.received(Self.prompt))
@@ -171,7 +171,7 @@ struct SessionHangInSendTests {
             return
         }
         #expect(cut - written == .seconds(20), "8 s command + 4 s probe + 8 s reset")
-        #expect(SessionHarness.writes(in: Array(harness.log[start...])) == ["AT", "AT+CFUN=1,1"])
+        #expect(SessionHarness.writes(in: Array(harness.log[start...])) == ["AT+CMEE?", "AT+CFUN=1,1"])
         #expect(SessionAbandonTests.isNotAttempted(harness.outcomes[6]))
         #expect(harness.session.status.counters[.ladderSoftReset] == 1)
     }

@@ -13,7 +13,7 @@ struct SessionLadderTests {
         #expect(harness.lastWrite == "AT+CMGS=16")
         // The modem hangs: nothing comes back.
         let timeout = harness.advance(by: .seconds(5))
-        #expect(SessionHarness.writes(in: timeout) == ["AT"], "step 1: probe")
+        #expect(SessionHarness.writes(in: timeout) == ["AT+CMEE?"], "step 1: probe")
         #expect(SessionAbandonTests.isNotAttempted(harness.outcomes[9]), "no `> `, no PDU written: it cannot have gone out")
         guard case .failed(let waiting) = harness.outcomes[10] else {
             Issue.record("the queued job should be handed back")
@@ -36,7 +36,7 @@ struct SessionLadderTests {
             #expect(harness.session.status.counters[counter] == 1, "\(counter)")
         }
         let lines = SessionHarness.logLines(in: harness.log)
-        #expect(lines.contains("AT+CMGS=16 timed out; ladder step 1: probing with AT"))
+        #expect(lines.contains("AT+CMGS=16 timed out; ladder step 1: probing with AT+CMEE?"))
         #expect(lines.contains { $0.hasPrefix("recovered by power cycle in ") })
     }
 
@@ -46,8 +46,8 @@ struct SessionLadderTests {
         harness.advance(by: .seconds(10))
         #expect(harness.lastWrite == "AT+CSQ")
         harness.advance(by: .seconds(5))
-        #expect(harness.lastWrite == "AT")
-        harness.modem("OK")
+        #expect(harness.lastWrite == "AT+CMEE?")
+        harness.modem("+CMEE: 1", "OK")
         #expect(harness.session.status.state == .ready)
         #expect(harness.session.status.counters[.recovered] == 1)
         #expect(harness.session.status.counters[.ladderSoftReset] == nil)
