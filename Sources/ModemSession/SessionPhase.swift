@@ -17,7 +17,7 @@ enum SessionPhase: Sendable, Hashable {
     case initializing
     /// Ready: commands and sends run from the queues.
     case ready
-    /// A command timed out: the ladder's `AT` probe is out.
+    /// A command timed out: the ladder's probe `AT+CMEE?` is out (`ModemSession+LateAnswer`).
     case checking
     /// `AT+CFUN=1,1` is out (soft reset).
     case resetting

@@ -9,7 +9,8 @@ public struct SessionTimings: Sendable, Hashable {
     /// most the hang timeout (`SessionTimings.fitting`): a modem silent after the PDU is
     /// power-cycled within it.
     public var sendTimeout: Duration
-    /// How long the probe `AT` of the ladder's first step may take.
+    /// How long the ladder's probe `AT+CMEE?` may take (again from a late answer it skipped), and
+    /// each `AT` while a module boots.
     public var probeTimeout: Duration
     /// How long to wait after power-on or reset before the first probe (the profile's boot time).
     public var bootWait: Duration
