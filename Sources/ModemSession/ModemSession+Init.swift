@@ -42,6 +42,7 @@ extension ModemSession {
         let ok = response.result.isSuccess
         switch step {
         case .command(let line, let required):
+            if line == ATCommand.reportErrors(1).line { errorReportingRefused = !ok }
             if !ok {
                 if required {
                     initFailed("\(line.text) refused: \(response.result.line)", now: now)

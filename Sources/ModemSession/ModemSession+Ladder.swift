@@ -16,7 +16,7 @@ extension ModemSession {
             // `tick` probes again, or climbs the ladder at the boot deadline.
             log(.debug, "no answer to AT yet")
         case .ladderProbe:
-            escalate("the probe \(Self.probeCommand.line.text) was not answered within \(settings.timings.probeTimeout)", now: now)
+            escalate("the probe \(probeCommand.line.text) was not answered within \(settings.timings.probeTimeout)", now: now)
         case .softReset:
             if rung < .softReset { rung = .softReset }
             escalate("AT+CFUN=1,1 was not answered within \(settings.timings.commandTimeout)", now: now)
@@ -47,10 +47,10 @@ extension ModemSession {
         case .none:
             rung = .probe
             count(.ladderProbe)
-            log(.warning, "\(reason); ladder step 1: probing with \(Self.probeCommand.line.text)")
+            log(.warning, "\(reason); ladder step 1: probing with \(probeCommand.line.text)")
             phase = .checking
             lateAnswerSkipped = false
-            issue(Self.probeCommand.line, .ladderProbe, timeout: settings.timings.probeTimeout, now: now)
+            issue(probeCommand.line, .ladderProbe, timeout: settings.timings.probeTimeout, now: now)
         case .probe where silentAfterPDU && settings.hasPowerControl:
             silentAfterPDU = false
             rung = .powerCycle

@@ -17,12 +17,13 @@ import ATCommands
 /// A late answer to `AT+CMGS` after its PDU is the send's (3GPP TS 27.005 §3.5.1: `+CMGS: <mr>`
 /// and `OK`, or `+CMS ERROR`): the send is reported as it says (`sent` or `failed`).
 extension ModemSession {
-    /// The ladder's probe.
-    static var probeCommand: ATCommand { .readErrorReporting }
+    /// The ladder's probe: `AT+CMEE?`, or a bare `AT` for a module that refused `AT+CMEE=1`
+    /// at init (one that would answer the read `ERROR` every time and be taken for hung).
+    var probeCommand: ATCommand { errorReportingRefused ? .attention : .readErrorReporting }
 
     /// Whether `response`, which ended the probe, is the probe's own answer.
     func isProbeAnswer(_ response: ATResponse) -> Bool {
-        lateAnswerSkipped || !response.lines(named: "+CMEE").isEmpty
+        lateAnswerSkipped || errorReportingRefused || !response.lines(named: "+CMEE").isEmpty
     }
 
     /// Whether `response`, which ended the probe, is the answer to the send in flight: a
@@ -47,7 +48,7 @@ extension ModemSession {
             let lines = (response.lines + [response.result.line]).joined(separator: " | ")
             log(.notice, "a late answer to the timed-out command skipped (\(lines)); waiting for the probe's own answer")
         }
-        let probe = Self.probeCommand.line
+        let probe = probeCommand.line
         collector.commandSent(probe)
         inFlight = InFlight(line: probe, purpose: .ladderProbe, deadline: now + settings.timings.probeTimeout, body: nil)
     }

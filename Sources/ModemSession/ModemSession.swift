@@ -25,6 +25,9 @@ public struct ModemSession: Sendable {
     /// The ladder's probe skipped one late answer to the timed-out command: the next final
     /// result is the probe's (`ModemSession+LateAnswer`).
     var lateAnswerSkipped = false
+    /// The module refused `AT+CMEE=1` at init: it may not know `AT+CMEE?` either, so the probe
+    /// is a bare `AT` for it (a late answer then cannot be told from the probe's).
+    var errorReportingRefused = false
     var backoff: Duration
     var nextPollAt: Duration = .zero
     var slotSwitch: SlotSwitchRequest?

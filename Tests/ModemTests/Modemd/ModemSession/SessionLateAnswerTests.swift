@@ -65,6 +65,28 @@ struct SessionLateAnswerTests {
         Self.expectInStep(&harness)
     }
 
+    /// A module without extended error reporting (it refused `AT+CMEE=1` at init) would answer
+    /// `AT+CMEE?` with `ERROR` every time and be taken for hung: it is probed with a bare `AT`.
+    @Test("a module that refused AT+CMEE=1 at init is probed with AT, and its OK ends the ladder")
+    func noErrorReporting() {
+        var modem = FakeModem()
+        modem.answers["AT+CMEE=1"] = ["ERROR"]
+        modem.answers["AT+CMEE?"] = ["ERROR"]
+        var harness = SessionHarness(.test())
+        harness.handle(.start)
+        harness.advance(by: .seconds(4))
+        harness.answerUntilReady(modem)
+        #expect(harness.session.status.state == .ready)
+        harness.advance(by: .seconds(10))
+        #expect(harness.lastWrite == "AT+CSQ")
+        harness.advance(by: .seconds(5))
+        #expect(harness.lastWrite == "AT", "not AT+CMEE?, which this module refuses")
+        harness.modem("OK")
+        #expect(harness.session.status.state == .ready)
+        #expect(harness.session.status.counters[.recovered] == 1)
+        #expect(harness.session.status.counters[.ladderSoftReset] == nil)
+    }
+
     @Test("no late answer: the probe's own answer ends the ladder at once")
     func probeOnly() {
         var harness = Self.probing()
