@@ -10,24 +10,18 @@ struct DaemonReloads: Sendable {
     var timeout: Duration = .seconds(10)
 
     func all() async -> [DaemonReloadAnswer] {
-        async let modemd = ask("modemd", ModemdProtocol.self, .reload) { if case .reload(let report) = $0 { report } else { nil } }
-        async let queued = ask("queued", QueuedProtocol.self, .reload) { if case .reload(let report) = $0 { report } else { nil } }
-        async let simd = ask("simd", SimdProtocol.self, .reload) { if case .reload(let report) = $0 { report } else { nil } }
-        async let watchdogd = ask("watchdogd", WatchdogdProtocol.self, .reload) { if case .reload(let report) = $0 { report } else { nil } }
+        async let modemd = ask("modemd")
+        async let queued = ask("queued")
+        async let simd = ask("simd")
+        async let watchdogd = ask("watchdogd")
         let own = DaemonReloadAnswer(report: await ingressd.reload())
         return [own, await modemd, await queued, await simd, await watchdogd]
     }
 
-    private func ask<P: IPCProtocol>(_ daemon: String, _ kind: P.Type, _ request: P.Request,
-                                     report: (P.Response) -> ReloadReport?) async -> DaemonReloadAnswer {
-        do {
-            let response = try await BoxStatusProbe.call(request, "\(runtimeDirectory)/\(daemon).sock", daemon, kind, timeout)
-            guard let answer = report(response) else {
-                return DaemonReloadAnswer(daemon: daemon, answer: .notRunning("answered reload with another response"))
-            }
-            return DaemonReloadAnswer(report: answer)
-        } catch {
-            return DaemonReloadAnswer(daemon: daemon, answer: .notRunning(error.description))
+    private func ask(_ daemon: String) async -> DaemonReloadAnswer {
+        switch await ReloadCall.ask(daemon, socket: "\(runtimeDirectory)/\(daemon).sock", timeout: timeout) {
+        case .success(let report): DaemonReloadAnswer(report: report)
+        case .failure(.notRunning(let why)), .failure(.noAnswer(let why)): DaemonReloadAnswer(daemon: daemon, answer: .notRunning(why))
         }
     }
 }

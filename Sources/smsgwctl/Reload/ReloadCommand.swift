@@ -18,9 +18,6 @@ struct ReloadCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    /// In start order (docs/box.md).
-    static let daemons = ["modemd", "queued", "ingressd", "simd", "watchdogd"]
-
     func run() async throws {
         // The file may be the broken one the daemons are about to refuse: only its runtime
         // directory is needed here.
@@ -28,7 +25,7 @@ struct ReloadCommand: AsyncParsableCommand {
             throw InputError("\(config): cannot read [runtime] directory from it (not a TOML file?)")
         }
         var outcomes: [DaemonReload] = []
-        for daemon in Self.daemons {
+        for daemon in ReloadCall.daemons {
             let path = "\(runtime)/\(daemon).sock"
             outcomes.append(await Self.reload(daemon, at: path))
         }
@@ -42,28 +39,11 @@ struct ReloadCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else {
             return DaemonReload(daemon: daemon, state: .notRunning, error: "no socket at \(path)")
         }
-        switch daemon {
-        case "modemd": return await call(daemon, path, ModemdProtocol.self, .reload) { if case .reload(let r) = $0 { r } else { nil } }
-        case "simd": return await call(daemon, path, SimdProtocol.self, .reload) { if case .reload(let r) = $0 { r } else { nil } }
-        case "queued": return await call(daemon, path, QueuedProtocol.self, .reload) { if case .reload(let r) = $0 { r } else { nil } }
-        case "ingressd": return await call(daemon, path, IngressdProtocol.self, .reload) { if case .reload(let r) = $0 { r } else { nil } }
-        default: return await call(daemon, path, WatchdogdProtocol.self, .reload) { if case .reload(let r) = $0 { r } else { nil } }
-        }
-    }
-
-    private static func call<P: IPCProtocol>(_ daemon: String, _ path: String, _: P.Type, _ request: P.Request,
-                                             report: (P.Response) -> ReloadReport?) async -> DaemonReload {
-        do {
-            let response = try await IPCClient<P>.once(request, at: path, timeout: .seconds(30))
-            guard let answer = report(response) else {
-                return DaemonReload(daemon: daemon, state: .noAnswer, error: "unexpected answer \(response)")
-            }
-            return DaemonReload(answer)
-        } catch .unreachable(let error) {
-            // A socket nobody listens on: a daemon that stopped without removing it.
-            return DaemonReload(daemon: daemon, state: .notRunning, error: error.message)
-        } catch {
-            return DaemonReload(daemon: daemon, state: .noAnswer, error: error.error.message)
+        switch await ReloadCall.ask(daemon, socket: path, timeout: .seconds(30)) {
+        case .success(let report): return DaemonReload(report)
+        // A socket nobody listens on: a daemon that stopped without removing it.
+        case .failure(.notRunning(let error)): return DaemonReload(daemon: daemon, state: .notRunning, error: error)
+        case .failure(.noAnswer(let error)): return DaemonReload(daemon: daemon, state: .noAnswer, error: error)
         }
     }
 }
