@@ -33,21 +33,6 @@ struct SMPPListener: Service {
     }
 
     func run() async throws {
-        let channel = listener.channel
-        try await withGracefulShutdownHandler {
-            try await listener.executeThenClose { connections in
-                await withDiscardingTaskGroup { group in
-                    do {
-                        for try await connection in connections {
-                            group.addTask { await session.serve(connection) }
-                        }
-                    } catch {
-                        logger.debug("SMPP accepting ended: \(error)")
-                    }
-                }
-            }
-        } onGracefulShutdown: {
-            channel.close(promise: nil)
-        }
+        try await AcceptLoop.run(listener, name: "SMPP", logger: logger) { [session] client in await session.serve(client) }
     }
 }

@@ -42,22 +42,7 @@ struct HTTPListener: Service, CustomStringConvertible {
     var description: String { "HTTPListener(port: \(port))" }
 
     func run() async throws {
-        let channel = listener.channel
-        try await withGracefulShutdownHandler {
-            try await listener.executeThenClose { connections in
-                await withDiscardingTaskGroup { group in
-                    do {
-                        for try await client in connections {
-                            group.addTask { await connection.serve(client) }
-                        }
-                    } catch {
-                        logger.debug("HTTP accepting ended: \(error)")
-                    }
-                }
-            }
-        } onGracefulShutdown: {
-            channel.close(promise: nil)
-        }
+        try await AcceptLoop.run(listener, name: "HTTP", logger: logger) { [connection] client in await connection.serve(client) }
     }
 }
 
