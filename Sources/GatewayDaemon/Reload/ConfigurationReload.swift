@@ -33,11 +33,6 @@ public struct ConfigurationReload: Sendable, Equatable {
         self.policy = policy
     }
 
-    /// A daemon that reads every section and takes `live` live.
-    public init(startup: GatewayConfiguration, live: Set<ConfigurationSection>) {
-        self.init(startup: startup, policy: ReloadPolicy(live: live))
-    }
-
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.policy.reads == rhs.policy.reads && lhs.live == rhs.live && lhs.startup == rhs.startup && lhs.running == rhs.running && lhs.lastGood == rhs.lastGood
     }

@@ -37,14 +37,6 @@ public actor ConfigurationReloader {
         state = ConfigurationReload(startup: startup, policy: policy)
     }
 
-    /// A daemon that reads every section and takes `live` live.
-    public init(daemon: String, file: String, startup: GatewayConfiguration, live: Set<ConfigurationSection>,
-                logger: Logger, apply: @escaping Apply = { _, _ in },
-                load: @escaping Load = ConfigurationReloader.loadFile) {
-        self.init(daemon: daemon, file: file, startup: startup, policy: ReloadPolicy(live: live), logger: logger,
-                  apply: apply, load: load)
-    }
-
     /// The shared loader and validator (docs/configuration.md).
     @Sendable public static func loadFile(_ file: String) -> Result<GatewayConfiguration, ConfigurationProblems> {
         do throws(ConfigurationProblems) { return .success(try ConfigurationLoader.load(file: file)) } catch { return .failure(error) }

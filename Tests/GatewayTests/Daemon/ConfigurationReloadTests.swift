@@ -18,7 +18,7 @@ struct ConfigurationReloadTests {
 
     @Test func anInvalidFileIsRefusedAndTheLastGoodKept() throws {
         let startup = try Self.configuration()
-        var reload = ConfigurationReload(startup: startup, live: [.queue])
+        var reload = ConfigurationReload(startup: startup, policy: ReloadPolicy(live: [.queue]))
         let outcome = reload.take(Self.load(ConfigurationFixtures.minimal("[queue]\nno_such_key = 1\n")))
         guard case .refused(let problems) = outcome else { Issue.record("accepted \(outcome)"); return }
         #expect(!problems.problems.isEmpty)
@@ -27,7 +27,7 @@ struct ConfigurationReloadTests {
 
     @Test func theSameFileChangesNothing() throws {
         let startup = try Self.configuration()
-        var reload = ConfigurationReload(startup: startup, live: [])
+        var reload = ConfigurationReload(startup: startup, policy: ReloadPolicy(live: []))
         #expect(reload.take(.success(startup)) == .accepted(startup, apply: [], needsRestart: []))
     }
 
@@ -39,7 +39,7 @@ struct ConfigurationReloadTests {
         var changed = startup
         changed.queue.maxAttempts += 1
         changed.box.name = startup.box.name + "-renamed"
-        var reload = ConfigurationReload(startup: startup, live: [.queue])
+        var reload = ConfigurationReload(startup: startup, policy: ReloadPolicy(live: [.queue]))
         var running = startup
         running.queue = changed.queue
         #expect(reload.take(.success(changed)) == .accepted(running, apply: [.queue], needsRestart: [.box]))
@@ -69,7 +69,7 @@ struct ConfigurationReloadTests {
         let startup = try Self.configuration()
         var changed = startup
         changed.queue.maxAttempts += 1
-        var reload = ConfigurationReload(startup: startup, live: [.queue])
+        var reload = ConfigurationReload(startup: startup, policy: ReloadPolicy(live: [.queue]))
         #expect(reload.take(.success(changed)) == .accepted(changed, apply: [.queue], needsRestart: []))
         #expect(reload.take(.success(startup)) == .accepted(startup, apply: [.queue], needsRestart: []))
     }

@@ -22,7 +22,7 @@ struct ConfigurationReloaderTests {
 
     static func reloader(startup: GatewayConfiguration, file: FileText, applied: Applied,
                          live: Set<ConfigurationSection> = [.queue]) -> ConfigurationReloader {
-        ConfigurationReloader(daemon: "queued", file: "gateway.toml", startup: startup, live: live,
+        ConfigurationReloader(daemon: "queued", file: "gateway.toml", startup: startup, policy: ReloadPolicy(live: live),
                               logger: Logger(label: "test"),
                               apply: { _, sections in applied.calls.withLock { $0.append(sections) } },
                               load: { _ in ConfigurationReloadTests.load(file.text.withLock { $0 }) })
