@@ -14,12 +14,22 @@ struct DaemonSocketOptions: ParsableArguments {
 
     /// The socket of `daemon` ("modemd", "queued").
     func path(of daemon: String) throws -> String {
+        try path(of: daemon, in: loadConfiguration())
+    }
+
+    /// The socket of `daemon` in a configuration already read (`loadConfiguration()`), for a
+    /// command that asks several daemons and reads the file once.
+    func path(of daemon: String, in configuration: Result<GatewayConfiguration, ConfigurationProblems>) throws -> String {
         if let socket { return socket }
-        do {
-            return "\(try ConfigurationLoader.load(file: config).runtime.directory)/\(daemon).sock"
-        } catch {
+        guard case .success(let configuration) = configuration else {
             throw InputError("\(config): not a valid configuration (smsgwctl config check \(config))")
         }
+        return "\(configuration.runtime.directory)/\(daemon).sock"
+    }
+
+    /// `--config`, read and validated.
+    func loadConfiguration() -> Result<GatewayConfiguration, ConfigurationProblems> {
+        do throws(ConfigurationProblems) { return .success(try ConfigurationLoader.load(file: config)) } catch { return .failure(error) }
     }
 
     /// One request to smsgw-`daemon` and its response; IPC errors become one `InputError` line.

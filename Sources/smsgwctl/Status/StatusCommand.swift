@@ -17,8 +17,10 @@ struct StatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        var status = await BoxStatusProbe.gather(socket: { try daemon.path(of: $0) })
-        if let storePath = try? ConfigurationLoader.load(file: daemon.config).store.path {
+        let configuration = daemon.loadConfiguration()
+        var status = await BoxStatusProbe.gather(socket: { try daemon.path(of: $0, in: configuration) })
+        if case .success(let configuration) = configuration {
+            let storePath = configuration.store.path
             do { status.escalations = try EscalationHistory.read(storePath: storePath) } catch {
                 status.escalationsError = "\(storePath): \(error)"
             }
