@@ -6,11 +6,15 @@ import GatewayStore
 /// accepts of whole batches, the sweep of assemblies that timed out, and what upstream asks
 /// about its own messages afterwards.
 actor IngressStore {
+    /// SQLite blocks (fsync, busy waits): this actor runs on a thread of its own, not the pool.
+    private let thread: DatabaseThread
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let database: GatewayDatabase
     /// How long an upstream-split message waits for its missing parts (docs/ingressd.md).
     let assemblyTimeout: Duration
 
     init(path: String, assemblyTimeout: Duration = .seconds(600)) throws {
+        thread = try DatabaseThread(name: "ingress-store")
         database = try GatewayDatabase(path: path, now: .wallClock)
         self.assemblyTimeout = assemblyTimeout
     }

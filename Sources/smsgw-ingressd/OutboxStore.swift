@@ -6,9 +6,13 @@ import GatewayStore
 /// holds, inbound forwarding. Kept apart from `IngressStore` so outbox work never waits behind
 /// an accept's fsync (WAL lets both connections work; writers take turns on the lock).
 actor OutboxStore {
+    /// SQLite blocks (fsync, busy waits): this actor runs on a thread of its own, not the pool.
+    private let thread: DatabaseThread
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let database: GatewayDatabase
 
     init(path: String) throws {
+        thread = try DatabaseThread(name: "outbox-store")
         database = try GatewayDatabase(path: path, now: .wallClock)
     }
 

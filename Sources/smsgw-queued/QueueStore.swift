@@ -6,11 +6,15 @@ import QueueCore
 /// queued's view of the store (docs/store.md), serialised through one connection: the pick,
 /// attempts and their outcomes, sweeps, status-report correlation, status.
 actor QueueStore {
+    /// SQLite blocks (fsync, busy waits): this actor runs on a thread of its own, not the pool.
+    private let thread: DatabaseThread
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let database: GatewayDatabase
     /// The newest upstream outbox id seen (IngressWake.swift).
     var lastOutboxSeen: Int64?
 
     init(path: String) throws {
+        thread = try DatabaseThread(name: "queued-store")
         database = try GatewayDatabase(path: path, now: .wallClock)
     }
 

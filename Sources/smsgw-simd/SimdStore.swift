@@ -7,10 +7,14 @@ import SimPolicy
 /// simd's view of the store (docs/store.md, migration 10), serialised through one connection:
 /// SIM states and their history, its pauses, and what queued counted per SIM.
 actor SimdStore {
+    /// SQLite blocks (fsync, busy waits): this actor runs on a thread of its own, not the pool.
+    private let thread: DatabaseThread
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let database: GatewayDatabase
     private let calendar: LocalCalendar
 
     init(path: String, calendar: LocalCalendar) throws {
+        thread = try DatabaseThread(name: "simd-store")
         database = try GatewayDatabase(path: path, now: .wallClock)
         self.calendar = calendar
     }

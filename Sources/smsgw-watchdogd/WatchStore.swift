@@ -5,9 +5,13 @@ import GatewayStore
 /// watchdogd's own store connection: the writability probe, the slow integrity check, the
 /// health snapshot and the escalation record (docs/store.md, "Health snapshot").
 actor WatchStore {
+    /// SQLite blocks (fsync, busy waits): this actor runs on a thread of its own, not the pool.
+    private let thread: DatabaseThread
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let database: GatewayDatabase
 
     init(path: String) throws {
+        thread = try DatabaseThread(name: "watchdogd-store")
         database = try GatewayDatabase(path: path, now: .wallClock)
     }
 

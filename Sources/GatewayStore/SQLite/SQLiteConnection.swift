@@ -8,6 +8,10 @@ public final class SQLiteConnection {
     private var handle: OpaquePointer?
     private var cache: [String: SQLiteStatement] = [:]
     private static let cacheCapacity = 128
+    /// Savepoints open inside a ``batch(_:)`` (0 outside one, and between its items).
+    var batchSavepointDepth = 0
+    /// True inside ``batch(_:)``: a ``transaction(_:_:)`` there becomes a savepoint.
+    var isInBatch = false
     /// The file this connection opened.
     public let path: String
 

@@ -17,9 +17,13 @@ struct AdminOverview: Sendable {
 
 /// The store reads of the overview, on a connection of their own.
 actor AdminStoreReader {
+    /// SQLite blocks (fsync, busy waits): this actor runs on a thread of its own, not the pool.
+    private let thread: DatabaseThread
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let database: GatewayDatabase
 
     init(path: String) throws {
+        thread = try DatabaseThread(name: "admin-store")
         database = try GatewayDatabase(path: path, now: .wallClock)
     }
 

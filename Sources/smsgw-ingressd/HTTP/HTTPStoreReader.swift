@@ -6,9 +6,13 @@ import GatewayStore
 /// commit's writes): message status with history, the inbound feed, counts for /metrics and
 /// the health probe.
 actor HTTPStoreReader {
+    /// SQLite blocks (fsync, busy waits): this actor runs on a thread of its own, not the pool.
+    private let thread: DatabaseThread
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let database: GatewayDatabase
 
     init(path: String) throws {
+        thread = try DatabaseThread(name: "http-store")
         database = try GatewayDatabase(path: path, now: .wallClock)
     }
 

@@ -78,3 +78,59 @@ struct SQLiteConnectionTests {
         #expect(error?.code == 21)
     }
 }
+
+@Suite("SQLite batches of savepoints")
+struct SQLiteBatchTests {
+    let temporary: TemporaryDatabase
+    let connection: SQLiteConnection
+
+    init() throws {
+        temporary = try TemporaryDatabase()
+        connection = try SQLiteConnection(path: temporary.path)
+        try connection.execute("CREATE TABLE t (i INTEGER)")
+    }
+
+    @Test("inside a batch each transaction is a savepoint: a failing one is undone alone, the others commit")
+    func savepoints() throws {
+        struct Stop: Error {}
+        try connection.batch {
+            try connection.transaction { _ = try connection.run("INSERT INTO t VALUES (1)") }
+            var thrown: (any Error)?
+            do {
+                try connection.transaction {
+                    _ = try connection.run("INSERT INTO t VALUES (2)")
+                    // Nested once more: the inner savepoint commits into the outer, which is undone.
+                    try connection.transaction { _ = try connection.run("INSERT INTO t VALUES (3)") }
+                    throw Stop()
+                }
+            } catch { thrown = error }
+            #expect(thrown is Stop)
+            try connection.transaction { _ = try connection.run("INSERT INTO t VALUES (4)") }
+            #expect(connection.isInTransaction)
+        }
+        #expect(!connection.isInTransaction)
+        let rows = try connection.query("SELECT i FROM t ORDER BY i") { $0.int(0) }
+        #expect(rows == [1, 4])
+    }
+
+    @Test("a batch whose body throws rolls back every write in it; a batch inside a batch is misuse")
+    func wholeBatchRollback() throws {
+        struct Stop: Error {}
+        var nestedBatchError: SQLiteError?
+        #expect(throws: Stop.self) {
+            try connection.batch {
+                try connection.transaction { _ = try connection.run("INSERT INTO t VALUES (1)") }
+                do { try connection.batch {} } catch let error as SQLiteError { nestedBatchError = error }
+                throw Stop()
+            }
+        }
+        #expect(nestedBatchError?.code == 21)  // SQLITE_MISUSE
+        #expect(try connection.queryFirst("SELECT count(*) FROM t") { $0.int(0) } == 0)
+        // Outside a batch a nested transaction is still refused.
+        var nestedError: SQLiteError?
+        try connection.transaction {
+            do { try connection.transaction {} } catch let error as SQLiteError { nestedError = error }
+        }
+        #expect(nestedError?.code == 21)
+    }
+}
