@@ -36,13 +36,16 @@ let package = Package(
         // Headers only: libcurl itself is opened with dlopen at the first call (Sources/CCurl/shim.h).
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
+        // Time and dates (pure): Timestamp, civil dates, RFC 3339, time zones (TZif, POSIX TZ).
+        .target(name: "GatewayTime"),
+
         // Pure protocol code: bytes in, values out.
         .target(name: "SMSCodec"),
-        .target(name: "SMPPCodec"),
+        .target(name: "SMPPCodec", dependencies: ["GatewayTime"]),
         .target(name: "ATCommands"),
-        .target(name: "TOMLReader"),
+        .target(name: "TOMLReader", dependencies: ["GatewayTime"]),
 
-        .target(name: "GatewayCore", dependencies: ["TOMLReader", "CCrypt"]),
+        .target(name: "GatewayCore", dependencies: ["GatewayTime", "TOMLReader", "CCrypt"]),
         .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
         // Vendor quirks as data (one folder per vendor), shared by modemd and the simulator.
@@ -80,7 +83,7 @@ let package = Package(
         .target(
             name: "GatewayDaemon",
             dependencies: [
-                "GatewayCore", "GatewayIPC", "CMalloc", "QueueCore", "SystemBridge",
+                "GatewayCore", "GatewayTime", "GatewayIPC", "CMalloc", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -1,10 +1,10 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import QueueCore
+import GatewayTime
 
 /// The box's time zone (`box.time_zone`) read from the system's TZif files (RFC 8536), for
-/// QueueCore's `LocalCalendar`: quiet hours, the SIM counters' local windows (queued) and SIM
+/// GatewayTime's `LocalCalendar`: quiet hours, the SIM counters' local windows (queued) and SIM
 /// policies' active hours and calendar resets (simd).
 public enum ZoneFile {
     public static let directory = "/usr/share/zoneinfo"

@@ -71,16 +71,9 @@ public struct ReceivedStatusReport: Sendable, Hashable {
 }
 
 extension SMSTimeStamp {
-    /// The instant this local time and UTC offset name (§9.2.3.11), by the civil-date
-    /// algorithm (days from 1970-01-01 in the proleptic Gregorian calendar).
+    /// The instant this local time and UTC offset name (§9.2.3.11).
     var timestamp: Timestamp {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let monthIndex = (month + 9) % 12
-        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = Int64(era * 146_097 + dayOfEra - 719_468)
+        let days = CivilDate(year: Int64(year), month: Int64(month), day: Int64(day)).daysSince1970
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetQuarterHours * 15 * 60)
         return Timestamp(secondsSince1970: seconds)
     }

@@ -1,3 +1,5 @@
+import GatewayTime
+
 /// The delivery receipt an SMSC sends in deliver_sm with esm_class 0x04 (SMPP 3.4 §4.6.1,
 /// §5.2.12; text format of Appendix B, "SMSC Delivery Receipt"):
 /// `id:IIIIIIIIII sub:SSS dlvrd:DDD submit date:YYMMDDhhmm done date:YYMMDDhhmm stat:DDDDDDD err:E text:…`.
@@ -74,20 +76,11 @@ public struct DeliveryReceipt: Sendable, Hashable {
         return String(repeating: "0", count: max(0, count - text.count)) + text
     }
 
-    /// YYMMDDhhmm in UTC (days to civil date: H. Hinnant's algorithm, proleptic Gregorian).
+    /// YYMMDDhhmm in UTC.
     static func date(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let time = CivilDateTime(utc: Timestamp(secondsSince1970: seconds))
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : String(value) }
-        return two(year % 100) + two(month) + two(day) + two(secondOfDay / 3600) + two(secondOfDay % 3600 / 60)
+        return two((time.date.year % 100 + 100) % 100) + two(time.date.month) + two(time.date.day) + two(time.hour)
+            + two(time.minute)
     }
 }

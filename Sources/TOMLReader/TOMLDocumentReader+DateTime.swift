@@ -1,3 +1,5 @@
+import GatewayTime
+
 // Date-times (TOML 1.0, "Offset Date-Time", "Local Date-Time", "Local Date", "Local Time"),
 // in the RFC 3339 forms TOML allows: `T`, `t` or a space between date and time; `Z`, `z` or
 // `±HH:MM` offsets; seconds required; fractions truncated to nanoseconds.
@@ -26,9 +28,7 @@ extension TOMLDocumentReader {
         try expect(UInt8(ascii: "-"), "between month and day")
         let day = try readDigits(2, "the day")
         guard (1...12).contains(month) else { throw TOMLError("month \(month) is not 01 to 12", at: position) }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...days).contains(day) else {
+        guard (1...CivilDate.daysIn(month: Int64(month), year: Int64(year))).contains(Int64(day)) else {
             throw TOMLError("day \(day) does not exist in \(year)-\(month < 10 ? "0" : "")\(month)", at: position)
         }
         return TOMLDateTime.Date(year: year, month: month, day: day)

@@ -302,7 +302,3 @@ actor Dispatcher: Service {
         kickSink.yield()
     }
 }
-
-extension Duration {
-    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
-}

@@ -25,7 +25,7 @@ extension GatewayDatabase {
     /// Keeps the thresholds drawn for `stint.sim`'s stint (one per SIM: replaces the last).
     public func saveStint(_ stint: SimStintRecord) throws {
         _ = try connection.run(SimEvidenceSQL.saveStint, stint.sim, stint.since.millisecondsSince1970, stint.messageLimit,
-                               stint.duration.map { $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000 })
+                               stint.duration?.milliseconds)
     }
 
     /// Every stint kept, by SIM.

@@ -7,12 +7,8 @@ public struct SendPacing: Sendable, Hashable {
 
     /// The gap owed after a send by a SIM with `cooldown`, with randomness from `generator`.
     public func gap<Generator: RandomNumberGenerator>(cooldown: Duration, using generator: inout Generator) -> Duration {
-        let spread = Self.milliseconds(jitter)
+        let spread = jitter.milliseconds
         guard spread > 0 else { return cooldown }
         return cooldown + .milliseconds(Int64.random(in: 0...spread, using: &generator))
-    }
-
-    static func milliseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 }

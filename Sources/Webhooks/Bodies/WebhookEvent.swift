@@ -45,13 +45,13 @@ public enum WebhookEvent: Sendable, Equatable {
             members["upstream_message_id"] = .optional(event.upstreamMessageID)
             members["client_reference"] = .optional(event.clientReference)
             members["state"] = .string(event.state.rawValue)
-            members["at"] = .string(RFC3339Time.format(event.at))
+            members["at"] = .string(RFC3339.format(event.at))
             members["error"] = .optional(event.error)
         case .inbound(let event):
             members["inbound_id"] = .string(String(event.inboundID))
             members["originator"] = .string(event.originator)
             members["text"] = .string(event.text)
-            members["received_at"] = .string(RFC3339Time.format(event.receivedAt))
+            members["received_at"] = .string(RFC3339.format(event.receivedAt))
             members["complete"] = .bool(event.isComplete)
         }
         return JSONValue.object(members).serialized

@@ -96,7 +96,6 @@ final class CurlEasyHandle: @unchecked Sendable {
 
     /// A timeout in whole milliseconds, at least 1 (0 would mean "no timeout" to libcurl).
     static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return max(1, Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000))
+        max(1, Int(duration.milliseconds))
     }
 }

@@ -1,3 +1,5 @@
+import GatewayTime
+
 /// Kannel-style dlr-url callbacks: the URL upstream gave with its message, its % placeholders
 /// replaced by the report's values (Kannel user guide, "Parameters (escape codes)"), each value
 /// URL-encoded (RFC 3986 §2.1: every octet but the unreserved set of §2.3 as `%XX`), then
@@ -79,7 +81,7 @@ public enum KannelDLRURL {
 
     /// `%t`: `YYYY-MM-DD HH:MM` in UTC.
     static func kannelTime(_ milliseconds: Int64) -> String {
-        String(RFC3339Time.format(.init(millisecondsSince1970: milliseconds)).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        String(RFC3339.format(.init(millisecondsSince1970: milliseconds)).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
     private static func floorSeconds(_ milliseconds: Int64) -> Int64 {

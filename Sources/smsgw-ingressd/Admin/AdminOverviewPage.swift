@@ -85,7 +85,7 @@ enum AdminOverviewPage {
     private static func escalations(_ records: [EscalationRecord]) -> String {
         guard !records.isEmpty else { return "<p>No escalations.</p>" }
         let rows = records.map { record in
-            [RFC3339Timestamp.format(record.at), record.subject, record.step, record.reason, record.outcome]
+            [RFC3339.format(record.at), record.subject, record.step, record.reason, record.outcome]
         }
         return "<h3>Recent escalations</h3>" + table(["when (UTC)", "subject", "step", "reason", "outcome"], rows)
     }

@@ -52,7 +52,7 @@ struct InboundAPI: Sendable {
                             headers: ["retry-after": "1"]).response
         }
         let messages = records.map {
-            Message(id: String($0.id), from: $0.originator, text: $0.text, receivedAt: RFC3339Timestamp.format($0.receivedAt))
+            Message(id: String($0.id), from: $0.originator, text: $0.text, receivedAt: RFC3339.format($0.receivedAt))
         }
         return .json(Page(messages: messages, nextSinceID: messages.last?.id ?? String(sinceID)))
     }

@@ -50,7 +50,7 @@ struct MessageRequestTranslator: Sendable {
         }
         var scheduleAt: Timestamp?
         if let text = request.schedule {
-            guard let at = RFC3339Timestamp.parse(text) else {
+            guard let at = RFC3339.parse(text) else {
                 return .failure(.invalid("invalid_schedule", "\"schedule\" \"\(text)\" is not an RFC 3339 date-time such as 2026-12-01T09:00:00Z"))
             }
             scheduleAt = at > now ? at : nil

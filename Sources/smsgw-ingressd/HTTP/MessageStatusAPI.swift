@@ -62,7 +62,7 @@ struct MessageStatusAPI: Sendable {
                             headers: ["retry-after": "1"]).response
         }
         guard let (status, history) = found else { return Self.noSuchMessage(parameters).response }
-        let format = RFC3339Timestamp.format
+        let format = RFC3339.format
         return .json(Status(
             id: String(status.id), state: status.state.rawValue, to: status.destination, from: status.source,
             messageClass: status.messageClass, priority: status.priority, clientID: status.clientReference,

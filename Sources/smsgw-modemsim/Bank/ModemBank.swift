@@ -82,7 +82,7 @@ final class ModemBank {
         for modem in modems {
             if let deadline = modem.nextDeadline { wait = min(wait, max(deadline - now, .zero)) }
         }
-        let milliseconds = wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = wait.milliseconds
         return Int32(min(max(milliseconds, 0), 1000)) + (wait > .zero ? 1 : 0)
     }
 

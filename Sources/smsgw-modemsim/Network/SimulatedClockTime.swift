@@ -1,3 +1,4 @@
+import GatewayCore
 import SMSCodec
 
 /// Service-centre time stamps (3GPP TS 23.040 §9.2.3.11) for simulated traffic: a fixed
@@ -5,21 +6,11 @@ import SMSCodec
 enum SimulatedClockTime {
     /// 2024-01-01 00:00:00 UTC, the simulated network's start.
     static func stamp(at elapsed: Duration) -> SMSTimeStamp {
-        let total = Int(elapsed.components.seconds)
-        var days = total / 86_400
-        let seconds = total % 86_400
-        var year = 2024
-        var month = 1
-        while true {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-            if days < length { break }
-            days -= length
-            month += 1
-            if month > 12 { month = 1; year += 1 }
-        }
+        let time = CivilDateTime(utc: epoch + elapsed)
         return SMSTimeStamp(
-            year: year, month: month, day: days + 1, hour: seconds / 3600, minute: seconds % 3600 / 60,
-            second: seconds % 60, offsetQuarterHours: 0)
+            year: Int(time.date.year), month: Int(time.date.month), day: Int(time.date.day), hour: Int(time.hour),
+            minute: Int(time.minute), second: Int(time.second), offsetQuarterHours: 0)
     }
+
+    static let epoch = CivilDate(year: 2024, month: 1, day: 1).utcMidnight
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import GatewayTime
 
 /// One child under `up`: its unit-like spec, its notify socket and log, and where it is in its
 /// life (systemd's unit states, reduced to what `up` needs). Times are durations since `up` started.
@@ -126,7 +127,7 @@ final class SupervisedChild {
     }
 
     static func seconds(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = duration.milliseconds
         return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - String(milliseconds % 1000).count))\(milliseconds % 1000) s"
     }
 }

@@ -15,7 +15,7 @@ struct RFC3339TimestampTests {
         ("2000-03-01 00:00:00Z", 951_868_800_000),              // space separator (§5.6 note); 2000 was leap
     ])
     func parses(text: String, milliseconds: Int64) {
-        #expect(RFC3339Timestamp.parse(text) == Timestamp(millisecondsSince1970: milliseconds))
+        #expect(RFC3339.parse(text) == Timestamp(millisecondsSince1970: milliseconds))
     }
 
     @Test("invalid date-times", arguments: [
@@ -30,7 +30,7 @@ struct RFC3339TimestampTests {
         "2026-11-29T18:30:00Zjunk",   // trailing text
     ])
     func refuses(text: String) {
-        #expect(RFC3339Timestamp.parse(text) == nil)
+        #expect(RFC3339.parse(text) == nil)
     }
 
     @Test("format writes UTC with milliseconds and reads back", arguments: [
@@ -38,12 +38,12 @@ struct RFC3339TimestampTests {
     ])
     func roundTrip(milliseconds: Int64) {
         let timestamp = Timestamp(millisecondsSince1970: milliseconds)
-        #expect(RFC3339Timestamp.parse(RFC3339Timestamp.format(timestamp)) == timestamp)
+        #expect(RFC3339.parse(RFC3339.format(timestamp)) == timestamp)
     }
 
     @Test("format vectors")
     func formats() {
-        #expect(RFC3339Timestamp.format(Timestamp(millisecondsSince1970: 1_795_977_000_005)) == "2026-11-29T18:30:00.005Z")
-        #expect(RFC3339Timestamp.format(Timestamp(millisecondsSince1970: -1)) == "1969-12-31T23:59:59.999Z")
+        #expect(RFC3339.format(Timestamp(millisecondsSince1970: 1_795_977_000_005)) == "2026-11-29T18:30:00.005Z")
+        #expect(RFC3339.format(Timestamp(millisecondsSince1970: -1)) == "1969-12-31T23:59:59.999Z")
     }
 }

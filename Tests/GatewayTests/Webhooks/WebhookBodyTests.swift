@@ -89,6 +89,6 @@ struct WebhookBodyTests {
         TimeVector(why: "before the epoch", milliseconds: -1, text: "1969-12-31T23:59:59.999Z"),
     ])
     func rfc3339(_ vector: TimeVector) {
-        #expect(RFC3339Time.format(Timestamp(millisecondsSince1970: vector.milliseconds)) == vector.text)
+        #expect(RFC3339.format(Timestamp(millisecondsSince1970: vector.milliseconds)) == vector.text)
     }
 }

@@ -20,7 +20,7 @@ public enum DurationText {
 
     /// The shortest text for `duration` in the largest unit that divides it exactly.
     public static func format(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = duration.milliseconds
         for unit in units.reversed() where unit.seconds > 0 {
             let size = unit.seconds * 1000
             if milliseconds != 0, milliseconds % size == 0 { return "\(milliseconds / size)\(unit.suffix)" }

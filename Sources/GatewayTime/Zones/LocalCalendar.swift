@@ -1,5 +1,3 @@
-import GatewayCore
-
 /// Wall-clock arithmetic in the box's time zone (`box.time_zone`): local date and time of an
 /// instant, and the instant of a local date and time, across daylight-saving changes.
 public struct LocalCalendar: Sendable, Hashable {

@@ -1,5 +1,3 @@
-import GatewayCore
-
 /// How far a time zone's wall clock is ahead of UTC at any instant: the transitions of a TZif
 /// file (RFC 8536) and the POSIX TZ rule of its footer for the times after them. Pure: the
 /// daemon reads `/usr/share/zoneinfo/<box.time_zone>` and hands the bytes to `init(tzif:)`.

@@ -1,5 +1,7 @@
-/// A proleptic Gregorian date, and the day arithmetic the queue's calendars need
-/// (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms": days_from_civil, civil_from_days).
+/// A proleptic Gregorian date, and the day arithmetic every calendar of the box uses: SMPP and
+/// SMS time stamps, delivery receipts, RFC 3339, the queue's local windows (H. Hinnant,
+/// "chrono-Compatible Low-Level Date Algorithms": days_from_civil, civil_from_days). The one
+/// place these formulas live.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int64
     /// 1 ... 12
@@ -36,6 +38,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The instant this date begins in UTC.
+    public var utcMidnight: Timestamp { Timestamp(millisecondsSince1970: daysSince1970 * 86_400_000) }
+
     /// 0 = Sunday ... 6 = Saturday.
     public var weekday: Int64 {
         let days = daysSince1970
@@ -65,7 +70,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Division rounding towards minus infinity.
-    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    public static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
         let quotient = value / divisor
         return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
