@@ -1,6 +1,7 @@
 import GatewayCore
 
-/// Per-SIM counters by hour, day and month, for rotation limits. Writer: `smsgw-simd`.
+/// Per-SIM counters by hour, day and month, for SIM limits. Writer: `smsgw-queued` (in the
+/// attempt's transaction, local windows); `smsgw-simd` reads them.
 extension GatewayDatabase {
     enum SimCounterSQL {
         static let increment = """
