@@ -3,7 +3,7 @@ import Testing
 
 /// The one-line answers modemd reads (27.007, 27.005), with real variants from gammu's test
 /// dumps (gammu tests/at-*/*.dump, GPL-2.0) and python-gsmmodem's fake modems
-/// (test/fakemodems.py, LGPL-3.0); sources and commits in Tests/CodecTests/THIRD-PARTY.md.
+/// (test/fakemodems.py, LGPL-3.0); sources and commits in Tests/THIRD-PARTY.md.
 @Suite struct ResponseParserTests {
     @Test func signalQuality() throws {
         let quality = try SignalQuality(line: "+CSQ: 21,99")
