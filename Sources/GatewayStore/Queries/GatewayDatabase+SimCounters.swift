@@ -1,7 +1,6 @@
 import GatewayCore
 
-/// Per-SIM counters by hour, day and month, for SIM limits. Writer: `smsgw-queued` (in the
-/// attempt's transaction, local windows); `smsgw-simd` reads them.
+/// Per-SIM counters by hour, day and month, for rotation limits. Writer: `smsgw-simd`.
 extension GatewayDatabase {
     enum SimCounterSQL {
         static let increment = """
