@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// The layout follows ../shared/DESIGN.md: pure codecs, the core model, the store, the
+// The layout (docs/architecture.md, "Layout"): pure codecs, the core model, the store, the
 // system bridge, one library target per program (daemon, simulator, CLI) with a one-line
 // executable each plus the multi-call `smsgw` the box installs (docs/box.md, "Layout"), and a
 // few test targets (each costs link time).

@@ -3,8 +3,8 @@ import GatewayCore
 import Logging
 import SystemBridge
 
-/// What every smsgw daemon takes on its command line, and the first steps of its story (STYLE.md
-/// principle 6): log to standard error, load the configuration, make its directories.
+/// What every smsgw daemon takes on its command line, and the first steps of the story its
+/// `main` reads as: log to standard error, load the configuration, make its directories.
 public struct DaemonOptions: ParsableArguments {
     @Option(name: .long, help: "The gateway configuration file.")
     public var config: String = "/etc/smsgw/gateway.toml"

@@ -1,6 +1,6 @@
 import ATCommands
 
-/// One step of the init dialogue (3GPP TS 27.007, 27.005; issue 3: echo off, error verbosity,
+/// One step of the init dialogue (3GPP TS 27.007, 27.005; docs/modemd.md: echo off, error verbosity,
 /// SIM ready, PDU mode, new-message indications, storage, identity, registration, sweep).
 enum InitStep: Sendable, Hashable {
     /// A set-up command; `required` ones end init in failure when refused.

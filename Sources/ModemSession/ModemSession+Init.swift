@@ -1,6 +1,6 @@
 import ATCommands
 
-/// The init dialogue (3GPP TS 27.007 / 27.005; issue 3): echo off, error verbosity, the
+/// The init dialogue (3GPP TS 27.007 / 27.005; docs/modemd.md): echo off, error verbosity, the
 /// profile's set-up, SIM ready, PDU mode, new-message indications, storage, identity,
 /// registration, a first look at signal and operator, and the storage sweep.
 extension ModemSession {

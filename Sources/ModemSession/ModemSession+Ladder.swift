@@ -1,6 +1,6 @@
 import ATCommands
 
-/// The recovery ladder (issue 3): command timeout → probe `AT+CMEE?` (`ModemSession+LateAnswer`) → soft reset `AT+CFUN=1,1`
+/// The recovery ladder (docs/modemd.md): command timeout → probe `AT+CMEE?` (`ModemSession+LateAnswer`) → soft reset `AT+CFUN=1,1`
 /// (3GPP TS 27.007 §8.2) → GPIO power cycle (durations from the profile) → failed, retried
 /// with back-off. Each step is logged and counted; a send whose PDU was written is reported
 /// `unknown`, the others `notAttempted` (`abandonSends`).

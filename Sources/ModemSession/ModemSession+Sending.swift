@@ -66,7 +66,7 @@ extension ModemSession {
     /// Answers every send the session holds when it abandons them (ladder, power cycle, reboot,
     /// shutdown): only a part whose PDU was written (after the `> ` prompt) may have gone out,
     /// so only that send is `unknown`; a send between parts and every queued send fail `notAttempted` (temporary),
-    /// so the queue may safely send them again elsewhere (DESIGN.md, delivery semantics).
+    /// so the queue may safely send them again elsewhere (docs/architecture.md, "Delivery semantics").
     mutating func abandonSends(_ why: String) {
         if let active = activeSend {
             activeSend = nil

@@ -1,6 +1,6 @@
 import ATCommands
 
-/// SIM slot switching on request (issue 3): GPIO select lines or the profile's AT command,
+/// SIM slot switching on request (simd's `switchSIM`): GPIO select lines or the profile's AT command,
 /// then a reset when the module needs one, then init again (the IMSI and ICCID change).
 extension ModemSession {
     mutating func requestSlot(_ slot: Int, requestID: UInt64, now: Duration) {

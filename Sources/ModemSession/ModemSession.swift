@@ -1,7 +1,7 @@
 import ATCommands
 import GatewayCore
 
-/// One modem's supervisor as a value-type state machine: events in, actions out (issue 3,
+/// One modem's supervisor as a value-type state machine: events in, actions out (docs/modemd.md,
 /// `smsgw-modemd`). It owns the AT dialogue (3GPP TS 27.007, 27.005) with one command in flight
 /// at a time, each with its own timeout; a busy modem queues commands and sends; URCs are
 /// handled whenever they arrive, in the middle of a send too. It never reads a clock, sleeps or

@@ -34,7 +34,7 @@ public enum SendOutcome: Sendable, Hashable {
     /// A part was refused, or the job was never started; the parts before it were sent.
     case failed(SendFailure)
     /// The modem stopped answering while part `partIndex` was being sent: it may or may not
-    /// have gone out (DESIGN.md, delivery semantics: marked unknown, resolved by a status report).
+    /// have gone out (docs/architecture.md, "Delivery semantics": marked unknown, resolved by a status report).
     case unknown(references: [Int], partIndex: Int)
 }
 

@@ -37,8 +37,9 @@ enum SessionPhase: Sendable, Hashable {
     }
 }
 
-/// The rungs of the recovery ladder, climbed one at a time (issue 3): command timeout → probe
-/// `AT` → soft reset `AT+CFUN=1,1` → GPIO power cycle → failed, retried with back-off.
+/// The rungs of the recovery ladder, climbed one at a time (docs/modemd.md): command timeout → probe
+/// `AT+CMEE?` (a bare `AT` where the module refused `AT+CMEE=1`) → soft reset `AT+CFUN=1,1` →
+/// GPIO power cycle → failed, retried with back-off.
 enum LadderRung: Int, Sendable, Hashable, Comparable {
     case none, probe, softReset, powerCycle, failed
 

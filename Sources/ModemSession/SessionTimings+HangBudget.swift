@@ -1,6 +1,6 @@
 /// The timeouts that make the recovery ladder fit the hang budget (`[watchdog]`
-/// `modem_poll_interval` P and `modem_hang_timeout` H, DESIGN.md: "A hung modem is detected
-/// within 30 s and power-cycled"): whatever the modem was doing when it stopped answering, its
+/// `modem_poll_interval` P and `modem_hang_timeout` H; the budget: "a hung modem is detected
+/// within 30 s and power-cycled", docs/architecture.md): whatever the modem was doing when it stopped answering, its
 /// power is cut within H of its last answer.
 extension SessionTimings {
     /// Timings for a modem polled every `pollInterval` and power-cycled at most `hangTimeout`

@@ -1,7 +1,7 @@
 import GatewayCore
 
-/// Decides from a SIM's recent evidence whether its operator barred it (issue 6, "Block
-/// detection"). Pure: the caller reads the evidence from the store and modemd's events.
+/// Decides from a SIM's recent evidence whether its operator barred it (docs/simd.md, step 3
+/// of the loop). Pure: the caller reads the evidence from the store and modemd's events.
 public struct BlockDetector: Sendable {
     public var rules: BlockDetection
 

@@ -1,7 +1,7 @@
 import GatewayCore
 import QueueCore
 
-/// Decides, for one modem, which of its SIMs should be on air now (issue 6, "Policies"). Pure:
+/// Decides, for one modem, which of its SIMs should be on air now (docs/simd.md, "The loop"). Pure:
 /// the caller passes the SIMs, the stint of the SIM on air, the box calendar and `now`.
 public struct RotationPlanner: Sendable {
     public var calendar: LocalCalendar

@@ -1,5 +1,5 @@
-/// Whether the hardware watchdog is fed, decided from the whole box (issue 7: "stop feeding
-/// the hardware watchdog so the box reboots, only when nothing less helps"): a daemon restarted
+/// Whether the hardware watchdog is fed, decided from the whole box (it stops being fed, so
+/// the box reboots, only when nothing less helps): a daemon restarted
 /// more than `restartLimit` times within the hour, or a store that stays unwritable for
 /// `healthTimeout` or fails its integrity check. Low disk or memory only degrades the box: a
 /// reboot frees neither.

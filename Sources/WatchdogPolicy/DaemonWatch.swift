@@ -1,4 +1,4 @@
-/// The escalation ladder of one daemon as a value state machine (STYLE.md principle 3):
+/// The escalation ladder of one daemon as a value state machine (no I/O, no clock of its own):
 /// observations in, actions out; time is an input (milliseconds of a monotonic clock).
 ///
 /// - trouble is silence, an unhealthy answer, or work waiting while the work counter has not

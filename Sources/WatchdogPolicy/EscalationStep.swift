@@ -1,4 +1,4 @@
-/// The rungs of the escalation ladder (issue 7, "Escalation ladder"), as recorded in
+/// The rungs of the escalation ladder (docs/watchdogd.md, "The ladder"), as recorded in
 /// `watchdog_escalations.step`.
 public enum EscalationStep: String, Sendable, Hashable, Codable, CaseIterable {
     /// Ask the daemon to recover by itself (`recover` request: queued re-sweeps).

@@ -1,5 +1,5 @@
-/// The second opinion on one modem (modemd runs its own ladder; DESIGN.md "a hung modem is
-/// detected within 30 s and power-cycled"): a modem that modemd reports neither `ready` nor
+/// The second opinion on one modem (modemd runs its own ladder; the budget "a hung modem is
+/// detected within 30 s and power-cycled", docs/architecture.md): a modem that modemd reports neither `ready` nor
 /// `resetting` for `modemHangTimeout` is power-cycled through modemd, then left alone for the
 /// power-off and boot time plus another `modemHangTimeout` before it may be cycled again.
 ///

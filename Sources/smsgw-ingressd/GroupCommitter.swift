@@ -4,7 +4,7 @@ import Logging
 import ServiceLifecycle
 import SystemBridge
 
-/// Group commit (DESIGN.md, MT steps 1-2): submits from every session wait here; the run loop
+/// Group commit (docs/architecture.md, MT steps 1-2): submits from every session wait here; the run loop
 /// takes everything that has arrived (up to `maximumBatch`), commits it in ONE transaction,
 /// then answers each waiter with its id (or the error) and calls `afterCommit` (the wake-up of
 /// smsgw-queued). Nobody is answered before the transaction holding their message is durable.

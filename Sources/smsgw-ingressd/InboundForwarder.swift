@@ -2,7 +2,7 @@ import GatewayCore
 import GatewayStore
 import Logging
 
-/// MO forwarding (DESIGN.md, "MO"): complete (or abandoned) inbound messages go into the
+/// MO forwarding (docs/architecture.md, "Data flow: a message in"): complete (or abandoned) inbound messages go into the
 /// upstream outbox for the account they belong to. A reply — an inbound message from a number
 /// that got an MT from the same SIM within `[inbound] reply_window` — goes to the account that
 /// sent that MT; anything else to `[inbound] default_account`. With neither, the message stays

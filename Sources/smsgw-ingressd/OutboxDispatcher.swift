@@ -4,7 +4,7 @@ import GatewayStore
 import Logging
 import ServiceLifecycle
 
-/// The upstream outbox's worker (DESIGN.md, MT step 5 and MO): forwards ready inbound messages
+/// The upstream outbox's worker (docs/architecture.md, MT step 6 and MO): forwards ready inbound messages
 /// into the outbox, claims due entries (with a lease, so a crash loses nothing), gives each to
 /// the first route that takes it, and records the outcome: done, retried after an exponential
 /// back-off (`[delivery]`), given up after `max_attempts`, or held (no route: no attempt spent)

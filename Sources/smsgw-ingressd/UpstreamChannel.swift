@@ -1,7 +1,7 @@
 import GatewayCore
 import GatewayStore
 
-/// A way back upstream (DESIGN.md, MT step 5 and MO): SMPP deliver_sm to a bound receiver, a
+/// A way back upstream (docs/architecture.md, MT step 6 and MO): SMPP deliver_sm to a bound receiver, a
 /// signed webhook, a Kannel dlr-url GET. The outbox dispatcher hands each claimed entry to the
 /// first route that accepts it (`UpstreamRoute`) and records what the channel answered.
 protocol UpstreamChannel: Sendable {

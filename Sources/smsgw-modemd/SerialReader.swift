@@ -6,8 +6,8 @@ import Glibc
 #endif
 
 /// A thread that reads one serial line and hands what it reads to a modem's runner, in order.
-/// A blocking reader per port (issue 3 allows it): poll(2) with a short timeout, so `stop()`
-/// ends it within 200 ms.
+/// A blocking reader per port, on a thread of its own so a waiting read never holds one of
+/// the few cooperative-pool threads: poll(2) with a short timeout, so `stop()` ends it within 200 ms.
 final class SerialReader: Sendable {
     private let port: SerialPort
     private let inputs: AsyncStream<RunnerInput>.Continuation

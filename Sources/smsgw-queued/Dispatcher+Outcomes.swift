@@ -4,7 +4,7 @@ import GatewayIPC
 import GatewayStore
 import QueueCore
 
-/// How a send ended, recorded with its history (issue 4, "Outcomes"). modemd's answer is
+/// How a send ended, recorded with its history (docs/queued.md, "Outcomes"). modemd's answer is
 /// classified (`AttemptClassification`), QueueCore's `RetryPolicy` decides (sent, retry after a
 /// back-off on another SIM, fail with the code, or keep `unknown`), and the store records it.
 extension Dispatcher {

@@ -2,7 +2,7 @@ import GatewayCore
 import GatewayDaemon
 import GatewayStore
 
-/// Group commit of `sent` answers (issue 4 budget; DESIGN.md "Delivery semantics"). A send
+/// Group commit of `sent` answers (one fsync per turn, for the ≥ 2,000 messages/s budget). A send
 /// modemd answered fully `sent` is not committed on its own: the answers gathered while a turn
 /// ran are recorded by the next turn, in the same transaction as the attempts it begins (and
 /// once more after the last send on shutdown). The batch window is therefore one turn — no

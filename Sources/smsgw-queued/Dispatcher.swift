@@ -7,13 +7,13 @@ import QueueCore
 import ServiceLifecycle
 import SystemBridge
 
-/// The queue's work loop (issue 4; DESIGN.md MT step 3): on every kick — a wake-up from
+/// The queue's work loop (docs/architecture.md, MT step 3): on every kick — a wake-up from
 /// ingress, a send finished, a status report stored, a modem changed, the tick — it sweeps when
 /// due, correlates status reports, and gives each ready, idle modem one message: pick, route,
 /// choose a SIM, begin the attempts (charging the SIMs in the same transaction), send to modemd.
 /// One message in flight per modem; sends run as child tasks; their outcomes are recorded as
 /// they come (see Dispatcher+Outcomes.swift). Every decision is QueueCore's (`decisions`).
-/// Group commit (issue 4 budget): a turn makes one commit — the `sent` answers that came back
+/// Group commit (one fsync per turn): a turn makes one commit — the `sent` answers that came back
 /// since the last turn (Dispatcher+SentAnswers.swift) and the attempts it begins — before any
 /// of the new attempts' PDUs goes to modemd.
 actor Dispatcher: Service {
@@ -63,7 +63,7 @@ actor Dispatcher: Service {
     private(set) var lastTurn = Monotonic.milliseconds
     /// When each SIM (config id) last sent and the pacing gap drawn then (QueueCore `SendPacing`).
     var lastSend: [String: (at: Timestamp, gap: Duration)] = [:]
-    /// SIMs (config ids) a message failed on: its retry prefers others (issue 4, "Outcomes").
+    /// SIMs (config ids) a message failed on: its retry prefers others (docs/queued.md, "Outcomes").
     var avoid: [Int64: Set<String>] = [:]
     var random = SystemRandomNumberGenerator()
     var reportsDue = true

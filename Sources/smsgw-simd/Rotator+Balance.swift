@@ -4,7 +4,7 @@ import GatewayIPC
 import GatewayStore
 import SimPolicy
 
-/// USSD balance checks (issue 6; `balance_ussd`, `balance_interval`): the SIM on air of a
+/// USSD balance checks (`balance_ussd`, `balance_interval`): the SIM on air of a
 /// ready modem is asked when its last check is older than its interval (a failed check is
 /// tried again after a tenth of it, at least a minute). A check takes the modem the way a
 /// switch does — queued pauses it, its send in flight finishes, modemd sends `AT+CUSD` and

@@ -3,7 +3,7 @@ import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 
-/// The switching protocol (issue 6): queued pauses the modem (recorded in the store first, so
+/// The switching protocol (docs/simd.md): queued pauses the modem (recorded in the store first, so
 /// a restart resumes it) → its send in flight finishes → the SIM on air leaves → modemd
 /// switches the slot and answers once the modem runs on the new SIM → queued resumes. A
 /// switch that fails marks that SIM `missing` and tries the next; never mid-send.

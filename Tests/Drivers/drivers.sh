@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Third-party drivers against smsgw-modemsim: Debian's gammu, smstools and Kannel (the `at`
-# driver, in kannel.sh) each send one SMS through a simulated modem of their own (configs from
-# ../shared/reference/PEERS.md). Usage:
+# driver, in kannel.sh) each send one SMS through a simulated modem of their own (what each
+# driver needs and does: Tests/Drivers/README.md). Usage:
 #   Tests/Drivers/drivers.sh PATH/TO/smsgw-modemsim
 # Exits non-zero when a driver fails; takes well under a minute.
 set -euo pipefail

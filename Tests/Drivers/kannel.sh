@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian's Kannel (bearerbox + smsbox, the `at` driver) sends one SMS through a simulated modem
-# (configuration from ../shared/reference/PEERS.md). Called by drivers.sh with a running
+# (configuration and behaviour: Tests/Drivers/README.md). Called by drivers.sh with a running
 # simulator; usable alone the same way:
 #   Tests/Drivers/kannel.sh DEVICE CONTROL_SOCKET MODEM_ID
 # Passes when the simulator counted the AT+CMGS for MODEM_ID, bearerbox's access log says

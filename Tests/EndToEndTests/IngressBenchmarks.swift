@@ -4,7 +4,7 @@ import GatewayStore
 import SMPPCodec
 import Testing
 
-/// Durable accepts, measured (issue 5 and DESIGN.md budgets: ≥ 10,000 submit_sm/s over 4 binds
+/// Durable accepts, measured (budget, docs/architecture.md: ≥ 10,000 submit_sm/s over 4 binds
 /// with a window of 50). The real smsgw-ingressd with a real SQLite file (WAL,
 /// synchronous=FULL); the load comes from plain blocking sockets, one thread per bind, each
 /// keeping 50 submit_sm unanswered. Latency is submit_sm written → submit_sm_resp read, so it
@@ -43,7 +43,7 @@ struct IngressBenchmarks {
         box.stop()
     }
 
-    /// ≥ 5,000 single-message HTTP requests/s (issue 5): `POST /api/v1/messages`, each answered
+    /// ≥ 5,000 single-message HTTP requests/s: `POST /api/v1/messages`, each answered
     /// 202 only after its group commit; 32 keep-alive connections, one request at a time each.
     @Test("HTTP: durable POST /api/v1/messages per second, 32 keep-alive connections")
     func http() async throws {

@@ -3,7 +3,7 @@ import GatewayTestSupport
 import SMPPCodec
 import Testing
 
-/// SMPP fuzzing of the real daemon (STYLE.md 13: parsers of untrusted input are fuzzed):
+/// SMPP fuzzing of the real daemon (parsers of untrusted input are fuzzed):
 /// seeded random and mutated PDUs from several connections at once while one well-behaved
 /// smpplib session keeps submitting. The daemon must not crash, that session must not notice,
 /// and every byte the daemon sends back must be well-formed PDUs.

@@ -4,7 +4,7 @@ import GatewayStore
 import QueueCore
 import Testing
 
-/// SIM limits count in the box's local calendar (issue 4 "Routing"; slice 2 of the wiring): the
+/// SIM limits count in the box's local calendar: the
 /// store keys `sim_counters` by the window starts the queue draws with `LocalCalendar`, and
 /// `SIMSelector` reads them. In Europe/Amsterdam a daily limit resets at local midnight, an
 /// hour before UTC's in winter.

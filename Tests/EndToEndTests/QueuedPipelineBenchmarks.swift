@@ -3,7 +3,7 @@ import GatewayCore
 import GatewayStore
 import Testing
 
-/// The real dispatch path, measured (issue 4 budget, DESIGN.md: with zero-delay simulated
+/// The real dispatch path, measured (the budget, docs/architecture.md: with zero-delay simulated
 /// modems the box moves >= 2,000 messages/s to the modems): `smsgw-modemsim --fast` with eight
 /// modems, `smsgw-modemd`, `smsgw-queued`, a real SQLite file with synchronous=FULL.
 /// SMSGW_BENCH_MESSAGES messages (default 5,000) are accepted in batches of 500 while the

@@ -6,7 +6,7 @@ import GatewayTestSupport
 import Testing
 
 /// The queue with modemd misbehaving or changing under it: modem changes pushed as events,
-/// `kill -9` of modemd mid-run, and multipart status reports (issue 4, "How it is checked").
+/// `kill -9` of modemd mid-run, and multipart status reports.
 @Suite("smsgw-queued: modem events, modemd crashes, multipart reports", .serialized)
 struct QueuedRecoveryTests {
     @Test("a modem reset on modemd is pushed to queued at once (events, not the 15 s poll): it leaves the ready set and comes back")

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Issue 4's utilisation run at full size: 2,000 messages over 8 simulated SIM800s with
-/// realistic timing (2.5 s per AT+CMGS: ~10 minutes). A measurement against DESIGN.md's goal
+/// The utilisation run at full size: 2,000 messages over 8 simulated SIM800s with
+/// realistic timing (2.5 s per AT+CMGS: ~10 minutes). A measurement against the budget (docs/architecture.md)
 /// (every ready modem ≥ 98% of the modem-bound limit), not a timed test: `scripts/bench
 /// QueuedUtilisationBenchmarks` (SMSGW_BENCH=1 enables it; SMSGW_BENCH_MESSAGES and
 /// SMSGW_BENCH_TIME_SCALE change the size and the simulator's time scale).

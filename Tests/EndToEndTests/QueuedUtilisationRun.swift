@@ -2,7 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayStore
 
-/// The issue-4 utilisation scenario, shared by the CI test (200 messages, time scale 0.1) and
+/// The utilisation scenario, shared by the CI test (200 messages, time scale 0.1) and
 /// the benchmark (2,000 messages, realistic timing): a marketing backlog over `modems`
 /// simulated SIM800s, and OTPs accepted once it is being sent. What it measures comes from
 /// the simulator (busy time and AT+CMGS count per modem) and the store (attempt order).

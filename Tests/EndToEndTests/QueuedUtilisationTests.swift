@@ -1,6 +1,6 @@
 import Testing
 
-/// Issue 4's utilisation run, scaled for CI: 200 messages over 8 simulated SIM800s with
+/// The utilisation run, scaled for CI: 200 messages over 8 simulated SIM800s with
 /// realistic timing ×0.2 (500 ms per AT+CMGS: at ×0.1 the ~12 ms of IPC and AT dialogue each
 /// send costs is 5%, and a loaded CI machine dipped to 90.2%). The full run is
 /// `QueuedUtilisationBenchmarks`.

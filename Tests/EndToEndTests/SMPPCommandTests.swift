@@ -5,7 +5,7 @@ import Testing
 /// `smsgwctl smpp decode` and `smpp encode` as an operator or a script meets them: full
 /// output compared, bad input refused with one line and exit status 2.
 @Suite struct SMPPCommandTests {
-    /// bind_transmitter of the demo account (DESIGN.md): the fields of §4.1.1, no TLVs.
+    /// bind_transmitter of the demo account (README.md, "The demo box"): the fields of §4.1.1, no TLVs.
     static let bindHex = "0000001F00000002000000000000000164656D6F0064656D6F000034000000"
     static let bindJSON = """
         {

@@ -5,7 +5,7 @@ import GatewayStore
 import GatewayTestSupport
 import Testing
 
-/// USSD balance checks end to end (issue 6): simd asks the SIM on air of each modem on its
+/// USSD balance checks end to end: simd asks the SIM on air of each modem on its
 /// schedule, modemd writes `AT+CUSD` to the simulator and decodes its `+CUSD`, the answer is
 /// stored per SIM and shown by `smsgwctl sims`.
 @Suite("smsgw-simd balance checks", .serialized)

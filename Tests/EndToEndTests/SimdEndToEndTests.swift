@@ -5,8 +5,8 @@ import GatewayStore
 import GatewayTestSupport
 import Testing
 
-/// smsgw-simd with the real simulator (--fast), modemd and queued (issue 6, "How it is
-/// checked"): 2 modems × 2 SIMs.
+/// smsgw-simd with the real simulator (--fast), modemd and queued (docs/simd.md, "Tests"):
+/// 2 modems × 2 SIMs.
 @Suite("smsgw-simd end to end", .serialized)
 struct SimdEndToEndTests {
     static let destinations = (0..<20).map { "+3161000\(String(format: "%04d", $0))" }

@@ -4,7 +4,7 @@ import GatewayIPC
 import GatewayStore
 import Testing
 
-/// Issue 6's acceptance test at its scale, with the box's clock driven (not slept):
+/// SIM rotation at the scale of a small box, with the box's clock driven (not slept):
 /// 4 modems × 4 SIMs, a daily limit of 20 (room for 320 a day).
 @Suite("smsgw-simd across local midnight", .serialized)
 struct SimdMidnightTests {

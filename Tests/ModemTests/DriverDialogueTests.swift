@@ -2,7 +2,8 @@ import ModemProfiles
 import Testing
 @testable import ModemSimulator
 
-/// The init dialogues real drivers send (issue 3, "What real drivers send"), played against
+/// The init dialogues real drivers send (recorded from gammu, smstools, Kannel and
+/// python-gsmmodem; Tests/Drivers/README.md), played against
 /// each profile: every command must be answered, and with a final result the driver accepts.
 @Suite("Simulated modem: drivers' init dialogues")
 struct DriverDialogueTests {

@@ -1,5 +1,5 @@
 """Shared fixtures of the oracle tests: they run our `smsgwctl` and compare what it says with
-third-party libraries (PyPI and Debian), which ../shared/reference/PEERS.md describes."""
+third-party libraries (PyPI and Debian), which Tests/Oracles/README.md describes."""
 import json
 import os
 import subprocess

@@ -1,7 +1,7 @@
 """Oracle tests of `smsgwctl sms`: what we encode, libgammu (python-gammu) and smspdu (pdusms)
 decode to the same text, number and concatenation header; what python-messaging, libgammu and
 smspdu encode, we decode to what they were given. Known bugs of each library
-(../shared/reference/PEERS.md) are worked around case by case, with a comment."""
+(Tests/Oracles/README.md) are worked around case by case, with a comment."""
 import json
 import random
 
@@ -78,7 +78,7 @@ def test_libgammu_decodes_what_we_encode(encoded):
             assert decoded["Number"] == number
             got = decoded["Text"]
             if out["encoding"] == "gsm7":
-                # PEERS.md: DecodePDU pads GSM-7 text holding extension characters with NULs
+                # README.md: DecodePDU pads GSM-7 text holding extension characters with NULs
                 # (and junk after them): compare up to the first NUL.
                 got = got.split("\x00")[0]
                 assert segment["text"].startswith(got)
@@ -103,7 +103,7 @@ def test_smspdu_decodes_what_we_encode(encoded):
             if out["encoding"] == "gsm7":
                 header_septets = 7 if len(out["segments"]) > 1 else 0
                 if want.endswith("@") and (gsm7_septets(want) + header_septets) % 8 == 0:
-                    # PEERS.md: pdusms loses a final '@' when the last septet fills the last
+                    # README.md: pdusms loses a final '@' when the last septet fills the last
                     # octet exactly.
                     want = want[:-1]
                     got = got[: len(want)]
@@ -131,10 +131,10 @@ def decode(smsgwctl_json, hex_pdu, *extra):
 def test_we_decode_what_python_messaging_encodes(smsgwctl_json):
     for index, (text, number) in enumerate(generated_cases()[:120]):
         if any(ord(c) > 0xFFFF for c in text):
-            continue  # PEERS.md: python-messaging emits malformed hex outside the BMP.
+            continue  # README.md: python-messaging emits malformed hex outside the BMP.
         pdus = SmsSubmit(number, text).to_pdu()
         if len(pdus) > 1 and any(c in EXTENSION for c in text):
-            continue  # PEERS.md: python-messaging splits an escape sequence across parts.
+            continue  # README.md: python-messaging splits an escape sequence across parts.
         joined = ""
         for part, pdu in enumerate(pdus, start=1):
             out = decode(smsgwctl_json, pdu.pdu)
@@ -157,7 +157,7 @@ def test_we_decode_what_libgammu_encodes(smsgwctl_json):
         for part, message in enumerate(messages, start=1):
             message["SMSC"] = {"Location": 0, "Number": ""}
             message["Number"] = number
-            # PEERS.md: libgammu writes an empty SMSC as 0181; the TPDU is unaffected.
+            # README.md: libgammu writes an empty SMSC as 0181; the TPDU is unaffected.
             pdu = gammu.EncodePDU(message, "Submit").hex()
             out = decode(smsgwctl_json, pdu)
             assert out["destination"]["number"] == number

@@ -1,4 +1,4 @@
-/// Who made a change recorded in a message's history (DESIGN.md, "Processes").
+/// Who made a change recorded in a message's history (docs/architecture.md, "Processes").
 public enum HistoryActor: String, Sendable, Hashable, CaseIterable, Codable {
     /// `smsgw-ingressd`: accepted, cancelled on upstream request.
     case ingress

@@ -1,4 +1,4 @@
-/// A message's state from its parts' states (issue 4, "Status reports"): delivered when every
+/// A message's state from its parts' states: delivered when every
 /// part is; failed when any part failed; sent when every part reached the network; unknown when
 /// a part's outcome is unknown and none failed; sending while parts are still on their way.
 /// The one rule: the queue's decisions and the store's status-report resolution both use it.

@@ -1,4 +1,4 @@
-/// Where a mobile-terminated message is in its life (DESIGN.md, "Data flow (MT)").
+/// Where a mobile-terminated message is in its life (docs/architecture.md, "Data flow: a message out").
 /// Every change is appended to the message's history.
 public enum MessageState: String, Sendable, Hashable, CaseIterable, Codable {
     /// Durable in the store; the first history entry of every message.

@@ -1,4 +1,4 @@
-/// What the modem supervisor last knew of a modem (DESIGN.md, `smsgw-modemd`).
+/// What the modem supervisor (`smsgw-modemd`) last knew of a modem.
 public enum ModemState: String, Sendable, Hashable, CaseIterable, Codable {
     case unknown
     case initializing

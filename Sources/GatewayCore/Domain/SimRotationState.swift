@@ -1,5 +1,5 @@
-/// A configured SIM's state in `smsgw-simd`'s inventory (issue 6, "Inventory"; table
-/// `sim_states`, migration 9).
+/// A configured SIM's state in `smsgw-simd`'s inventory (docs/simd.md; table
+/// `sim_states`, migration 10).
 public enum SimRotationState: String, Sendable, Hashable, CaseIterable, Codable {
     /// Its modem has it on air.
     case active

@@ -1,4 +1,5 @@
-/// What the SIM scheduler decided about a SIM (DESIGN.md, `smsgw-simd`).
+/// A SIM's state in the `sims` table (`sims.state`; simd keeps its own in `sim_states`, see
+/// `SimRotationState`).
 public enum SimState: String, Sendable, Hashable, CaseIterable, Codable {
     /// Present, not the selected SIM of its modem.
     case idle

@@ -8,8 +8,8 @@ enum CryptLibrary {
     /// cost (`$y$j9T$`, N = 4096, r = 32) makes every check map 16 MiB for its ~20–60 ms
     /// (strace of smsgw-ingressd: one 16,801,856-byte mmap per SMPP bind check). ingressd checks
     /// SMPP binds and sendsms logins in two actors (and the admin page logs in too), so without
-    /// the gate concurrent checks would each add 16 MiB to the daemon's peak (DESIGN.md: 40 MiB
-    /// under load). A check waits for the one before instead.
+    /// the gate concurrent checks would each add 16 MiB to the daemon's peak (the budget: 40 MiB
+    /// under load, docs/architecture.md). A check waits for the one before instead.
     private static let gate = Mutex(())
 
     /// crypt(3) of `phrase` under `setting`; nil when libxcrypt refuses (it then returns a

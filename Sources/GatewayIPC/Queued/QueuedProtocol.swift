@@ -1,4 +1,4 @@
-/// What `smsgw-queued` answers on its control socket (docs/queued.md; issue 4, "Control
+/// What `smsgw-queued` answers on its control socket (docs/queued.md, "Control
 /// socket"): the queue's status, a wake-up, pausing and resuming a modem or SIM (SIM rotation
 /// uses it), cancelling a waiting message, and health for smsgw-watchdogd.
 public enum QueuedProtocol: IPCProtocol {

@@ -1,4 +1,4 @@
-/// What `smsgw-simd` answers on its control socket (docs/simd.md; issue 6, "Manual control").
+/// What `smsgw-simd` answers on its control socket (docs/simd.md, "Control socket").
 /// SIMs are named by their configuration id (`[[sims]].id`), modems likewise.
 public enum SimdProtocol: IPCProtocol {
     public enum Request: Codable, Sendable, Hashable {

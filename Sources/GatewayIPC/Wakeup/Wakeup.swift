@@ -5,7 +5,7 @@ import Musl
 #endif
 
 /// Wake-ups: one tiny datagram on a Unix datagram socket tells a daemon "there is work"
-/// (DESIGN.md: ingress wakes smsgw-queued after each durable accept). The datagram carries
+/// (ingress wakes smsgw-queued after each durable accept). The datagram carries
 /// nothing; the receiver looks at the database. See ``WakeupReceiver`` and docs/ipc.md.
 public enum Wakeup {
     /// Sends one wake-up datagram to the socket at `path`. Never blocks and never fails the

@@ -1,5 +1,5 @@
-/// Modems, SIMs and per-SIM counters: written by `smsgw-modemd` (modems) and `smsgw-simd`
-/// (sims, sim_counters). Created first because messages and reports refer to them.
+/// Modems, SIMs and per-SIM counters: written by `smsgw-modemd` (modems, sims) and
+/// `smsgw-queued` (sim_counters). Created first because messages and reports refer to them.
 enum Migration0001Modems {
     static let migration = Migration(version: 1, name: "modems-sims-counters", sql: """
         CREATE TABLE modems (

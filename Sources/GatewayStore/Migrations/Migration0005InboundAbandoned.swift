@@ -1,6 +1,6 @@
 /// An abandoned inbound message keeps the text of the parts that arrived (a marker for each
-/// missing one) and is forwarded upstream like a complete one (issue 3: "stores what arrived,
-/// marked incomplete"). Migration 3's CHECK allowed text only on `complete` rows, and SQLite
+/// missing one) and is forwarded upstream like a complete one: upstream learns what arrived,
+/// marked incomplete. Migration 3's CHECK allowed text only on `complete` rows, and SQLite
 /// cannot change a CHECK in place, so the table is rebuilt (https://sqlite.org/lang_altertable.html
 /// §7, run with foreign keys off). Rows abandoned before this migration had no text: they become
 /// `incomplete` again, so modemd's next reassembly sweep abandons them properly, with their text.

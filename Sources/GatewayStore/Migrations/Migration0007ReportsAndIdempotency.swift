@@ -1,6 +1,6 @@
-/// Issue 5 (ingress): what upstream asked for, per message. `dlr_mask` is which outcomes get a
+/// What upstream asked for, per message (ingress). `dlr_mask` is which outcomes get a
 /// delivery report (GatewayCore `ReportMask`: 1 delivered, 2 failed, 4 sent); messages from
-/// before this step that wanted a report wanted the final ones (3). `dlr_url` is a Kannel-style
+/// before this migration that wanted a report wanted the final ones (3). `dlr_url` is a Kannel-style
 /// per-message callback. `idempotency_key` (an HTTP client's id) is unique per account, and
 /// `request_digest` tells a retried request (same digest) from a reuse with other content.
 enum Migration0007ReportsAndIdempotency {

@@ -1,4 +1,4 @@
-/// SIM rotation (`smsgw-simd`, issue 6). One row per configured SIM (`[[sims]].id`), since a
+/// SIM rotation (`smsgw-simd`, docs/simd.md). One row per configured SIM (`[[sims]].id`), since a
 /// SIM in a slot that was never on air has no ICCID yet (`sims.iccid` is NOT NULL): its
 /// state, why and since when, the evidence of a quarantine (JSON text), its last rotation,
 /// when its current stint on air began, and limits set by hand (NULL: the configuration's). `sim_events` is

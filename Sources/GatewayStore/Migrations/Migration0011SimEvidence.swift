@@ -1,4 +1,4 @@
-/// SIM rotation, second slice (issue 6): what simd must not forget across a restart, and the
+/// SIM rotation (docs/simd.md): what simd must not forget across a restart, and the
 /// USSD balance. `sim_stints` holds the thresholds drawn for the stint of a SIM on air (so a
 /// restarted simd keeps them instead of drawing again); `sim_registration_losses` every loss
 /// of registration seen while a SIM was on air (block evidence, 3GPP TS 27.007 §7.2 +CREG);

@@ -1,4 +1,4 @@
-/// smsgw-watchdogd's health snapshot (issue 7). `watchdog_health` holds the latest word on each
+/// smsgw-watchdogd's health snapshot (docs/watchdogd.md). `watchdog_health` holds the latest word on each
 /// subject — `box` (store, disk, memory, whether the hardware watchdog is fed), each daemon
 /// (`modemd`, `queued`, `simd`, `ingressd`) and each modem (`modem:<id>`) — with its last
 /// escalation; `watchdog_escalations` is the append-only record of every rung climbed;

@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// Ingress: making new messages durable (DESIGN.md, MT step 1). Writer: `smsgw-ingressd`.
+/// Ingress: making new messages durable (docs/architecture.md, MT step 1). Writer: `smsgw-ingressd`.
 extension GatewayDatabase {
     enum AcceptSQL {
         static let insertMessage = """

@@ -1,7 +1,7 @@
 import GatewayCore
 
-/// Attempts: handing a message to a modem and recording how that ended (DESIGN.md, MT steps
-/// 3-4, "Delivery semantics"). Writer: `smsgw-queued`.
+/// Attempts: handing a message to a modem and recording how that ended (docs/architecture.md,
+/// MT steps 3-4, "Delivery semantics"). Writer: `smsgw-queued`.
 extension GatewayDatabase {
     enum AttemptSQL {
         static let insert = "INSERT INTO attempts (message_id, modem_id, sim_id, started_at) VALUES (?, ?, ?, ?)"

@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// Correlated status reports become upstream DLRs (DESIGN.md, MT steps 4-5): the message's
+/// Correlated status reports become upstream DLRs (docs/architecture.md, MT steps 5-6): the message's
 /// final state and the outbox entry ingress pushes upstream are written in one transaction, so
 /// a crash never leaves a delivered message without its DLR, nor a DLR for a state not stored.
 extension GatewayDatabase {

@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// Group commit for the queue's dispatch (issue 4 budget, DESIGN.md "Delivery semantics"):
+/// Group commit for the queue's dispatch (one fsync per turn; docs/architecture.md, "Delivery semantics"):
 /// the attempts the queue begins in one turn share one `synchronous=FULL` commit, and so do
 /// the `+CMGS` answers it records in one turn. The semantics of each row are those of the
 /// one-at-a-time calls: an attempt is durable before its PDUs go to modemd (a crash after the

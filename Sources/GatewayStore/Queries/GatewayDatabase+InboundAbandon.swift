@@ -1,7 +1,7 @@
 import GatewayCore
 
-/// Reassembly timeout (issue 3: "with a timeout for missing parts, then stores what arrived,
-/// marked incomplete"; 3GPP TS 23.040 §9.2.3.24.1 gives no timeout, so the box sets one).
+/// Reassembly timeout: a message still missing parts when it runs out keeps what arrived and
+/// is forwarded marked incomplete (3GPP TS 23.040 §9.2.3.24.1 gives no timeout, so the box sets one).
 extension GatewayDatabase {
     /// Stands in the text for each part that never arrived.
     public static let missingPartMarker = "[…]"

@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// Modems (writer: `smsgw-modemd`) and SIMs (writer: `smsgw-simd`) as configured and seen.
+/// Modems and SIMs as configured and seen (writer of both: `smsgw-modemd`).
 extension GatewayDatabase {
     enum ModemSimSQL {
         static let upsertModem = """

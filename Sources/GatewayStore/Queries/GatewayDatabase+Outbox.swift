@@ -1,7 +1,7 @@
 import GatewayCore
 
-/// The durable upstream outbox (DESIGN.md, MT step 5 and MO): DLRs and inbound messages wait
-/// here until upstream took them. Writer: `smsgw-ingressd`.
+/// The durable upstream outbox (docs/architecture.md, MT step 6 and MO): DLRs and inbound messages wait
+/// here until upstream took them. `smsgw-queued` and `smsgw-ingressd` insert; ingressd settles.
 extension GatewayDatabase {
     enum OutboxSQL {
         static let enqueue = """

@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// The queue's pick (DESIGN.md, MT step 3). Reader: `smsgw-queued`.
+/// The queue's pick (docs/architecture.md, MT step 3). Reader: `smsgw-queued`.
 extension GatewayDatabase {
     enum PickSQL {
         /// Walks `messages_pick` in order for state = 'queued' (SEARCH, no sort): class rank, then

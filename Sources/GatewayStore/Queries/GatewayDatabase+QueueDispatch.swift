@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// The queue's dispatch writes (DESIGN.md, MT step 3; issue 4 "Dispatch"): an attempt starts
+/// The queue's dispatch writes (docs/architecture.md, MT step 3): an attempt starts
 /// and charges the SIM's hour/day/month counters in the same transaction, so the queue (the
 /// only place a message is charged to a SIM) can never overshoot a limit, and a retry waits out
 /// its back-off. Writer: `smsgw-queued`.

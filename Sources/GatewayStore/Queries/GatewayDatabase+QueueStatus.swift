@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// What `smsgwctl queue` and the queue's `status` request show (issue 4, "Control socket"):
+/// What `smsgwctl queue` and the queue's `status` request show (docs/queued.md, "Control socket"):
 /// depth by state and class, and how long the oldest sendable message has waited.
 extension GatewayDatabase {
     enum QueueStatusSQL {

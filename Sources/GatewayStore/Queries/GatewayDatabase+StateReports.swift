@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// DLRs for outcomes that are not status reports (issue 5): a message that became `failed`
+/// DLRs for outcomes that are not status reports: a message that became `failed`
 /// (attempts exhausted, a permanent error), `expired` or `cancelled` gets a final DLR when its
 /// report mask has `.failed`; one that became `sent` (every part accepted by the SMSC) gets an
 /// intermediate one (Appendix B stat ACCEPTD) when the mask has `.sent`. Queued in the same

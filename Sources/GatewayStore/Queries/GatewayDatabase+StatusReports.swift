@@ -1,7 +1,7 @@
 import GatewayCore
 
 /// Status reports (3GPP TS 23.040 §9.2.2.3): stored by `smsgw-modemd`, correlated to the part
-/// they report on by `smsgw-queued` (DESIGN.md, MT step 4).
+/// they report on by `smsgw-queued` (docs/architecture.md, MT step 5).
 extension GatewayDatabase {
     enum StatusReportSQL {
         static let insert = """

@@ -46,7 +46,7 @@ public struct ReportFacts: Sendable, Hashable {
     }
 }
 
-/// Matches a status report to the part it reports on (issue 4, "Status reports"). TP-MR is
+/// Matches a status report to the part it reports on (3GPP TS 23.040 §9.2.2.3). TP-MR is
 /// one octet and wraps after 256 submits (§9.2.3.6), so the reference alone is ambiguous:
 /// a part matches when modem, SIM (when both are known), TP-MR and recipient agree and it was
 /// submitted within `window` before the report arrived; of those, the most recent submit wins.

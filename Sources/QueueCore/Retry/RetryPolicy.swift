@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// The queue's retry rules (issue 4, "Outcomes"; `[queue]` in docs/configuration.md):
+/// The queue's retry rules (docs/queued.md, "Outcomes"; `[queue]` in docs/configuration.md):
 /// - temporary failure: retry after an exponential back-off (`retry_delay` doubled per attempt,
 ///   at most `retry_delay_max`, spread by ±`retry_jitter_percent`), on another SIM where one
 ///   can send, until `max_attempts` attempts were made; then failed;

@@ -1,7 +1,7 @@
 import GatewayCore
 
 /// Picks the SIM group of a message: the config's ordered route table, first match wins, the
-/// default group last (DESIGN.md, data flow step 3; issue 4, "Routing"). A country is matched
+/// default group last (`[[routes]]` in docs/configuration.md). A country is matched
 /// by its E.164 calling-code prefix (`prefixes = ["+44"]`, ITU-T E.164 §6.2.1).
 public struct MessageRouter: Sendable {
     public let table: RoutingTable

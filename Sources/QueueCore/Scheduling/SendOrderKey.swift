@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// The order the queue sends in (DESIGN.md, data flow step 3): class (otp, transactional,
+/// The order the queue sends in (docs/architecture.md, MT step 3): class (otp, transactional,
 /// marketing), then priority (higher first), then age (older first), then id. The store's
 /// `messages_pick` index walks the same order; this key orders what is in memory.
 public struct SendOrderKey: Sendable, Hashable, Comparable {

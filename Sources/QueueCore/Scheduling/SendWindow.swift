@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// Whether a message may go now (issue 4, "Picking"): not past its validity period, not
+/// Whether a message may go now (checked at each pick): not past its validity period, not
 /// scheduled for later, not in quiet hours (marketing only, local time of `box.time_zone`).
 public struct SendWindow: Sendable, Hashable {
     public var calendar: LocalCalendar

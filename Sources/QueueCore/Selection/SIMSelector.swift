@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// Chooses the SIM that sends a message within its group (issue 4, "Routing"): only SIMs that
+/// Chooses the SIM that sends a message within its group (`[queue]` in docs/configuration.md): only SIMs that
 /// are enabled and not paused, whose modem is enabled, ready, not paused, has this SIM's slot
 /// selected and nothing in flight, with room for all the message's parts under every limit
 /// (counters count parts, as operators do) and the minimum gap passed.

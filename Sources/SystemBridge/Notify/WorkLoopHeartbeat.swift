@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Honest watchdog pets (STYLE.md principle 7; `sd_watchdog_enabled(3)`): each work loop of a
+/// Honest watchdog pets (only a loop that does the work pets; `sd_watchdog_enabled(3)`): each work loop of a
 /// daemon registers a `Lane` and beats it once per turn; the beat itself pets systemd, at most
 /// once per `petInterval`, and only while *every* registered lane has beaten within
 /// `staleAfter`. There is no timer of its own: when every loop is stuck nothing beats, and when

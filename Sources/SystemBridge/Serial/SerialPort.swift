@@ -9,7 +9,7 @@ import Musl
 /// and pseudo-terminals alike (the simulator's ptys are real ttys).
 ///
 /// Raw mode is set with `TCSANOW`, not `TCSAFLUSH`: flushing would drop what the modem wrote
-/// before we opened the line (issue 3, "What real drivers send").
+/// before we opened the line (a module's boot banner, a driver's first command).
 ///
 /// Reads wait with `poll(2)` so a reader thread can be stopped: `read(timeout:)` returns an
 /// empty array when nothing came in time.

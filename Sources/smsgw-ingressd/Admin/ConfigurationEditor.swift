@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// The configuration file as the web page edits it (DESIGN.md "Configuration"): a new text is
+/// The configuration file as the web page edits it (docs/webpage.md): a new text is
 /// validated by the loader every daemon uses; a text with problems never reaches the file; a
 /// valid one replaces it atomically, then every daemon is asked to reload. One save at a time.
 actor ConfigurationEditor {

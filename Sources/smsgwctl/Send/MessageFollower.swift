@@ -2,8 +2,8 @@
 /// and times in, lines and a verdict out), so the follow loop's decisions are tested without a
 /// box.
 ///
-/// - every state change is printed, `unknown` with what it means (DESIGN.md "Delivery
-///   semantics": the send was cut between AT+CMGS and its answer; it is resolved only by a
+/// - every state change is printed, `unknown` with what it means (docs/architecture.md,
+///   "Delivery semantics": the send was cut between AT+CMGS and its answer; it is resolved only by a
 ///   status report, and resent only where `queue.resend_unknown` says so);
 /// - a message `unknown` for `unknownWait` is not followed on: it may never change again;
 /// - the API not answering (ingressd restarting, a 503) is printed once when it starts and once

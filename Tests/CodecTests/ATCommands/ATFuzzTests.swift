@@ -2,7 +2,7 @@ import GatewayTestSupport
 import Testing
 @testable import ATCommands
 
-/// Seeded fuzzing (STYLE.md principle 13): random and mutated modem output never crashes the
+/// Seeded fuzzing (modem output is untrusted input): random and mutated modem output never crashes the
 /// collector or the parsers, and drip-feeding still gives the same events as one chunk.
 @Suite struct ATFuzzTests {
     static let transcript = Array((

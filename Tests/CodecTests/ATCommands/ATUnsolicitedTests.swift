@@ -15,7 +15,7 @@ import Testing
         ("Call Ready", .callReady),
         ("+QIND: PB DONE", .callReady),
         ("^SIMST: 255", .simState(255)),
-        // Start-up banners and indications real modules print (issue 3, fix 5).
+        // Start-up banners and indications real modules print: known URCs, never unrecognised lines.
         ("+CFUN: 1", .functionality(1)),  // Quectel/SIMCom after RDY
         ("+QUSIM: 1", .quectelUSIM(1)),  // Quectel: a USIM is in
         ("PB DONE", .callReady),  // SIMCom SIM7600 plain banner

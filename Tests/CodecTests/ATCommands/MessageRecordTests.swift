@@ -2,7 +2,8 @@ import Testing
 @testable import ATCommands
 
 /// +CMGR / +CMGL / +CMT records (27.005 §3.4.1–§3.4.3). Header and PDU lines are copied from
-/// gammu's tests/at-sms/ and tests/at-sms-txt*/ dumps (real phones, GPL-2.0), cited per vector.
+/// gammu's tests/at-sms/ and tests/at-sms-txt*/ dumps (real phones, GPL-2.0), cited per vector
+/// (Tests/THIRD-PARTY.md).
 @Suite struct MessageRecordTests {
     struct PDUVector: Sendable, CustomTestStringConvertible {
         let why: String

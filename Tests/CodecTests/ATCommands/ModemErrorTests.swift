@@ -29,7 +29,7 @@ import Testing
         Vector(why: "CME 10 SIM not inserted", line: "+CME ERROR: 10", family: .cme, code: 10, category: .deviceFault),
         Vector(why: "CME 11 SIM PIN required", line: "+CME ERROR: 11", family: .cme, code: 11, category: .deviceFault),
         Vector(why: "CME 14 SIM busy", line: "+CME ERROR: 14", family: .cme, code: 14, category: .temporary),
-        Vector(why: "CME 4 operation not supported: gammu aborts on this for AT+CSCS=? (PEERS.md)", line: "+CME ERROR: 4", family: .cme, code: 4, category: .permanent),
+        Vector(why: "CME 4 operation not supported: gammu aborts on this for AT+CSCS=? (Tests/Drivers/README.md)", line: "+CME ERROR: 4", family: .cme, code: 4, category: .permanent),
         Vector(why: "CME verbose text, quoted by some modules", line: "+CME ERROR: \"SIM PIN required\"", family: .cme, code: 11, category: .deviceFault),
         Vector(why: "CME verbose text, lower case with trailing space", line: "+CME ERROR: no network service ", family: .cme, code: 30, category: .temporary),
         Vector(why: "unknown verbose text keeps its wording, no code", line: "+CME ERROR: radio off", family: .cme, code: nil, category: .temporary),

@@ -2,7 +2,7 @@ import Testing
 @testable import ATCommands
 
 /// +CREG / +CGREG / +CEREG (27.007 §7.2, §10.1.19, §10.1.22), vectors from gammu's
-/// tests/at-creg*/ dumps (real modems) and the standard forms.
+/// tests/at-creg*/ dumps (real modems, GPL-2.0; Tests/THIRD-PARTY.md) and the standard forms.
 @Suite struct NetworkRegistrationTests {
     struct Vector: Sendable, CustomTestStringConvertible {
         let why: String

@@ -2,7 +2,8 @@ import Testing
 @testable import ATCommands
 
 /// The one-line answers modemd reads (27.007, 27.005), with real variants from gammu's test
-/// dumps and python-gsmmodem's fake modems (both under /work/shared/reference/real-at/).
+/// dumps (gammu tests/at-*/*.dump, GPL-2.0) and python-gsmmodem's fake modems
+/// (test/fakemodems.py, LGPL-3.0); sources and commits in Tests/THIRD-PARTY.md.
 @Suite struct ResponseParserTests {
     @Test func signalQuality() throws {
         let quality = try SignalQuality(line: "+CSQ: 21,99")

@@ -7,7 +7,7 @@ import Glibc
 /// Throughput of the ingress hot path: frame + decode a stream of submit_sm, encode the
 /// submit_sm_resp into a reused buffer. A benchmark, not a test: it asserts nothing about
 /// time and runs only with SMSGW_BENCH=1 (`scripts/bench`).
-/// Numbers from a debug build are a floor; the budget (DESIGN.md) is 10,000 submit_sm/s.
+/// Numbers from a debug build are a floor; the budget (docs/architecture.md) is 10,000 submit_sm/s.
 @Suite(.enabled(if: smppBenchmarkEnabled)) struct SMPPBenchmark {
     @Test func submitSMStream() throws {
         let count = 200_000

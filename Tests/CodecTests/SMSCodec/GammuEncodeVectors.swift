@@ -1,6 +1,7 @@
 import Testing
 
-/// libgammu's own encodings (gammu's tests/at-sms-encode/NN.dump beside NN.backup): a second
+/// libgammu's own encodings (gammu's tests/at-sms-encode/NN.dump beside NN.backup, GPL-2.0;
+/// Tests/THIRD-PARTY.md): a second
 /// oracle. "Read" messages (and 193) are SMS-SUBMITs (TP-VP relative 0xFF, TP-MR 0), "Sent" ones are
 /// SMS-DELIVERs stamped 2007-06-05 13:56:30 UTC. Only the vectors libgammu encodes faithfully
 /// are kept: it writes "Zkouška" in GSM-7 as "Zkou?ka" and truncates UCS-2 past 70 units.

@@ -3,7 +3,7 @@ import Testing
 @testable import SMSCodec
 
 /// Decoding of what modems hand over (3GPP TS 23.040 §9.2.2, 3GPP TS 27.005 §3.1), with real
-/// +CMGR PDUs from many phones (gammu's tests/at-sms/NN.dump).
+/// +CMGR PDUs from many phones (gammu's tests/at-sms/NN.dump, GPL-2.0; Tests/THIRD-PARTY.md).
 @Suite struct PDUDecoderTests {
     struct Received: Sendable, CustomTestStringConvertible {
         var why: String

@@ -3,7 +3,7 @@ import GatewayStore
 import GatewayTestSupport
 import Testing
 
-/// DESIGN.md "A hung modem is detected within 30 s and power-cycled" under traffic, where a
+/// The budget "a hung modem is detected within 30 s and power-cycled" under traffic, where a
 /// modem is nearly always inside a send: the simulator lets m2 take a PDU after `AT+CMGS`'s
 /// `> ` prompt and then hang (`hang-in-send`). With `modem_hang_timeout` 5 s and
 /// `modem_poll_interval` 1 s (HungModemTests' timings: probe 0.8 s), modemd waits 4.2 s for

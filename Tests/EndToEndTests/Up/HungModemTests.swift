@@ -3,8 +3,8 @@ import GatewayStore
 import GatewayTestSupport
 import Testing
 
-/// DESIGN.md "A hung modem is detected within 30 s and power-cycled; its traffic moves to other
-/// SIMs", through the whole box (`smsgwctl up`): messages flow over several modems, the
+/// The budget "a hung modem is detected within 30 s and power-cycled; its traffic moves to other
+/// SIMs" (docs/architecture.md), through the whole box (`smsgwctl up`): messages flow over several modems, the
 /// simulator hangs m2 (it stops answering AT), modemd's ladder (probe, soft reset, GPIO power
 /// cycle) takes it through the simulated chip — the simulator sees its power line drop and
 /// boots it afresh — watchdogd records the power cycle in `watchdog_escalations`, `status`
@@ -60,7 +60,7 @@ import Testing
         }
         let off = try #require(poweredOffAfter)
         print("m2 hung: power cut after \(String(format: "%.1f", off)) s, back after \(String(format: "%.1f", backAfter ?? 0)) s")
-        #expect(off < 30, "DESIGN.md: detected and power-cycled within 30 s")
+        #expect(off < 30, "the budget: detected and power-cycled within 30 s")
 
         // Every message delivered; those attempted on m2 after the hang went out on another SIM.
         try Self.expectDelivered(smpp.receipts(for: Set(after), seconds: 30), of: after, box: box)

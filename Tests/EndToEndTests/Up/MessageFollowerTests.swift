@@ -2,7 +2,7 @@
 import Testing
 
 /// `smsgwctl send`'s follow loop as a value: the lines it prints and when it stops. Pins the
-/// finding of issue 7's up test: a message left `unknown` by a modemd kill was followed silently
+/// finding of an end-to-end run under `up`: a message left `unknown` by a modemd kill was followed silently
 /// for the whole 120 s timeout (`unknown` is not final), and an API outage printed nothing.
 @Suite struct MessageFollowerTests {
     static func follower() -> MessageFollower {

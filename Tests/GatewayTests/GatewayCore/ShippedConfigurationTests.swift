@@ -71,7 +71,7 @@ struct ShippedConfigurationTests {
         #expect(account.webhook?.secret == "change-me-webhook-secret")
     }
 
-    /// DESIGN.md's demo box: fixed endpoints and credentials, simulated hardware, local state.
+    /// The demo box (README.md): fixed endpoints and credentials, simulated hardware, local state.
     @Test func demoHasTheDocumentedEndpoints() throws {
         let configuration = try #require(try Self.load("demo.toml").configuration)
         let listeners = configuration.listeners

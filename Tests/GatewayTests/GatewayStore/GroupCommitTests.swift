@@ -2,7 +2,7 @@ import GatewayCore
 import Testing
 @testable import GatewayStore
 
-/// The queue's group commit (issue 4 budget): many attempts begun in one transaction, many
+/// The queue's group commit (one fsync per turn): many attempts begun in one transaction, many
 /// `+CMGS` answers recorded in one. Each row must keep the one-at-a-time semantics.
 @Suite("Store group commit")
 struct GroupCommitTests {

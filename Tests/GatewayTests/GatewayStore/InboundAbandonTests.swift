@@ -2,7 +2,7 @@ import GatewayCore
 import Testing
 @testable import GatewayStore
 
-/// Issue 3, fixes 2 and 3: an abandoned message keeps what arrived and is forwarded; a part
+/// An abandoned message keeps what arrived and is forwarded; a part
 /// delivered again after its message finished is dropped, not the start of a new message.
 @Suite("Store inbound: abandoned messages and repeated parts")
 struct InboundAbandonTests {

@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 @testable import GatewayStore
 
-/// Several processes on one file (DESIGN.md: daemons share one SQLite database), and
+/// Several processes on one file (the daemons share one SQLite database), and
 /// durability across a process that dies without closing.
 @Suite("Store with several processes")
 struct MultiProcessTests {

@@ -2,7 +2,7 @@ import GatewayCore
 import Testing
 @testable import GatewayStore
 
-/// The store side of issue 5's way back upstream: DLRs for outcomes without a status report,
+/// The store side of the way back upstream: DLRs for outcomes without a status report,
 /// holds of entries with no channel, the reply account of an inbound message, receipt facts and
 /// the payloads' JSON.
 @Suite("Store upstream delivery")

@@ -2,8 +2,8 @@ import GatewayCore
 import QueueCore
 import Testing
 
-/// Limit windows and their resets in the box's time zone (issue 4: "with every SIM full,
-/// messages wait until a limit resets").
+/// Limit windows and their resets in the box's time zone (with every SIM full, messages wait
+/// until a limit resets).
 @Suite("Local calendar")
 struct LocalCalendarTests {
     static let amsterdam = Result { LocalCalendar(zone: try QueueFixtures.zone("Europe/Amsterdam")) }

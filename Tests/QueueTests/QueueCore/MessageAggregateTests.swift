@@ -2,7 +2,7 @@ import GatewayCore
 import QueueCore
 import Testing
 
-/// A message's state from its parts (issue 4, "Status reports").
+/// A message's state from its parts.
 @Suite("Message aggregate state")
 struct MessageAggregateTests {
     @Test(arguments: [

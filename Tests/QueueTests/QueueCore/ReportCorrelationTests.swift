@@ -2,7 +2,7 @@ import GatewayCore
 import QueueCore
 import Testing
 
-/// Matching a status report to its part (issue 4, "Status reports"; 3GPP TS 23.040 §9.2.3.6).
+/// Matching a status report to its part (3GPP TS 23.040 §9.2.3.6).
 @Suite("Status report correlation")
 struct ReportCorrelationTests {
     static let now = Timestamp(secondsSince1970: 1_700_000_000)

@@ -3,7 +3,7 @@ import GatewayTestSupport
 import QueueCore
 import Testing
 
-/// Retries after an attempt (issue 4, "Outcomes").
+/// Retries after an attempt (docs/queued.md, "Outcomes").
 @Suite("Retry policy")
 struct RetryPolicyTests {
     static let now = Timestamp(secondsSince1970: 1_700_000_000)

@@ -2,7 +2,7 @@ import GatewayCore
 import QueueCore
 import Testing
 
-/// Choosing a SIM within a group (issue 4, "Routing"), and explaining a wait.
+/// Choosing a SIM within a group, and explaining a wait.
 @Suite("SIM selector")
 struct SIMSelectorTests {
     static let now = QueueFixtures.utc("2024-07-10 12:00")

@@ -2,7 +2,7 @@ import GatewayCore
 import QueueCore
 import Testing
 
-/// The send order: class, then priority, then age (DESIGN.md, data flow step 3).
+/// The send order: class, then priority, then age (docs/architecture.md, MT step 3).
 @Suite("Send order")
 struct SendOrderKeyTests {
     static func key(_ messageClass: MessageClass, priority: Int = 0, at second: Int64, id: Int64) -> SendOrderKey {

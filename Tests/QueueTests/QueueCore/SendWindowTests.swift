@@ -2,7 +2,7 @@ import GatewayCore
 import QueueCore
 import Testing
 
-/// Validity, schedules and quiet hours (issue 4, "Picking"), in the box's time zone.
+/// Validity, schedules and quiet hours, in the box's time zone.
 @Suite("Send window")
 struct SendWindowTests {
     static let quiet = QuietHours(parsing: "21:00-08:00")

@@ -3,7 +3,7 @@ import GatewayCore
 import ModemSession
 import Testing
 
-/// Abandoned sends (issue 3, fix 1): only a part whose PDU was written (after `AT+CMGS` and its
+/// Abandoned sends: only a part whose PDU was written (after `AT+CMGS` and its
 /// `> ` prompt) may have gone out (`unknown`); everything else the session holds fails `notAttempted`, temporary, so the
 /// queue can send it again on another SIM instead of stranding it in `unknown`.
 @Suite("ModemSession: abandoned sends")

@@ -3,7 +3,7 @@ import GatewayCore
 import ModemSession
 import Testing
 
-/// DESIGN.md: "A hung modem is detected within 30 s and power-cycled" — under traffic too,
+/// The budget "a hung modem is detected within 30 s and power-cycled" (docs/architecture.md) — under traffic too,
 /// where a modem is nearly always inside `AT+CMGS` (3GPP TS 27.005 §3.5.1).
 @Suite("ModemSession: a modem that hangs in a send")
 struct SessionHangInSendTests {

@@ -5,7 +5,7 @@ import ModemSession
 import Testing
 @testable import ModemSimulator
 
-/// Issue 3, fix 4: a status report stored in "SR" (`+CDSI: "SR",<n>`, CNMI `<ds>`=2) is read
+/// A status report stored in "SR" (`+CDSI: "SR",<n>`, CNMI `<ds>`=2) is read
 /// from that memory: `AT+CPMS="SR"`, `AT+CMGR`, `AT+CMGD` there, then the memories back.
 @Suite("ModemSession: status reports in the SR memory")
 struct SessionStatusReportMemoryTests {

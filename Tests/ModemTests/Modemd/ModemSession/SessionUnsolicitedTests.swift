@@ -3,7 +3,7 @@ import GatewayCore
 import ModemSession
 import Testing
 
-/// Banners and indications real modules print (issue 3, fix 5): known URCs, never
+/// Banners and indications real modules print: known URCs, never
 /// "unrecognised lines", and the session acts on those it cares about.
 @Suite("ModemSession: banners and indications")
 struct SessionUnsolicitedTests {
