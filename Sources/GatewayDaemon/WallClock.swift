@@ -3,6 +3,7 @@ import Glibc
 #endif
 import GatewayCore
 import Synchronization
+import SystemBridge
 
 extension Timestamp {
     /// Now, by the box's wall clock (CLOCK_REALTIME, plus `WallClock.offset`): the store's times
@@ -35,7 +36,7 @@ public enum WallClock {
     /// The current offset in milliseconds (0 unless `SMSGW_CLOCK_OFFSET_FILE` is set).
     public static func offsetMilliseconds() -> Int64 {
         guard let path else { return 0 }
-        let now = Monotonic.milliseconds
+        let now = MonotonicClock.milliseconds()
         if let fresh = cached.withLock({ value in value.flatMap { now - $0.readAt < rereadMilliseconds ? $0.offset : nil } }) {
             return fresh
         }
@@ -65,14 +66,5 @@ extension Substring {
         while let first = text.first, set.contains(first) { text = text.dropFirst() }
         while let last = text.last, set.contains(last) { text = text.dropLast() }
         return text
-    }
-}
-
-/// Monotonic milliseconds (CLOCK_MONOTONIC), for pacing, timeouts and the watchdog.
-public enum Monotonic {
-    public static var milliseconds: Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import NIOCore
 import SMPPCodec
 import Synchronization
+import SystemBridge
 
 /// Our side of one SMPP session as seen from outside its read loop: requests we send (deliver_sm,
 /// enquire_link, unbind) with their own sequence numbers and the responses matched back to them
@@ -25,7 +26,7 @@ final class SessionLink: Sendable {
     private let close: @Sendable () -> Void
     private let state = Mutex(State())
     /// Monotonic nanoseconds at which the peer last sent anything.
-    private let heardAt = Atomic<UInt64>(SessionLink.monotonicNanoseconds())
+    private let heardAt = Atomic<UInt64>(UInt64(MonotonicClock.nanoseconds()))
     /// The peer's submits in flight (read, not yet answered): the window of §2.6.
     let unanswered = Atomic<Int>(0)
     /// Set when graceful shutdown began: the monitor unbinds and closes.
@@ -42,10 +43,10 @@ final class SessionLink: Sendable {
     }
 
     /// The read loop heard a PDU.
-    func heard() { heardAt.store(Self.monotonicNanoseconds(), ordering: .relaxed) }
+    func heard() { heardAt.store(UInt64(MonotonicClock.nanoseconds()), ordering: .relaxed) }
 
     var silence: Duration {
-        let now = Self.monotonicNanoseconds(), then = heardAt.load(ordering: .relaxed)
+        let now = UInt64(MonotonicClock.nanoseconds()), then = heardAt.load(ordering: .relaxed)
         return .nanoseconds(Int64(now > then ? now - then : 0))
     }
 
@@ -151,11 +152,5 @@ final class SessionLink: Sendable {
 
     private func take(_ sequence: UInt32) -> Slot? {
         state.withLock { $0.slots.removeValue(forKey: sequence) }
-    }
-
-    static func monotonicNanoseconds() -> UInt64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
     }
 }

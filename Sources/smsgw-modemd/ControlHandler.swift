@@ -4,6 +4,7 @@ import GatewayDaemon
 import Glibc
 import ModemSession
 import SMSCodec
+import SystemBridge
 
 /// Answers the control socket's requests (docs/modemd.md) by asking the modems' runners.
 struct ControlHandler: Sendable {
@@ -68,7 +69,7 @@ struct ControlHandler: Sendable {
 
     /// Healthy while every modem's loop turns (a tick every 100 ms; 5 s of silence is a stall).
     private func health() async -> ModemdHealth {
-        let now = RunnerLoop.monotonicMilliseconds()
+        let now = MonotonicClock.milliseconds()
         var stalled: [String] = []
         var ready = 0
         var progress = 0

@@ -113,7 +113,7 @@ final class ModemRunner: Service, Sendable {
             }
             await loop.handle(.start)
             for await input in inputs.cancelOnGracefulShutdown() {
-                lastTurn.store(RunnerLoop.monotonicMilliseconds(), ordering: .relaxed)
+                lastTurn.store(MonotonicClock.milliseconds(), ordering: .relaxed)
                 heartbeat.beat(lane)
                 await loop.handle(input)
                 readiness.set(modem.id, ready: loop.session.status.state == .ready)

@@ -50,12 +50,6 @@ struct RunnerLoop {
         }
     }
 
-    static func monotonicMilliseconds() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
-    }
-
     mutating func handle(_ event: SessionEvent) async {
         let actions = session.handle(event, now: ContinuousClock.now - origin)
         await perform(actions)

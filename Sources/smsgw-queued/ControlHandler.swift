@@ -2,6 +2,7 @@ import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Glibc
+import SystemBridge
 
 /// Answers `QueuedProtocol` requests on the control socket (docs/queued.md).
 struct ControlHandler: Sendable {
@@ -43,7 +44,7 @@ struct ControlHandler: Sendable {
                 throw IPCError(.unknownMessage, "\(error)")
             }
         case .health:
-            let age = Monotonic.milliseconds - (await dispatcher.lastTurn)
+            let age = MonotonicClock.milliseconds() - (await dispatcher.lastTurn)
             let healthy = age < 5_000
             return .health(QueuedHealth(
                 healthy: healthy, progress: await dispatcher.progress,

@@ -60,7 +60,7 @@ actor Dispatcher: Service {
     var pausedModems: Set<String> = []
     var pausedSIMs: Set<String> = []
     private(set) var progress = 0
-    private(set) var lastTurn = Monotonic.milliseconds
+    private(set) var lastTurn = MonotonicClock.milliseconds()
     /// When each SIM (config id) last sent and the pacing gap drawn then (QueueCore `SendPacing`).
     var lastSend: [String: (at: Timestamp, gap: Duration)] = [:]
     /// SIMs (config ids) a message failed on: its retry prefers others (docs/queued.md, "Outcomes").
@@ -133,7 +133,7 @@ actor Dispatcher: Service {
             decisions = QueueDecisions(configuration: next, zone: decisions.calendar.zone)
         }
         progress += 1
-        lastTurn = Monotonic.milliseconds
+        lastTurn = MonotonicClock.milliseconds()
         heartbeat.beat(lane)
         defer { statusLine.update(statusText) }
         let answers = takeSentAnswers()

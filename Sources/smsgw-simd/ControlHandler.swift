@@ -3,6 +3,7 @@ import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Glibc
+import SystemBridge
 
 /// Answers `SimdProtocol` requests on the control socket (docs/simd.md).
 struct ControlHandler: Sendable {
@@ -66,7 +67,7 @@ struct ControlHandler: Sendable {
             await rotator.requestRotation(modem)
             return .rotating(modem: modem)
         case .health:
-            let age = Monotonic.milliseconds - (await rotator.lastTurn)
+            let age = MonotonicClock.milliseconds() - (await rotator.lastTurn)
             let healthy = age < 5_000
             return .health(SimdHealth(healthy: healthy, progress: await rotator.progress,
                                       detail: healthy ? "rotation loop turned \(age) ms ago" : "rotation loop stalled for \(age) ms",

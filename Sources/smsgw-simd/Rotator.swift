@@ -40,7 +40,7 @@ actor Rotator: Service {
     var pendingResumes: Set<String> = []
     /// When each modem was last seen not ready (a SIM that is barred never gets it ready).
     var notReadySince: [String: Timestamp] = [:]
-    private(set) var lastTurn: Int64 = Monotonic.milliseconds
+    private(set) var lastTurn: Int64 = MonotonicClock.milliseconds()
     private(set) var progress = 0
     /// The daemon's heartbeat and this loop's lane: each turn beats (the only watchdog pets).
     let heartbeat: WorkLoopHeartbeat
@@ -99,7 +99,7 @@ actor Rotator: Service {
             reloaded = nil
             configuration = next
         }
-        lastTurn = Monotonic.milliseconds
+        lastTurn = MonotonicClock.milliseconds()
         progress += 1
         heartbeat.beat(lane)
         defer { statusLine.update(statusText) }

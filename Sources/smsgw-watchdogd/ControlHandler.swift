@@ -4,6 +4,7 @@ import Glibc
 #endif
 import GatewayIPC
 import GatewayStore
+import SystemBridge
 
 /// Answers `WatchdogdProtocol` on `<runtime>/watchdogd.sock`: its own health and the snapshot.
 struct ControlHandler: Sendable {
@@ -16,7 +17,7 @@ struct ControlHandler: Sendable {
     func handle(_ request: WatchdogdProtocol.Request) async throws -> WatchdogdProtocol.Response {
         switch request {
         case .health:
-            let age = Monotonic.milliseconds - (await loop.lastTurn)
+            let age = MonotonicClock.milliseconds() - (await loop.lastTurn)
             let healthy = age < stallAfter
             return .health(WatchdogdHealth(
                 healthy: healthy, progress: await loop.turns, hardwareFeeding: await loop.hardwareFeeding,

@@ -29,7 +29,7 @@ actor WatchLoop: Service {
     private var escalations: [String: (step: String, at: Timestamp, reason: String)] = [:]
     private var integrity: (result: String, at: Timestamp)?
     private(set) var turns = 0
-    private(set) var lastTurn = Monotonic.milliseconds
+    private(set) var lastTurn = MonotonicClock.milliseconds()
 
     init(probes: HealthProbes, escalator: Escalator, store: WatchStore, feeder: HardwareFeeder, settings: PolicySettings,
          thresholds: BoxThresholds, interval: Duration, storePath: String, logger: Logger) {
@@ -87,7 +87,7 @@ actor WatchLoop: Service {
         let reading = BoxReading(storeWritable: writeError == nil, integrity: integrity?.result,
                                  diskFreeBytes: BoxProbes.freeDisk(at: BoxProbes.directory(of: storePath)),
                                  memoryAvailableBytes: BoxProbes.availableMemory())
-        let now = Monotonic.milliseconds
+        let now = MonotonicClock.milliseconds()
         var actions: [EscalationAction] = []
         for daemon in WatchedDaemon.allCases {
             guard let observation = probed.observations[daemon], var watch = daemons[daemon] else { continue }
@@ -115,9 +115,9 @@ actor WatchLoop: Service {
             await escalator.perform(action)
         }
         await saveSnapshot(reading)
-        if box.feeding { await feeder.feedIfDue(now: Monotonic.milliseconds) }
+        if box.feeding { await feeder.feedIfDue(now: MonotonicClock.milliseconds()) }
         turns += 1
-        lastTurn = Monotonic.milliseconds
+        lastTurn = MonotonicClock.milliseconds()
     }
 
     private func saveSnapshot(_ reading: BoxReading) async {
@@ -130,7 +130,7 @@ actor WatchLoop: Service {
             diskFreeBytes: reading.diskFreeBytes, memoryAvailableBytes: reading.memoryAvailableBytes,
             storeWritable: reading.storeWritable, integrity: integrity?.result, integrityCheckedAt: integrity?.at,
             hardwareFeeding: feeding, checkedAt: now)]
-        let monotonic = Monotonic.milliseconds
+        let monotonic = MonotonicClock.milliseconds()
         for daemon in WatchedDaemon.allCases {
             guard let watch = daemons[daemon] else { continue }
             records.append(HealthRecord(
