@@ -39,14 +39,17 @@ let package = Package(
         // Time and dates (pure): Timestamp, civil dates, RFC 3339, time zones (TZif, POSIX TZ).
         .target(name: "GatewayTime"),
 
+        // Bytes as hexadecimal text and back (PDUs, digests, tokens, percent-encoding): pure.
+        .target(name: "HexCoding"),
+
         // Pure protocol code: bytes in, values out.
-        .target(name: "SMSCodec"),
+        .target(name: "SMSCodec", dependencies: ["HexCoding"]),
         .target(name: "SMPPCodec", dependencies: ["GatewayTime"]),
         .target(name: "ATCommands"),
         .target(name: "TOMLReader", dependencies: ["GatewayTime"]),
 
-        .target(name: "GatewayCore", dependencies: ["GatewayTime", "TOMLReader", "CCrypt"]),
-        .target(name: "GatewayStore", dependencies: ["GatewayCore", "CSQLite"]),
+        .target(name: "GatewayCore", dependencies: ["GatewayTime", "HexCoding", "TOMLReader", "CCrypt"]),
+        .target(name: "GatewayStore", dependencies: ["GatewayCore", "HexCoding", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
         // Vendor quirks as data (one folder per vendor), shared by modemd and the simulator.
         .target(name: "ModemProfiles", dependencies: ["ATCommands", "GatewayCore"]),
@@ -74,7 +77,7 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                "GatewayCore", "GatewayStore", "CCurl",
+                "GatewayCore", "GatewayStore", "HexCoding", "CCurl",
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
@@ -98,7 +101,7 @@ let package = Package(
         .target(
             name: "SmsgwctlCommands",
             dependencies: [
-                "SMSCodec", "SMPPCodec", "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge",
+                "SMSCodec", "SMPPCodec", "HexCoding", "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/smsgwctl"
@@ -144,7 +147,7 @@ let package = Package(
             name: "IngressdDaemon",
             dependencies: [
                 "GatewayDaemon",
-                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec", "Webhooks",
+                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec", "HexCoding", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -199,7 +202,7 @@ let package = Package(
             path: "Sources/Mains/smsgw"
         ),
 
-        .testTarget(name: "CodecTests", dependencies: ["SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
+        .testTarget(name: "CodecTests", dependencies: ["HexCoding", "SMSCodec", "SMPPCodec", "ATCommands", "GatewayTestSupport"]),
         .testTarget(
             name: "GatewayTests",
             dependencies: [

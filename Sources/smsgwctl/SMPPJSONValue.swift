@@ -1,4 +1,5 @@
 import FoundationEssentials
+import HexCoding
 
 /// A JSON document as a tree, for the SMPP commands: what `smpp decode --json` prints and
 /// `smpp encode` reads (one shape, so either side can check the other).
@@ -56,8 +57,7 @@ enum SMPPJSONValue: Codable, Equatable {
 /// Hex for the SMPP commands: upper-case out, any case and whitespace in.
 enum SMPPHexText {
     static func format(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
+        HexDigits.encode(bytes, .upper)
     }
 
     static func parse(_ text: String, what: String) throws -> [UInt8] {

@@ -1,3 +1,5 @@
+import HexCoding
+
 /// HMAC with SHA-256 (RFC 2104 §2, with the SHA-256 of FIPS 180-4): the signature of webhook
 /// bodies. Block size B = 64 bytes, output L = 32 bytes.
 public enum HMACSHA256 {
@@ -19,14 +21,7 @@ public enum HMACSHA256 {
 
     /// Lower-case hexadecimal digits of `bytes`.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        HexDigits.encode(bytes, .lower)
     }
 
     /// B: SHA-256's input block in bytes (RFC 2104 §2).

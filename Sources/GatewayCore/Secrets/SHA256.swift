@@ -1,3 +1,5 @@
+import HexCoding
+
 /// SHA-256 as FIPS 180-4 §6.2 defines it, in pure Swift: API keys are high-entropy secrets
 /// checked on every request, so they are stored as a fast hash rather than a crypt(3) string.
 public enum SHA256 {
@@ -24,10 +26,7 @@ public enum SHA256 {
 
     /// The digest of the UTF-8 bytes of `text` as 64 lower-case hexadecimal digits.
     public static func hexDigest(of text: String) -> String {
-        digest(Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 0x10 ? "0" + hex : hex
-        }.joined()
+        HexDigits.encode(digest(Array(text.utf8)), .lower)
     }
 
     /// One block of the hash computation (§6.2.2 steps 1–4).

@@ -1,4 +1,5 @@
 import GatewayCore
+import HexCoding
 
 /// Messages split upstream, stored as ONE message whose parts arrive in separate submits
 /// (`NewMessage.assembly`). The first part to arrive creates the message `accepted` (the pick
@@ -129,8 +130,7 @@ extension GatewayDatabase {
         let digits = Array(hex.utf8)
         guard digits.count >= 2, let first = UInt8(String(decoding: digits[0..<2], as: UTF8.self), radix: 16) else { return nil }
         let patched = first | 0x20
-        let table = Array("0123456789ABCDEF".utf8)
-        return String(decoding: [table[Int(patched >> 4)], table[Int(patched & 0x0F)]] + digits[2...], as: UTF8.self)
+        return HexDigits.encode([patched], .upper) + String(decoding: digits[2...], as: UTF8.self)
     }
 
     /// Fails up to `limit` assemblies whose deadline passed with parts missing: pending parts

@@ -1,15 +1,11 @@
-/// Hexadecimal text as AT+CMGS takes and +CMGR gives PDUs (3GPP TS 27.005 §3.1: two
+import HexCoding
+
+/// Hexadecimal text as AT+CMGS takes and +CMGR gives PDUs, with errors that say where (3GPP TS 27.005 §3.1: two
 /// IRA characters per octet).
 public enum Hex {
     /// Upper-case hexadecimal digits of `bytes`.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        HexDigits.encode(bytes, .upper)
     }
 
     /// The bytes of `text` (either case; surrounding white space ignored).
@@ -22,8 +18,8 @@ public enum Hex {
         bytes.reserveCapacity(characters.count / 2)
         var index = 0
         while index < characters.count {
-            guard let high = value(of: characters[index]), let low = value(of: characters[index + 1]) else {
-                let bad = value(of: characters[index]) == nil ? characters[index] : characters[index + 1]
+            guard let high = HexDigits.value(of: characters[index]), let low = HexDigits.value(of: characters[index + 1]) else {
+                let bad = HexDigits.value(of: characters[index]) == nil ? characters[index] : characters[index + 1]
                 throw SMSDecodingError(.hex, .invalidHex("'\(Unicode.Scalar(bad))' is not a hex digit"), at: index / 2)
             }
             bytes.append(high << 4 | low)
@@ -34,14 +30,5 @@ public enum Hex {
 
     private static func isSpace(_ character: UInt8) -> Bool {
         character == 0x20 || character == 0x09 || character == 0x0A || character == 0x0D
-    }
-
-    private static func value(of character: UInt8) -> UInt8? {
-        switch character {
-        case 0x30...0x39: return character - 0x30
-        case 0x41...0x46: return character - 0x41 + 10
-        case 0x61...0x66: return character - 0x61 + 10
-        default: return nil
-        }
     }
 }

@@ -1,4 +1,5 @@
 import GatewayTime
+import HexCoding
 
 /// Kannel-style dlr-url callbacks: the URL upstream gave with its message, its % placeholders
 /// replaced by the report's values (Kannel user guide, "Parameters (escape codes)"), each value
@@ -59,7 +60,6 @@ public enum KannelDLRURL {
 
     /// Percent-encodes every UTF-8 octet outside RFC 3986 §2.3's unreserved set.
     public static func encode(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
         var out = [UInt8]()
         for byte in text.utf8 {
             switch byte {
@@ -68,7 +68,7 @@ public enum KannelDLRURL {
                  UInt8(ascii: "~"):
                 out.append(byte)
             default:
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                out += [UInt8(ascii: "%"), HexDigits.digit(byte >> 4), HexDigits.digit(byte)]
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -1,3 +1,5 @@
+import HexCoding
+
 /// Name/value pairs of a query string or an `application/x-www-form-urlencoded` body (WHATWG
 /// URL Standard §5.1: `&`-separated, `+` is a space, `%XX` escapes; RFC 3986 §2.1), in order.
 /// A name may repeat; `first` answers the first value.
@@ -41,7 +43,7 @@ struct FormFields: Sendable, Equatable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else {
+                guard index + 2 < bytes.count, let high = HexDigits.value(of: bytes[index + 1]), let low = HexDigits.value(of: bytes[index + 2]) else {
                     return nil
                 }
                 out.append(high << 4 | low)
@@ -58,15 +60,6 @@ struct FormFields: Sendable, Equatable {
     static func percentDecode(_ bytes: [UInt8], plusIsSpace: Bool) -> String? {
         guard let octets = percentDecodedOctets(bytes, plusIsSpace: plusIsSpace) else { return nil }
         return String(validating: octets, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     static func == (lhs: FormFields, rhs: FormFields) -> Bool {
