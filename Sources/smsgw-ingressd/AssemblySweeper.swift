@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import Logging
 import ServiceLifecycle
 
@@ -18,7 +19,7 @@ struct AssemblySweeper: Service {
     }
 
     func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        await repeatUntilShutdown(every: interval) {
             do {
                 let failed = try await store.failIncompleteAssemblies(limit: 500)
                 if !failed.isEmpty {
@@ -27,7 +28,6 @@ struct AssemblySweeper: Service {
             } catch {
                 logger.error("assembly sweep failed: \(error)")
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

@@ -57,7 +57,8 @@ public struct IngressdCommand: AsyncParsableCommand {
         let wakes = try await WakeupReceiver.bind(path: "\(configuration.runtime.directory)/ingressd.wake")
         services.append(.init(service: HTTPCallClientService(client: httpClient)))  // stops after the dispatcher
         services.append(.init(service: dispatcher))
-        services.append(.init(service: IngressWakeForwarder(receiver: wakes, dispatcher: dispatcher)))
+        // queued sends a wake-up after it queues a DLR: the outbox dispatcher looks at once.
+        services.append(.init(service: WakeupForwarder(receiver: wakes) { dispatcher.poke() }))
         let upstream = SessionServices(accounts: accounts, receivers: receivers,
                                        throughput: ThroughputLimiter(accounts: configuration.accounts),
                                        bindGuard: BindFailureGuard(), timers: configuration.listeners.smppTimers)
@@ -96,7 +97,9 @@ public struct IngressdCommand: AsyncParsableCommand {
         services.append(.init(service: try await IngressControl.bind(configuration: configuration, committer: committer, outbox: outboxStore,
                                                                     reloader: reloader, logger: logger)))
         services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))
-        services.append(.init(service: CommitTicker(committer: committer)))
+        // Turns the idle group-commit loop once a second, so its heartbeat beats while no submit
+        // arrives; the beat itself comes from the loop's turn.
+        services.append(.init(service: Ticker(every: .seconds(1)) { await committer.tick() }))
         services.append(.init(service: await ReloadService(reloader: reloader)))
         // The committer last: it stops after the listeners (reverse order) and answers what is left.
         services.insert(.init(service: committer), at: 0)

@@ -77,7 +77,7 @@ struct ReassemblySweeper: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+        await repeatUntilShutdown(every: .seconds(60)) {
             do {
                 let abandoned = try await store.abandonIncomplete()
                 if !abandoned.isEmpty {
@@ -87,7 +87,6 @@ struct ReassemblySweeper: Service {
             } catch {
                 logger.error("reassembly sweep: \(error)")
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(60)) }
         }
     }
 }

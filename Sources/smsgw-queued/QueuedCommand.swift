@@ -57,9 +57,13 @@ public struct QueuedCommand: AsyncParsableCommand {
         let reload = await ReloadService(reloader: reloader)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
-                .init(service: server), .init(service: WakeupForwarder(receiver: wakeups, dispatcher: dispatcher)),
-                .init(service: ModemdWatcher(link: link, dispatcher: dispatcher, poll: timings.modemPoll, logger: logger)),
-                .init(service: Ticker(dispatcher: dispatcher, interval: .milliseconds(500))),
+                .init(service: server),
+                // Wake-ups from ingressd (one per durable accept batch) kick the work loop.
+                .init(service: WakeupForwarder(receiver: wakeups) { dispatcher.kick() }),
+                .init(service: ModemdWatcher.following(link, for: dispatcher, poll: timings.modemPoll, logger: logger)),
+                // The slow tick: a safety net for lost wake-ups and the clock for pacing gaps,
+                // retries due and the sweep (which the loop runs at its own, slower interval).
+                .init(service: Ticker(every: .milliseconds(500)) { dispatcher.kick() }),
                 .init(service: reload),
                 .init(service: dispatcher),
             ],

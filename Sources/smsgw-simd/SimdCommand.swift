@@ -51,8 +51,14 @@ public struct SimdCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: server),
-                .init(service: ModemdWatcher(link: modemd, rotator: rotator, poll: .seconds(5), logger: logger)),
-                .init(service: Ticker(rotator: rotator, interval: timings.tick)),
+                // modemChanged events update the rotator at once; a full status every 5 s.
+                .init(service: ModemdWatcher(link: modemd, poll: .seconds(5), logger: logger,
+                                             onStatus: { await rotator.modemsSeen($0) },
+                                             onEvent: { event in
+                                                 if case .modemChanged(let status) = event { await rotator.modemsSeen([status]) }
+                                             })),
+                // The loop turns at least this often (cool-downs end, limits reset, stints age).
+                .init(service: Ticker(every: timings.tick) { rotator.kick() }),
                 .init(service: reload),
                 .init(service: rotator),
             ],

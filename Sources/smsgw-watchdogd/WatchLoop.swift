@@ -52,12 +52,11 @@ actor WatchLoop: Service {
         // service WatchdogSec shorter than health_interval is kept; a turn that hangs (a probe
         // that never returns) beats nothing, and the pets stop.
         let slice = min(interval, heartbeat.petInterval ?? interval)
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+        while !shutdownHasBegun {
             await turn()
             _ = heartbeat.beat(lane)
             var waited: Duration = .zero
-            while waited < interval, !Task.isShuttingDownGracefully, !Task.isCancelled {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: slice) }
+            while waited < interval, await sleepUnlessShuttingDown(for: slice) {
                 waited += slice
                 _ = heartbeat.beat(lane)
             }
@@ -163,9 +162,6 @@ struct IntegrityChecker: Service {
     let interval: Duration
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            await loop.integrityChecked(await store.quickCheck())
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-        }
+        await repeatUntilShutdown(every: interval) { await loop.integrityChecked(await store.quickCheck()) }
     }
 }
