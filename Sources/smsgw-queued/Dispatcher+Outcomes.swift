@@ -54,13 +54,16 @@ extension Dispatcher {
             metrics.count("sent", 1)
             avoid[job.messageID] = nil
             kick(reports: true)  // a fast status report may already wait for this TP-MR
-        case .retry(let notBefore, let counted, let avoidSIM):
-            if case .unknown(let detail) = result {
+        case .retry(let notBefore, _, let avoidSIM):
+            switch result {
+            case .unknown(let detail):
                 try await store.markUnknown(job.attemptID, messageID: job.messageID, detail: detail, resend: true)
-            } else {
-                let prefix = counted ? "" : GatewayDatabase.notAttemptedPrefix + " "
+            case .notAttempted(let detail):
+                // Nothing reached the modem: the SIM's counters get back what the begin charged.
+                try await store.handBackNotAttempted(job.attemptID, detail: detail, chargedIn: job.charged, retryAt: notBefore)
+            default:
                 try await store.failForRetry(job.attemptID, errorCode: Self.code(of: result),
-                                             detail: prefix + Self.detail(of: result), retryAt: notBefore)
+                                             detail: Self.detail(of: result), retryAt: notBefore)
             }
             if let avoidSIM { avoid[job.messageID, default: []].insert(avoidSIM) }
             metrics.count("retried", 1)

@@ -36,6 +36,9 @@ actor Dispatcher: Service {
         var sim: String
         var partIDs: [Int64]
         var request: ModemdSendRequest
+        /// The SIM counter windows its begin charged: refunded there if the send never
+        /// reaches the modem, whatever the date is by then.
+        var charged: SimCounterWindows
     }
 
     /// What the loop follows: the start-up file with the sections a reload applied since.
@@ -153,13 +156,14 @@ actor Dispatcher: Service {
                 metrics.count("dlrs_queued", result.dlrs)
             }
             let (plans, now) = try await fill()
+            let windows = QueueStore.windows(containing: now, calendar: decisions.calendar)
             // The one commit of the turn; nothing after it throws, so from here on the answers are recorded.
             let results = try await store.recordAndBegin(answers.map { ($0.job.partIDs, $0.references) },
                                                          begin: plans.map { ($0.message.id, $0.ready.modemID, $0.ready.simID) },
-                                                         at: now, calendar: decisions.calendar)
+                                                         at: now, charging: windows)
             sentAnswersRecorded(answers)
             if await store.outboxGrew() { ingressWake.send() }
-            return begun(plans, results, now: now)
+            return begun(plans, results, now: now, charged: windows)
         } catch {
             logger.error("queue turn failed: \(error)")
             await recordEach(answers)
@@ -241,7 +245,8 @@ actor Dispatcher: Service {
 
     /// The jobs of the attempts the turn's commit began: durable before any of their PDUs goes
     /// to modemd, so a crash from here on leaves them `pending` → `unknown`.
-    private func begun(_ plans: [Plan], _ results: [Result<Int64, StoreError>], now: Timestamp) -> [Job] {
+    private func begun(_ plans: [Plan], _ results: [Result<Int64, StoreError>], now: Timestamp,
+                       charged windows: SimCounterWindows) -> [Job] {
         var jobs: [Job] = []
         for (plan, result) in zip(plans, results) {
             let attemptID: Int64
@@ -261,7 +266,7 @@ actor Dispatcher: Service {
                 request: ModemdSendRequest(modem: plan.ready.name, parts: plan.message.parts.map {
                     // The store holds TPDUs; "00" asks the modem to use the SIM's SMSC (3GPP TS 27.005 §3.1).
                     ModemdSendRequest.Part(pdu: "00" + $0.pduHex, tpduLength: $0.pduHex.utf8.count / 2)
-                })))
+                }), charged: windows))
         }
         // A modem whose message was cancelled meanwhile is idle: look again.
         if jobs.count < plans.count { kickSink.yield() }
