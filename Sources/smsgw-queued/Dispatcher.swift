@@ -70,7 +70,10 @@ actor Dispatcher: Service {
     var avoid: [Int64: Set<String>] = [:]
     var random = SystemRandomNumberGenerator()
     var reportsDue = true
-    private var lastSweep: Int64 = 0
+    /// When the last full sweep ran (monotonic ms): the periodic one, or `recover`'s.
+    var lastSweep: Int64 = 0
+    /// `recover` requests waiting for the next turn's full sweep (Dispatcher+Recovery.swift).
+    var recoveryWaiters: [CheckedContinuation<QueueRecovery, any Error>] = []
     var modemIDs: [String: Int64] = [:]
     var simIDs: [String: Int64] = [:]
     /// `sent` answers not yet committed; their modems stay in flight until they are.
@@ -115,6 +118,7 @@ actor Dispatcher: Service {
             }
             // Every send has ended (the group waited for them): commit the answers still gathered.
             await recordSentAnswers()
+            await failRecoveries()
         } onGracefulShutdown: {
             // Stop taking new work; sends in flight finish and are recorded before run returns.
             self.kickSink.finish()
@@ -140,21 +144,14 @@ actor Dispatcher: Service {
         heartbeat.beat(lane)
         defer { statusLine.update(statusText) }
         let answers = takeSentAnswers()
+        // Before anything begins: every live send is in flight on a modem or among the answers.
+        await recoverIfAsked(live: Set(inFlight.values).union(answers.map(\.job.messageID)))
         do {
             if lastTurn - lastSweep >= decisions.settings.sweepInterval.milliseconds {
-                lastSweep = lastTurn
-                reportsDue = true
-                let (released, expired) = try await store.sweep()
+                let (released, expired) = try await sweep()
                 if released + expired > 0 { logger.info("sweep: \(released) released from hold, \(expired) expired") }
-                metrics.count("expired", expired)
             }
-            if reportsDue {
-                reportsDue = false
-                let result = try await store.correlateReports(window: decisions.settings.reportWindow, grace: timings.reportGrace)
-                metrics.count("reports_matched", result.matched)
-                metrics.count("reports_unmatched", result.unmatched)
-                metrics.count("dlrs_queued", result.dlrs)
-            }
+            if reportsDue { _ = try await correlateReports() }
             let (plans, now) = try await fill()
             let windows = QueueStore.windows(containing: now, calendar: decisions.calendar)
             // The one commit of the turn; nothing after it throws, so from here on the answers are recorded.

@@ -18,6 +18,18 @@ actor QueueStore {
 
     func markInFlightUnknown() throws -> [Int64] { try database.markInFlightAttemptsUnknown(now: .wallClock) }
 
+    /// Marks `unknown` every attempt in flight whose message is not one of `live` (the messages
+    /// this process has a send of): a send whose outcome could not be recorded leaves its
+    /// attempt `pending` and its message `sending` for good. Returns how many were marked.
+    func markStaleUnknown(live: Set<Int64>) throws -> Int {
+        var marked = 0
+        for (attempt, message) in try database.inFlightAttempts() where !live.contains(message) {
+            try database.markAttemptUnknown(attempt, detail: "in flight with no send behind it (recover)", now: .wallClock)
+            marked += 1
+        }
+        return marked
+    }
+
     func pick(limit: Int) throws -> [SendableMessage] { try database.pickSendable(now: .wallClock, limit: limit) }
 
     func modemID(named name: String) throws -> Int64? { try database.modemID(named: name) }
