@@ -35,6 +35,10 @@ extension Dispatcher {
                 }
             case .success(let other):
                 result = .unknown(detail: "modemd answered \(other) to a send")
+            case .failure(let error) where error.code == .cancelled:
+                // The stop grace ran out (SIGTERM): modemd carries on with the send, so it may
+                // still reach the network; a status report can resolve it.
+                result = .unknown(detail: "send cut by queued's stop after \(timings.stopGrace); modemd may still send it")
             case .failure(let error):
                 result = AttemptClassification.classify(error)
             }
