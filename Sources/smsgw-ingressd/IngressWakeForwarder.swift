@@ -1,8 +1,9 @@
 import GatewayIPC
 import ServiceLifecycle
 
-/// `ingressd.wake` datagrams (queued sends one after it queues a DLR; docs/ipc.md "Wake-ups")
-/// become pokes of the outbox dispatcher.
+/// `ingressd.wake` datagrams (queued sends one after it queues a DLR, modemd one after it
+/// stores a complete inbound message; docs/ipc.md "Wake-ups") become pokes of the outbox
+/// dispatcher.
 struct IngressWakeForwarder: Service {
     let receiver: WakeupReceiver
     let dispatcher: OutboxDispatcher

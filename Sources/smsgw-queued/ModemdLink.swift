@@ -49,7 +49,6 @@ struct ModemdWatcher: Service {
                         switch event {
                         case .statusReportStored: await dispatcher.kick(reports: true)
                         case .modemChanged(let status): await dispatcher.modemChanged(status)
-                        case .inboundCompleted: break
                         }
                     }
                 }
