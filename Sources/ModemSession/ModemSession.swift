@@ -190,6 +190,8 @@ public struct ModemSession: Sendable {
         phase = .stopped
     }
 
+    /// Noted only: the timeout of the command in flight, or of the next one, starts the ladder
+    /// (`SessionEvent.lineFailed`).
     private mutating func lineFailed(_ reason: String, now: Duration) {
         status.lastError = "serial line: \(reason)"
         log(.error, "serial line failed: \(reason)")

@@ -15,7 +15,12 @@ public enum SessionEvent: Sendable, Hashable {
     case ussd(String, timeout: Duration, requestID: UInt64)
     /// The operator asked for a power cycle now.
     case powerCycle
-    /// The serial line failed (read or write error): treated like a module that stopped answering.
+    /// Reading the serial line failed (an I/O error, a hang-up; the reader reports the first
+    /// of a run of failures). The session keeps it as `status.lastError` and logs it, and does
+    /// nothing else at once: a failed read alone does not prove the module gone. Nothing it
+    /// writes meanwhile is answered, so the command in flight — or an idle modem's next health
+    /// poll — times out and the recovery ladder runs as for a module that stopped answering
+    /// (a send whose PDU was written is then `unknown`, any other `notAttempted`).
     case lineFailed(String)
     /// The daemon stops: answer every waiting send (see `SendOutcome`) and write nothing more.
     case stop

@@ -10,7 +10,8 @@ import Webhooks
 
 /// `smsgw-ingressd`: upstream ingress (docs/ingressd.md). Its story: load the configuration,
 /// open the store, bind the SMPP, HTTP and web page listeners, notify READY, serve until SIGTERM. Each durable
-/// group commit wakes smsgw-queued with one datagram.
+/// group commit wakes smsgw-queued with one datagram; queued's DLRs and modemd's inbound
+/// messages wake the upstream outbox through `ingressd.wake` the same way.
 public struct IngressdCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "smsgw-ingressd",
@@ -19,6 +20,13 @@ public struct IngressdCommand: AsyncParsableCommand {
     public init() {}
 
     @OptionGroup var options: DaemonOptions
+
+    @Option(name: .long, help: "Seconds between the upstream outbox's safety-net sweeps (its work arrives as wake-ups from queued and modemd, and as binds).")
+    var outboxSweep: Int = 1
+
+    public func validate() throws {
+        guard outboxSweep > 0 else { throw ValidationError("--outbox-sweep must be positive") }
+    }
 
     public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.ingressd")
@@ -53,11 +61,13 @@ public struct IngressdCommand: AsyncParsableCommand {
         ]
         let dispatcher = OutboxDispatcher(store: outboxStore, routes: routes,
                                           forwarder: forwarder, settings: configuration.delivery,
-                                          accounts: Set(configuration.accounts.map(\.id)), binds: binds, logger: logger)
+                                          accounts: Set(configuration.accounts.map(\.id)), binds: binds,
+                                          sweepInterval: .seconds(outboxSweep), logger: logger)
         let wakes = try await WakeupReceiver.bind(path: "\(configuration.runtime.directory)/ingressd.wake")
         services.append(.init(service: HTTPCallClientService(client: httpClient)))  // stops after the dispatcher
         services.append(.init(service: dispatcher))
-        // queued sends a wake-up after it queues a DLR: the outbox dispatcher looks at once.
+        // queued sends a wake-up after it queues a DLR, modemd one after it stores a complete
+        // inbound message: the outbox dispatcher looks at once.
         services.append(.init(service: WakeupForwarder(receiver: wakes) { dispatcher.poke() }))
         let upstream = SessionServices(accounts: accounts, receivers: receivers,
                                        throughput: ThroughputLimiter(accounts: configuration.accounts),

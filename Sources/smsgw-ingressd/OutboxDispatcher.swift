@@ -8,8 +8,9 @@ import ServiceLifecycle
 /// into the outbox, claims due entries (with a lease, so a crash loses nothing), gives each to
 /// the first route that takes it, and records the outcome: done, retried after an exponential
 /// back-off (`[delivery]`), given up after `max_attempts`, or held (no route: no attempt spent)
-/// until a route opens. Woken by `poke()` (queued's `ingressd.wake` datagrams, a receiver
-/// binding) and every `sweepInterval` anyway.
+/// until a route opens. Woken by `poke()` (`ingressd.wake` datagrams: queued put DLRs in it,
+/// modemd stored a complete inbound message; a receiver binding) and every `sweepInterval`
+/// anyway (a safety net for a lost datagram, and the clock of retries and holds).
 actor OutboxDispatcher: Service {
     private let store: OutboxStore
     private let routes: [UpstreamRoute]

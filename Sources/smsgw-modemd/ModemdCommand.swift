@@ -38,7 +38,7 @@ public struct ModemdCommand: AsyncParsableCommand {
         let logger = options.bootstrapLogging(label: "smsgw.modemd")
         let configuration = try options.loadConfiguration()
         let store = try StoreRecorder(path: configuration.store.path, reassemblyWindow: .seconds(reassemblyTimeout))
-        let events = EventPublisher()
+        let events = EventPublisher(ingress: IngressWake(runtimeDirectory: configuration.runtime.directory))
         let heartbeat = DaemonHeartbeat.make(logger: logger)
         let enabled = configuration.modems.filter(\.enabled)
         let readiness = ModemsReadyStatus(total: enabled.count)
@@ -70,7 +70,8 @@ public struct ModemdCommand: AsyncParsableCommand {
 }
 
 /// Abandons inbound messages whose missing parts do not come in time; each is announced like a
-/// completed one, since it is forwarded upstream as it is (marked incomplete).
+/// completed one (ingressd's outbox is woken), since it is forwarded upstream as it is (marked
+/// incomplete).
 struct ReassemblySweeper: Service {
     let store: StoreRecorder
     let events: EventPublisher
@@ -83,7 +84,7 @@ struct ReassemblySweeper: Service {
                 if !abandoned.isEmpty {
                     logger.warning("\(abandoned.count) inbound message(s) abandoned with parts missing after \(store.reassemblyWindow)")
                 }
-                for id in abandoned { events.publish(.inboundCompleted(id: id)) }
+                if !abandoned.isEmpty { events.inboundCompleted() }
             } catch {
                 logger.error("reassembly sweep: \(error)")
             }

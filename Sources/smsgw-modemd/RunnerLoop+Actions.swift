@@ -56,7 +56,7 @@ extension RunnerLoop {
             switch try await runner.store.record(content, modemID: modemID, simID: simID) {
             case .inbound(let id, let isNew, let completed):
                 runner.logger.info("inbound part stored (message \(id)\(isNew ? "" : ", a repeat")\(completed ? ", complete" : ""))")
-                if completed { runner.events.publish(.inboundCompleted(id: id)) }
+                if completed { runner.events.inboundCompleted() }
             case .repeatOfFinished(let id):
                 runner.metrics.repeatsDropped.increment()
                 runner.logger.notice("inbound part dropped: a repeat of message \(id), already finished")

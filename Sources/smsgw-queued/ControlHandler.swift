@@ -52,9 +52,7 @@ struct ControlHandler: Sendable {
         case .reload:
             return .reload(await reloader.reload())
         case .recover:
-            await dispatcher.kick(reports: true)
-            let waiting = try await store.oldestWaitingMilliseconds().map { "oldest waiting \($0) ms" } ?? "nothing waiting"
-            return .recovering(detail: "full sweep started; \(waiting)")
+            return .recovered(try await dispatcher.recover())
         }
     }
 

@@ -35,6 +35,10 @@ extension Dispatcher {
                 }
             case .success(let other):
                 result = .unknown(detail: "modemd answered \(other) to a send")
+            case .failure(let error) where error.code == .cancelled:
+                // The stop grace ran out (SIGTERM): modemd carries on with the send, so it may
+                // still reach the network; a status report can resolve it.
+                result = .unknown(detail: "send cut by queued's stop after \(timings.stopGrace); modemd may still send it")
             case .failure(let error):
                 result = AttemptClassification.classify(error)
             }
@@ -54,13 +58,16 @@ extension Dispatcher {
             metrics.count("sent", 1)
             avoid[job.messageID] = nil
             kick(reports: true)  // a fast status report may already wait for this TP-MR
-        case .retry(let notBefore, let counted, let avoidSIM):
-            if case .unknown(let detail) = result {
+        case .retry(let notBefore, _, let avoidSIM):
+            switch result {
+            case .unknown(let detail):
                 try await store.markUnknown(job.attemptID, messageID: job.messageID, detail: detail, resend: true)
-            } else {
-                let prefix = counted ? "" : GatewayDatabase.notAttemptedPrefix + " "
+            case .notAttempted(let detail):
+                // Nothing reached the modem: the SIM's counters get back what the begin charged.
+                try await store.handBackNotAttempted(job.attemptID, detail: detail, chargedIn: job.charged, retryAt: notBefore)
+            default:
                 try await store.failForRetry(job.attemptID, errorCode: Self.code(of: result),
-                                             detail: prefix + Self.detail(of: result), retryAt: notBefore)
+                                             detail: Self.detail(of: result), retryAt: notBefore)
             }
             if let avoidSIM { avoid[job.messageID, default: []].insert(avoidSIM) }
             metrics.count("retried", 1)

@@ -36,6 +36,9 @@ actor Dispatcher: Service {
         var sim: String
         var partIDs: [Int64]
         var request: ModemdSendRequest
+        /// The SIM counter windows its begin charged: refunded there if the send never
+        /// reaches the modem, whatever the date is by then.
+        var charged: SimCounterWindows
     }
 
     /// What the loop follows: the start-up file with the sections a reload applied since.
@@ -67,7 +70,10 @@ actor Dispatcher: Service {
     var avoid: [Int64: Set<String>] = [:]
     var random = SystemRandomNumberGenerator()
     var reportsDue = true
-    private var lastSweep: Int64 = 0
+    /// When the last full sweep ran (monotonic ms): the periodic one, or `recover`'s.
+    var lastSweep: Int64 = 0
+    /// `recover` requests waiting for the next turn's full sweep (Dispatcher+Recovery.swift).
+    var recoveryWaiters: [CheckedContinuation<QueueRecovery, any Error>] = []
     var modemIDs: [String: Int64] = [:]
     var simIDs: [String: Int64] = [:]
     /// `sent` answers not yet committed; their modems stay in flight until they are.
@@ -112,6 +118,7 @@ actor Dispatcher: Service {
             }
             // Every send has ended (the group waited for them): commit the answers still gathered.
             await recordSentAnswers()
+            await failRecoveries()
         } onGracefulShutdown: {
             // Stop taking new work; sends in flight finish and are recorded before run returns.
             self.kickSink.finish()
@@ -137,29 +144,23 @@ actor Dispatcher: Service {
         heartbeat.beat(lane)
         defer { statusLine.update(statusText) }
         let answers = takeSentAnswers()
+        // Before anything begins: every live send is in flight on a modem or among the answers.
+        await recoverIfAsked(live: Set(inFlight.values).union(answers.map(\.job.messageID)))
         do {
             if lastTurn - lastSweep >= decisions.settings.sweepInterval.milliseconds {
-                lastSweep = lastTurn
-                reportsDue = true
-                let (released, expired) = try await store.sweep()
+                let (released, expired) = try await sweep()
                 if released + expired > 0 { logger.info("sweep: \(released) released from hold, \(expired) expired") }
-                metrics.count("expired", expired)
             }
-            if reportsDue {
-                reportsDue = false
-                let result = try await store.correlateReports(window: decisions.settings.reportWindow, grace: timings.reportGrace)
-                metrics.count("reports_matched", result.matched)
-                metrics.count("reports_unmatched", result.unmatched)
-                metrics.count("dlrs_queued", result.dlrs)
-            }
+            if reportsDue { _ = try await correlateReports() }
             let (plans, now) = try await fill()
+            let windows = QueueStore.windows(containing: now, calendar: decisions.calendar)
             // The one commit of the turn; nothing after it throws, so from here on the answers are recorded.
             let results = try await store.recordAndBegin(answers.map { ($0.job.partIDs, $0.references) },
                                                          begin: plans.map { ($0.message.id, $0.ready.modemID, $0.ready.simID) },
-                                                         at: now, calendar: decisions.calendar)
+                                                         at: now, charging: windows)
             sentAnswersRecorded(answers)
             if await store.outboxGrew() { ingressWake.send() }
-            return begun(plans, results, now: now)
+            return begun(plans, results, now: now, charged: windows)
         } catch {
             logger.error("queue turn failed: \(error)")
             await recordEach(answers)
@@ -241,7 +242,8 @@ actor Dispatcher: Service {
 
     /// The jobs of the attempts the turn's commit began: durable before any of their PDUs goes
     /// to modemd, so a crash from here on leaves them `pending` → `unknown`.
-    private func begun(_ plans: [Plan], _ results: [Result<Int64, StoreError>], now: Timestamp) -> [Job] {
+    private func begun(_ plans: [Plan], _ results: [Result<Int64, StoreError>], now: Timestamp,
+                       charged windows: SimCounterWindows) -> [Job] {
         var jobs: [Job] = []
         for (plan, result) in zip(plans, results) {
             let attemptID: Int64
@@ -261,7 +263,7 @@ actor Dispatcher: Service {
                 request: ModemdSendRequest(modem: plan.ready.name, parts: plan.message.parts.map {
                     // The store holds TPDUs; "00" asks the modem to use the SIM's SMSC (3GPP TS 27.005 §3.1).
                     ModemdSendRequest.Part(pdu: "00" + $0.pduHex, tpduLength: $0.pduHex.utf8.count / 2)
-                })))
+                }), charged: windows))
         }
         // A modem whose message was cancelled meanwhile is idle: look again.
         if jobs.count < plans.count { kickSink.yield() }

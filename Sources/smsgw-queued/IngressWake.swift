@@ -12,13 +12,6 @@ extension QueueStore {
     }
 }
 
-/// Sends the wake-up datagram to ingressd's socket under the runtime directory.
-struct IngressWake: Sendable {
-    let path: String
-    init(runtimeDirectory: String) { path = "\(runtimeDirectory)/ingressd.wake" }
-    func send() { Wakeup.send(to: path) }
-}
-
 extension Dispatcher {
     var ingressWake: IngressWake { IngressWake(runtimeDirectory: configuration.runtime.directory) }
 }

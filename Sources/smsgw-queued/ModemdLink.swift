@@ -19,7 +19,6 @@ extension ModemdWatcher {
                 switch event {
                 case .statusReportStored: await dispatcher.kick(reports: true)
                 case .modemChanged(let status): await dispatcher.modemChanged(status)
-                case .inboundCompleted: break
                 }
             })
     }

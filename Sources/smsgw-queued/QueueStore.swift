@@ -22,6 +22,18 @@ actor QueueStore {
 
     func markInFlightUnknown() throws -> [Int64] { try database.markInFlightAttemptsUnknown(now: .wallClock) }
 
+    /// Marks `unknown` every attempt in flight whose message is not one of `live` (the messages
+    /// this process has a send of): a send whose outcome could not be recorded leaves its
+    /// attempt `pending` and its message `sending` for good. Returns how many were marked.
+    func markStaleUnknown(live: Set<Int64>) throws -> Int {
+        var marked = 0
+        for (attempt, message) in try database.inFlightAttempts() where !live.contains(message) {
+            try database.markAttemptUnknown(attempt, detail: "in flight with no send behind it (recover)", now: .wallClock)
+            marked += 1
+        }
+        return marked
+    }
+
     func pick(limit: Int) throws -> [SendableMessage] { try database.pickSendable(now: .wallClock, limit: limit) }
 
     func modemID(named name: String) throws -> Int64? { try database.modemID(named: name) }
@@ -36,12 +48,11 @@ actor QueueStore {
     }
 
     /// Records the TP-MRs of `sends` and starts every attempt of `starts` (message, modem, SIM),
-    /// each charging its SIM's local windows holding `now`, in one transaction; a message no
-    /// longer queued is that element's error.
+    /// each charging its SIM's counter `windows` (the local ones holding `now`), in one
+    /// transaction; a message no longer queued is that element's error.
     func recordAndBegin(_ sends: [(parts: [Int64], references: [Int])], begin starts: [(message: Int64, modem: Int64, sim: Int64)],
-                        at now: Timestamp, calendar: LocalCalendar) throws -> [Result<Int64, StoreError>] {
-        let windows = Self.windows(containing: now, calendar: calendar)
-        return try database.recordSentAndBegin(Self.partsSent(sends), begin: starts.map {
+                        at now: Timestamp, charging windows: SimCounterWindows) throws -> [Result<Int64, StoreError>] {
+        try database.recordSentAndBegin(Self.partsSent(sends), begin: starts.map {
             GatewayDatabase.AttemptStart(messageID: $0.message, modemID: $0.modem, simID: $0.sim, windows: windows)
         }, now: now)
     }
@@ -93,6 +104,12 @@ actor QueueStore {
 
     func failForRetry(_ attemptID: Int64, errorCode: Int?, detail: String, retryAt: Timestamp) throws {
         try database.failAttemptForRetry(attemptID, errorCode: errorCode, detail: detail, retryAt: retryAt, now: .wallClock)
+    }
+
+    /// An attempt that never reached a modem: handed back for a retry, its parts refunded to
+    /// the SIM's counter `windows` its begin charged (`GatewayDatabase.handBackNotAttempted`).
+    func handBackNotAttempted(_ attemptID: Int64, detail: String, chargedIn windows: SimCounterWindows, retryAt: Timestamp) throws {
+        try database.handBackNotAttempted(attemptID, detail: detail, chargedIn: windows, retryAt: retryAt, now: .wallClock)
     }
 
     func markUnknown(_ attemptID: Int64, messageID: Int64, detail: String, resend: Bool) throws {

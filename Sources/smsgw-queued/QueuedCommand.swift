@@ -13,7 +13,8 @@ import Glibc
 
 /// `smsgw-queued`: the local queue (docs/queued.md). Its story: load the configuration, open
 /// the store and the box's time zone, mark attempts left in flight by a previous run `unknown`, bind the control and
-/// wake-up sockets, follow modemd, notify READY, run the work loop until SIGTERM.
+/// wake-up sockets, follow modemd, notify READY, run the work loop until SIGTERM (then the
+/// sends in flight get `--stop-grace` to end; any still running is cut and recorded `unknown`).
 public struct QueuedCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "smsgw-queued",
@@ -22,6 +23,13 @@ public struct QueuedCommand: AsyncParsableCommand {
     public init() {}
 
     @OptionGroup var options: DaemonOptions
+
+    @Option(name: .long, help: "Seconds sends in flight get to end after SIGTERM; one still running then is cut and recorded unknown. Keep it below the unit's TimeoutStopSec.")
+    var stopGrace: Int = 10
+
+    public func validate() throws {
+        guard stopGrace > 0 else { throw ValidationError("--stop-grace must be positive") }
+    }
 
     public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.queued")
@@ -39,7 +47,8 @@ public struct QueuedCommand: AsyncParsableCommand {
         let runtime = configuration.runtime.directory
         let metrics = QueueMetrics()
         let link = ModemdLink(path: "\(runtime)/modemd.sock", name: "modemd", logger: logger)
-        let timings = QueuedTimings()
+        var timings = QueuedTimings()
+        timings.stopGrace = .seconds(stopGrace)
         let statusLine = StatusLine()
         let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: timings, store: store,
                                     link: link, metrics: metrics, logger: logger,
@@ -55,7 +64,7 @@ public struct QueuedCommand: AsyncParsableCommand {
         }
         let wakeups = try await WakeupReceiver.bind(path: "\(runtime)/queued.wake")
         let reload = await ReloadService(reloader: reloader)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+        var services = ServiceGroupConfiguration(
             services: [
                 .init(service: server),
                 // Wake-ups from ingressd (one per durable accept batch) kick the work loop.
@@ -67,7 +76,12 @@ public struct QueuedCommand: AsyncParsableCommand {
                 .init(service: reload),
                 .init(service: dispatcher),
             ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // SIGTERM: no new send starts and those in flight get the grace to end and be recorded;
+        // then the group is cancelled, which cuts the sends still waiting for modemd (recorded
+        // `unknown`, Dispatcher+Outcomes.swift) and ends the process.
+        services.maximumGracefulShutdownDuration = timings.stopGrace
+        let group = ServiceGroup(configuration: services)
         logger.notice("queued ready: control socket \(server.path), wake-ups \(wakeups.path)")
         ServiceNotifier().ready(status: await dispatcher.statusText)
         statusLine.update(await dispatcher.statusText)

@@ -9,6 +9,9 @@ struct QueuedTimings: Sendable {
     var pickPerIdleModem = 4
     /// How long a send on modemd may take (every part's `AT+CMGS`).
     var sendTimeout: Duration = .seconds(180)
+    /// After SIGTERM, how long sends in flight get to end; one still running then is cut
+    /// (`--stop-grace`; the unit's `TimeoutStopSec=` leaves room beyond it to record the cut).
+    var stopGrace: Duration = .seconds(10)
     /// The safety-net poll of modemd's status (its `modemChanged` events are the fast path).
     var modemPoll: Duration = .seconds(15)
 }

@@ -33,7 +33,7 @@ struct Escalator: Sendable {
         switch action.step {
         case .recover:
             switch await probes.queued.call(.recover, timeout: probes.timeout) {
-            case .success(.recovering(let detail)): outcome = "queued: \(detail)"
+            case .success(.recovered(let recovery)): outcome = "queued: \(recovery.summary)"
             case .success(let other): outcome = "queued answered \(other)"
             case .failure(let error): outcome = "recover failed: \(error.code.rawValue): \(error.message)"
             }

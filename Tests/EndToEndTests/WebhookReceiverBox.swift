@@ -12,6 +12,8 @@ final class WebhookReceiverBox {
         var body: String
         var verified: Bool
         var client_port: Int
+        /// When the receiver read it (wall clock, seconds since 1970).
+        var received_at: Double
     }
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -6,7 +6,7 @@ docs/webhooks.md (so the documented code is the code that runs) and records each
 Prints its port on the first line of stdout. Paths: /hook answers 204 when the signature
 verifies and 401 when not; /status/<code> answers <code>; /slow/<seconds> sleeps, then 200;
 anything else 200. Every request is one JSON line in --log (method, path, headers, body,
-verified, client_port)."""
+verified, client_port, received_at: the wall-clock time it was read, seconds since 1970)."""
 import argparse, json, re, signal, ssl, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -34,9 +34,10 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *_):
         pass
 
-    def record(self, body, verified):
+    def record(self, body, verified, received_at):
         entry = {"method": self.command, "path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
-                 "body": body.decode("utf-8", "replace"), "verified": verified, "client_port": self.client_address[1]}
+                 "body": body.decode("utf-8", "replace"), "verified": verified, "client_port": self.client_address[1],
+                 "received_at": received_at}
         with lock, open(args.log, "a", encoding="utf-8") as log:
             log.write(json.dumps(entry, sort_keys=True) + "\n")
 
@@ -47,9 +48,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def handle_any(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        received_at = time.time()
         verified = verify(args.secret.encode(), self.headers.get("X-Smsgw-Timestamp", ""), body,
                           self.headers.get("X-Smsgw-Signature", ""))
-        self.record(body, verified)
+        self.record(body, verified, received_at)
         if self.path.startswith("/hook"):
             self.answer(204 if verified else 401)
         elif self.path.startswith("/status/"):

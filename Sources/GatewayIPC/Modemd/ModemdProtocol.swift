@@ -33,8 +33,6 @@ public enum ModemdProtocol: IPCProtocol {
     }
 
     public enum Event: Codable, Sendable, Hashable {
-        /// An inbound message became complete in the store.
-        case inboundCompleted(id: Int64)
         /// A status report was stored.
         case statusReportStored(id: Int64)
         /// A modem's state changed (ready, hung, resetting…) or it identified its SIM (after a

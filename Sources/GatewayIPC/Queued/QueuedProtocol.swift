@@ -16,8 +16,9 @@ public enum QueuedProtocol: IPCProtocol {
         /// Cancel a message that is still waiting (`queued` or `held`).
         case cancel(messageID: Int64)
         case health
-        /// smsgw-watchdogd's first rung: look at the whole queue again now (a full sweep,
-        /// status reports included), as after a restart but without one.
+        /// smsgw-watchdogd's first rung: look at the whole queue again now, as after a restart
+        /// but without one — attempts left in flight with no send behind them, held messages
+        /// due, expiries, status reports — then fill the idle modems. Answered when done.
         case recover
         /// Read the configuration file again, as SIGHUP does, and say what was applied.
         case reload
@@ -31,8 +32,8 @@ public enum QueuedProtocol: IPCProtocol {
         /// Whether the message was cancelled (false: it was already sending or final).
         case cancelled(messageID: Int64, done: Bool)
         case health(QueuedHealth)
-        /// The sweep was started; `detail` says what the queue holds.
-        case recovering(detail: String)
+        /// The full sweep `recover` asked for is done: what it found.
+        case recovered(QueueRecovery)
         case reload(ReloadReport)
     }
 

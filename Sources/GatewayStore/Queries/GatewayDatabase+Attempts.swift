@@ -23,6 +23,7 @@ extension GatewayDatabase {
             """
         static let partsOfAttempt = "UPDATE message_parts SET state = ?, error_code = ? WHERE attempt_id = ? AND state = 'sending'"
         static let inFlight = "SELECT id FROM attempts WHERE outcome = 'pending' ORDER BY id"
+        static let inFlightWithMessage = "SELECT id, message_id FROM attempts WHERE outcome = 'pending' ORDER BY id"
         static let requeueParts = "UPDATE message_parts SET state = 'pending' WHERE message_id = ? AND state IN ('unknown', 'failed')"
     }
 
@@ -96,6 +97,11 @@ extension GatewayDatabase {
             }
             return attempts
         }
+    }
+
+    /// Every attempt still `pending` (in flight), oldest first, with its message.
+    public func inFlightAttempts() throws -> [(attemptID: Int64, messageID: Int64)] {
+        try connection.query(AttemptSQL.inFlightWithMessage) { ($0.int64(0), $0.int64(1)) }
     }
 
     /// Puts an `unknown` message back in the queue (where configuration allows a resend).

@@ -11,7 +11,7 @@ extension GatewayDatabase {
         static let attemptCount = "SELECT count(*) FROM attempts WHERE message_id = ? AND outcome != 'pending'"
         static let finish = """
             UPDATE attempts SET outcome = 'failed', finished_at = ?, error_code = ?, error_detail = ?
-            WHERE id = ? AND outcome = 'pending' RETURNING message_id
+            WHERE id = ? AND outcome = 'pending' RETURNING message_id, sim_id
             """
         static let partsBack = """
             UPDATE message_parts SET state = 'pending', error_code = ? WHERE attempt_id = ? AND state = 'sending'
@@ -51,21 +51,49 @@ extension GatewayDatabase {
         return attemptID
     }
 
-    /// Ends an attempt that failed for now (a temporary `+CMS ERROR`, a modem that went away
-    /// before writing): the parts still in flight go back to `pending`, the message to `queued`,
-    /// not to be picked before `retryAt` (the back-off). One transaction, one history line.
+    /// Ends an attempt that failed for now (a temporary `+CMS ERROR`, a device fault): the parts
+    /// still in flight go back to `pending`, the message to `queued`, not to be picked before
+    /// `retryAt` (the back-off). The SIM stays charged: the modem had the message. One
+    /// transaction, one history line.
     public func failAttemptForRetry(_ attemptID: Int64, errorCode: Int?, detail: String, retryAt: Timestamp,
                                     now: Timestamp) throws {
         try connection.transaction {
-            guard let messageID = try connection.queryFirst(
-                QueueDispatchSQL.finish, now.millisecondsSince1970, errorCode, detail, attemptID, row: { $0.int64(0) })
-            else { throw StoreError(.notFound(what: "attempt in flight", id: attemptID), path: connection.path) }
-            try connection.run(QueueDispatchSQL.partsBack, errorCode, attemptID)
-            try connection.run(QueueDispatchSQL.notBefore, retryAt.millisecondsSince1970, messageID)
-            let code = errorCode.map { " (error \($0))" } ?? ""
-            try transition(messageID, to: HistoryEntry(
-                at: now, state: .queued, actor: .queue, detail: "\(detail)\(code); retry after \(retryAt.millisecondsSince1970)"))
+            _ = try handBackInTransaction(attemptID, errorCode: errorCode, detail: detail, retryAt: retryAt, now: now)
         }
+    }
+
+    /// Ends an attempt that never reached a modem (modemd answered `not_attempted`, `not_ready`
+    /// or `queue_full`, or refused the call before running it): as
+    /// ``failAttemptForRetry(_:errorCode:detail:retryAt:now:)``, with the detail marked
+    /// ``notAttemptedPrefix`` (the attempt does not count towards `queue.max_attempts`), and —
+    /// in the same transaction — the parts handed back are taken off the SIM's hour, day and
+    /// month counters in `windows`: the windows the attempt's begin charged (``AttemptStart``),
+    /// which are not today's when midnight passed meanwhile. Nothing was sent, so nothing stays
+    /// counted against the SIM's limits. Returns how many parts were handed back and refunded.
+    @discardableResult
+    public func handBackNotAttempted(_ attemptID: Int64, detail: String, chargedIn windows: SimCounterWindows,
+                                     retryAt: Timestamp, now: Timestamp) throws -> Int {
+        try connection.transaction {
+            let (simID, parts) = try handBackInTransaction(attemptID, errorCode: nil, detail: "\(Self.notAttemptedPrefix) \(detail)",
+                                                           retryAt: retryAt, now: now)
+            try refundSimCountersInTransaction(simID: simID, sent: parts, windows: windows)
+            return parts
+        }
+    }
+
+    /// Finishes the attempt `failed`, hands its parts in flight back to `pending` and the
+    /// message to `queued` after `retryAt`; the attempt's SIM and how many parts went back.
+    private func handBackInTransaction(_ attemptID: Int64, errorCode: Int?, detail: String, retryAt: Timestamp,
+                                       now: Timestamp) throws -> (simID: Int64, parts: Int) {
+        guard let (messageID, simID) = try connection.queryFirst(
+            QueueDispatchSQL.finish, now.millisecondsSince1970, errorCode, detail, attemptID, row: { ($0.int64(0), $0.int64(1)) })
+        else { throw StoreError(.notFound(what: "attempt in flight", id: attemptID), path: connection.path) }
+        let parts = try connection.run(QueueDispatchSQL.partsBack, errorCode, attemptID)
+        try connection.run(QueueDispatchSQL.notBefore, retryAt.millisecondsSince1970, messageID)
+        let code = errorCode.map { " (error \($0))" } ?? ""
+        try transition(messageID, to: HistoryEntry(
+            at: now, state: .queued, actor: .queue, detail: "\(detail)\(code); retry after \(retryAt.millisecondsSince1970)"))
+        return (simID, parts)
     }
 
     /// How many attempts of `messageID` have ended (sent, failed or unknown).

@@ -21,6 +21,12 @@ actor HTTPStoreReader {
         return (status, try database.history(of: id))
     }
 
+    /// `account`'s message `id` as it is now: its parts and state (a retried `client_id` is
+    /// answered with the stored message, not with what the retry would have made).
+    func stored(_ id: Int64, account: String) throws -> (parts: Int, state: MessageState)? {
+        try database.messageStatus(id, account: account).map { ($0.parts.count, $0.state) }
+    }
+
     func inbound(account: String, sinceID: Int64, limit: Int) throws -> [InboundFeedRecord] {
         try database.inboundFeed(account: account, sinceID: sinceID, limit: limit)
     }

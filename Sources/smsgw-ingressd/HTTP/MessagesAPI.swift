@@ -55,8 +55,10 @@ struct MessagesAPI: Sendable {
         var clientID: String?
     }
 
-    /// The group commit of `items` in one transaction; a duplicate answers the first id, a
-    /// conflict 409; a failed commit is 503 for every item.
+    /// The group commit of `items` in one transaction; a duplicate answers the stored message
+    /// as it is now (its id, parts and state: sent, delivered… by the time the retry comes), a
+    /// conflict 409; a failed commit is 503 for every item, and so is a duplicate whose stored
+    /// message cannot be read.
     func store(_ items: [Pending]) async -> [Result<(Stored, Accepted), APIError>] {
         let now = context.now()
         let messages = items.map { item in
@@ -78,17 +80,34 @@ struct MessagesAPI: Sendable {
         for name in ["accepted", "duplicate", "conflict"] {
             HTTPMetrics.messages(interface: "api", outcome: name, count: outcomes.filter { $0.name == name }.count)
         }
-        return zip(items, outcomes).map { item, outcome in
-            let state = item.message.scheduleAt.map { $0 > now ? "held" : "queued" } ?? "queued"
-            let parts = item.message.partsHex.count
+        var results: [Result<(Stored, Accepted), APIError>] = []
+        for (item, outcome) in zip(items, outcomes) {
             switch outcome {
-            case .accepted(let id): return .success((.new, Accepted(id: String(id), parts: parts, state: state)))
-            case .duplicate(let id): return .success((.duplicate, Accepted(id: String(id), parts: parts, state: state)))
+            case .accepted(let id):
+                let state = item.message.scheduleAt.map { $0 > now ? "held" : "queued" } ?? "queued"
+                results.append(.success((.new, Accepted(id: String(id), parts: item.message.partsHex.count, state: state))))
+            case .duplicate(let id):
+                results.append(await duplicate(id, account: item.message.account))
             case .conflict(let existing):
-                return .failure(APIError(.conflict, "client_id_conflict",
-                                         "client_id \"\(item.clientID ?? "")\" was used for message \(existing) with other content"))
+                results.append(.failure(APIError(.conflict, "client_id_conflict",
+                                                 "client_id \"\(item.clientID ?? "")\" was used for message \(existing) with other content")))
             }
         }
+        return results
+    }
+
+    /// The stored message a retried `client_id` names, as it is now.
+    private func duplicate(_ id: Int64, account: String) async -> Result<(Stored, Accepted), APIError> {
+        do {
+            if let stored = try await context.reader.stored(id, account: account) {
+                return .success((.duplicate, Accepted(id: String(id), parts: stored.parts, state: stored.state.rawValue)))
+            }
+            context.logger.error("HTTP duplicate: message \(id) of \(account) was not found")
+        } catch {
+            context.logger.error("HTTP duplicate: reading message \(id) failed: \(error)")
+        }
+        return .failure(APIError(.serviceUnavailable, "store_unavailable", "the stored message could not be read; try again",
+                                 headers: ["retry-after": "1"]))
     }
 
     /// 415 for a body that says it is not JSON (no Content-Type is read as JSON).

@@ -95,6 +95,20 @@ components:
         state:
           type: string
           enum: [queued, held]
+    Stored:
+      description: The message an earlier request with the same client_id stored, as it is now.
+      type: object
+      required: [id, parts, state]
+      properties:
+        id:
+          type: string
+        parts:
+          type: integer
+          minimum: 1
+          maximum: 255
+        state:
+          type: string
+          enum: [accepted, queued, held, sending, sent, delivered, failed, expired, unknown, cancelled]
     BatchRequest:
       type: object
       additionalProperties: false
@@ -326,11 +340,11 @@ paths:
               schema:
                 $ref: '#/components/schemas/Accepted'
         "200":
-          description: A retry of an earlier request with the same client_id and content; its id.
+          description: A retry of an earlier request with the same client_id and content; the message it stored, with its parts and state now.
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/Accepted'
+                $ref: '#/components/schemas/Stored'
         "400":
           $ref: '#/components/responses/Error400'
         "401":
