@@ -16,9 +16,11 @@ struct QueuedRefundTests {
         try await box.start()
         let queued = try #require(box.queued)
         for modem in ["m2", "m3", "m4"] { _ = try await queued.call(.pauseModem(modem: modem), timeout: .seconds(5)) }
-        // m1 stops answering: its AT+CMGS gets no prompt, so modemd's ladder hands the send back
-        // not attempted (docs/modemd.md, "Recovery ladder") after the command timeout.
-        _ = try box.simulatorControl(#"{"command":"hang","modem":"m1"}"#)
+        // m1 hangs at its next AT+CMGS: no prompt, so modemd's ladder hands the send back not
+        // attempted (docs/modemd.md, "Recovery ladder") after the command timeout. A plain `hang`
+        // would race modemd's health poll: a poll that meets it first takes m1 out of service
+        // and the message is never tried there.
+        _ = try box.simulatorControl(#"{"command":"hang-at-prompt","modem":"m1"}"#)
         let id = try box.accept([QueuedBox.message(to: "+31650000010", .transactional)])[0]
         try await box.waitFor("the send handed back not attempted", within: .seconds(40)) {
             try box.count("SELECT count(*) FROM attempts WHERE error_detail LIKE 'not attempted:%'") == 1

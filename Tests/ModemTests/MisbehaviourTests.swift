@@ -40,6 +40,21 @@ struct MisbehaviourTests {
         #expect(harness.send("AT\r").lines == ["AT", "OK"])
     }
 
+    @Test("hang-at-prompt: answered until the next AT+CMGS, which gets no prompt; then no answer until a power cycle")
+    func hangAtPrompt() throws {
+        var harness = SendingTests.ready(.fast)
+        _ = harness.handle(.misbehave(.hangAtPrompt))
+        #expect(harness.send("AT\r").lines == ["OK"], "alive until the next send (echo off)")
+        let pdu = try SendingTests.submitPDU(report: false)
+        #expect(harness.send("AT+CMGS=\(pdu.length)\r") + harness.settle() == "")
+        #expect(harness.send("AT\r") == "")
+        #expect(harness.modem.misbehaviours.keys.sorted() == ["hang"])
+        _ = harness.handle(.powerOff)
+        _ = harness.handle(.powerOn)
+        #expect(harness.settle().lines.first == "RDY")
+        #expect(harness.send("AT\r").lines == ["AT", "OK"])
+    }
+
     @Test("garbage: answers carry bytes that are not text")
     func garbage() {
         var harness = SendingTests.ready(.fast)

@@ -35,6 +35,7 @@ struct ControlRequest: Decodable, Sendable, Hashable {
     func event() -> Result<SimulatedModem.Event, Problem> {
         switch command {
         case "hang": return .success(.misbehave(.hang))
+        case "hang-at-prompt": return .success(.misbehave(.hangAtPrompt))
         case "hang-in-send": return .success(.misbehave(.hangInSend))
         case "garbage": return .success(.misbehave(.garbage))
         case "deregister": return .success(.misbehave(.deregister))

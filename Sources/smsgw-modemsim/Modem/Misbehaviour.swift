@@ -3,6 +3,9 @@
 enum Misbehaviour: Sendable, Hashable {
     /// Stops answering anything until power-cycled or cleared (a wedged module).
     case hang
+    /// Hangs as `hang` does at the next `AT+CMGS`, before its `> ` prompt: a module wedged as a
+    /// send starts. Everything before that send is answered, so the send itself meets the hang.
+    case hangAtPrompt
     /// Takes the next message body after `AT+CMGS`'s `> ` prompt, then hangs as `hang` does:
     /// no `+CMGS:` (3GPP TS 27.005 §3.5.1), a module wedged in the middle of a send.
     case hangInSend
@@ -26,6 +29,7 @@ enum Misbehaviour: Sendable, Hashable {
     var name: String {
         switch self {
         case .hang: "hang"
+        case .hangAtPrompt: "hang-at-prompt"
         case .hangInSend: "hang-in-send"
         case .garbage: "garbage"
         case .cmsError: "cms-error"

@@ -3,7 +3,11 @@ import SMSCodec
 
 extension SimulatedModem {
     /// `AT+CMGS=<length>` (PDU mode) or `AT+CMGS="<da>"` (text mode): the prompt (27.005 §3.5.1, §4.3).
-    func startSubmit(_ arguments: [ATField]) -> CommandOutcome {
+    /// With `hang-at-prompt` set the module hangs here: nothing, not even the prompt, comes out.
+    mutating func startSubmit(_ arguments: [ATField]) -> CommandOutcome {
+        if misbehaviours.removeValue(forKey: Misbehaviour.hangAtPrompt.name) != nil {
+            misbehaviours[Misbehaviour.hang.name] = .hang  // output is dropped while hung
+        }
         switch config.format {
         case .pdu:
             guard arguments.count == 1, let length = arguments[0].integer, (7...164).contains(length) else {
