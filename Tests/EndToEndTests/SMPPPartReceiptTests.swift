@@ -98,11 +98,13 @@ struct SMPPPartReceiptTests {
 
         // The box's own ledger: six messages, every part sent once, from one SIM per message,
         // and exactly the nine receipts in the outbox, each delivered on its first attempt.
-        try await box.waitFor("every receipt settled", within: .seconds(30)) {
-            try box.count("SELECT count(*) FROM upstream_outbox WHERE state = 'pending'") == 0
+        // Once every message is delivered (final: nothing more can be queued for it) and the
+        // outbox has nothing pending, the ledger is complete.
+        try await box.waitFor("every message delivered and every receipt settled", within: .seconds(30)) {
+            try box.count("SELECT count(*) FROM messages WHERE state = 'delivered'") == 6
+                && box.count("SELECT count(*) FROM upstream_outbox WHERE state = 'pending'") == 0
         }
         #expect(try box.count("SELECT count(*) FROM messages") == 6)
-        #expect(try box.count("SELECT count(*) FROM messages WHERE state = 'delivered'") == 6)
         #expect(try box.simulatorSent().values.reduce(0, +) == 10, "each part went out exactly once")
         #expect(try box.count("SELECT count(DISTINCT message_id || '/' || sim_id) FROM message_parts") == 6,
                 "every part of a message from the same SIM")
