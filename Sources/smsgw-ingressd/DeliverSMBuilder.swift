@@ -9,15 +9,17 @@ enum DeliverSMBuilder {
     /// A delivery receipt: esm_class 0x04 (§5.2.12, "SMSC Delivery Receipt"), the Appendix B text
     /// in short_message, and the TLVs receipted_message_id (§5.3.2.12), message_state (§5.3.2.35)
     /// and, when a status report settled it, network_error_code (§5.3.2.31: GSM, TP-Status).
+    /// Its id is the one the submit it reports on was answered with: the message's, or the
+    /// part's own when the ESME split the message itself (`DeliveryReportPayload.reportedID`).
     static func receipt(_ report: DeliveryReportPayload, facts: ReceiptFacts?) -> DeliverSM {
         let stat = stat(of: report.state)
         let receipt = DeliveryReceipt(
-            messageID: String(report.messageID), submitted: 1, delivered: report.state == .delivered ? 1 : 0,
+            messageID: report.reportedID, submitted: 1, delivered: report.state == .delivered ? 1 : 0,
             submitDate: (facts?.submittedAt ?? report.at).millisecondsSince1970 / 1000,
             doneDate: report.at.millisecondsSince1970 / 1000, stat: stat, error: facts?.reportStatus ?? 0,
             text: facts?.text ?? "")
         var tlvs = TLVList()
-        tlvs.receiptedMessageID = String(report.messageID)
+        tlvs.receiptedMessageID = report.reportedID
         tlvs.messageState = stat.messageState
         if let status = facts?.reportStatus {
             tlvs.networkErrorCode = NetworkErrorCode(networkType: 3, code: UInt16(truncatingIfNeeded: status))

@@ -30,9 +30,13 @@ actor IngressStore {
         try database.failIncompleteAssemblies(now: .wallClock, limit: limit)
     }
 
-    /// `account`'s message `id` (query_sm, cancel_sm, replace_sm); nil for none or another account's.
-    func message(_ id: Int64, account: String) throws -> UpstreamMessageStatus? {
-        try database.upstreamMessage(id, account: account)
+    /// `account`'s message named by an id upstream was answered with (query_sm, cancel_sm,
+    /// replace_sm): the message's decimal id, or a part's submit id, which names the whole
+    /// message its parts went out as. Nil for a malformed id, none, or another account's.
+    func message(named text: String, account: String) throws -> UpstreamMessageStatus? {
+        if let id = UpstreamMessageID.parse(text) { return try database.upstreamMessage(id, account: account) }
+        if let submit = SubmitID(text) { return try database.upstreamMessage(submitID: submit, account: account) }
+        return nil
     }
 
     /// `account`'s waiting messages from `source` to `destination` (cancel_sm without message_id).

@@ -146,7 +146,7 @@ actor OutboxDispatcher: Service {
         switch entry.kind {
         case .dlr:
             let report = try DeliveryReportPayload(json: entry.payload)
-            content = .dlr(report, try await store.receiptFacts(messageID: report.messageID, statusReportID: report.statusReportID))
+            content = .dlr(report, try await store.receiptFacts(of: report))
         case .mo:
             content = .mo(try InboundPayload(json: entry.payload))
         }

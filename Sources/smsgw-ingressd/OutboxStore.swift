@@ -37,8 +37,10 @@ actor OutboxStore {
         try database.releaseHeldOutbox(account: account, now: now, claimedUntil: claimedUntil)
     }
 
-    func receiptFacts(messageID: Int64, statusReportID: Int64) throws -> ReceiptFacts? {
-        try database.receiptFacts(messageID: messageID, statusReportID: statusReportID)
+    /// What the receipt of `report` says besides its state: its message's facts, or its
+    /// submitted part's when it is about one.
+    func receiptFacts(of report: DeliveryReportPayload) throws -> ReceiptFacts? {
+        try database.receiptFacts(messageID: report.messageID, submitID: report.submitID, statusReportID: report.statusReportID)
     }
 
     func inboundReady(afterID: Int64, limit: Int) throws -> [CompleteInbound] {

@@ -35,7 +35,8 @@ enum QueryAnswer {
     }
 }
 
-/// Our decimal message ids (the store's row id) as upstream sends them back.
+/// Our decimal message ids (the store's row id) as upstream sends them back; a part the ESME
+/// submitted on its own is named by its `SubmitID` instead (`IngressStore.message(named:account:)`).
 enum UpstreamMessageID {
     /// The id, or nil for anything but 1-19 ASCII digits naming a positive Int64.
     static func parse(_ text: String) -> Int64? {

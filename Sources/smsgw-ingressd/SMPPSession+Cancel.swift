@@ -4,8 +4,9 @@ import SMPPCodec
 import SMSCodec
 
 extension SMPPSession {
-    /// cancel_sm (SMPP 3.4 §4.9): by message_id (source_addr and destination_addr, when given,
-    /// must match the original), or with message_id empty every waiting message of the account
+    /// cancel_sm (SMPP 3.4 §4.9): by message_id — a part's submit id cancels the whole message
+    /// its parts go out as — (source_addr and destination_addr, when given, must match the
+    /// original), or with message_id empty every waiting message of the account
     /// from source_addr to destination_addr (service_type is not stored and not compared).
     /// After accept smsgw-queued owns a message's state, so each cancel goes through its
     /// control socket. Nothing to cancel, nothing cancellable (already sending, sent or
@@ -42,12 +43,11 @@ extension SMPPSession {
     /// The ids the request names, or nil when it names none that may be cancelled.
     private func cancelTargets(_ request: CancelSM, account: UpstreamAccount) async throws -> [Int64]? {
         if !request.messageID.isEmpty {
-            guard let id = UpstreamMessageID.parse(request.messageID),
-                  let message = try await requests.store.message(id, account: account.id),
+            guard let message = try await requests.store.message(named: request.messageID, account: account.id),
                   UpstreamMessageID.matches(request.source.address, stored: message.source),
                   UpstreamMessageID.matches(SubmitTranslator.dialString(request.destination), stored: message.destination)
             else { return nil }
-            return [id]
+            return [message.id]
         }
         // §4.9.1: without a message_id, source and destination name the messages.
         guard !request.source.address.isEmpty,

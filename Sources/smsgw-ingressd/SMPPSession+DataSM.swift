@@ -5,7 +5,7 @@ import SMPPCodec
 extension SMPPSession {
     /// data_sm (SMPP 3.4 §4.7) from the ESME: the same checks and storage as submit_sm, its
     /// fields carried over (the text in message_payload, §5.3.2.32) → data_sm_resp with the
-    /// store's id after the group commit.
+    /// store's id after the group commit (a part of a message the ESME split: its own id).
     func dataSM(_ request: DataSM, account: UpstreamAccount, sequenceNumber: UInt32) async -> PDU {
         let submit = Self.submit(from: request)
         switch translator.message(from: submit, account: account, now: .wallClock) {
@@ -15,7 +15,7 @@ extension SMPPSession {
         case .success(let message):
             do {
                 let id = try await committer.submit(message).messageID
-                return PDU(.dataSMResp(DataSMResponse(messageID: String(id))), sequenceNumber: sequenceNumber)
+                return PDU(.dataSMResp(DataSMResponse(messageID: message.answerID(storedIn: id))), sequenceNumber: sequenceNumber)
             } catch {
                 return PDU.errorResponse(to: .dataSM, sequenceNumber: sequenceNumber, status: .systemError)
             }

@@ -4,14 +4,14 @@ import SMPPCodec
 
 extension SMPPSession {
     /// query_sm (SMPP 3.4 §4.8): the state of one of the bound account's messages, by our
-    /// decimal id and (when given) its source_addr. An id that is malformed, unknown, another
+    /// decimal id or a part's submit id (the state of the whole message: its parts go out as
+    /// one) and (when given) its source_addr. An id that is malformed, unknown, another
     /// account's, or from another source → ESME_RQUERYFAIL.
     func query(_ request: QuerySM, account: UpstreamAccount, sequenceNumber: UInt32) async -> PDU {
         let refuse = PDU.errorResponse(to: .querySM, sequenceNumber: sequenceNumber, status: .querySMFailed)
-        guard let id = UpstreamMessageID.parse(request.messageID) else { return refuse }
         let found: UpstreamMessageStatus?
         do {
-            found = try await requests.store.message(id, account: account.id)
+            found = try await requests.store.message(named: request.messageID, account: account.id)
         } catch {
             logger.error("query_sm: store read failed: \(error)", metadata: ["account": "\(account.id)"])
             return PDU.errorResponse(to: .querySM, sequenceNumber: sequenceNumber, status: .systemError)

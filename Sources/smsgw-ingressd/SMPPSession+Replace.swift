@@ -9,16 +9,17 @@ extension SMPPSession {
     /// validity_period (NULL keeps the original's, §4.10.1), registered_delivery — only while
     /// the message waits (`queued` or `held`, no part sent), in one store transaction that
     /// SQLite serialises with the queue's claim. Malformed, unknown or another account's id,
-    /// another source, or no longer waiting → ESME_RREPLACEFAIL; a new text that cannot be
-    /// sent gets the submit_sm status for it.
+    /// another source, no longer waiting, or a message the ESME split itself (one submit's
+    /// short_message cannot stand for all its parts, and a replacement planned here would drop
+    /// the parts' own ids) → ESME_RREPLACEFAIL; a new text that cannot be sent gets the
+    /// submit_sm status for it.
     func replace(_ request: ReplaceSM, account: UpstreamAccount, sequenceNumber: UInt32) async -> PDU {
         let refuse = PDU.errorResponse(to: .replaceSM, sequenceNumber: sequenceNumber, status: .replaceFailed)
         guard request.smDefaultMsgID == 0 else {
             return PDU.errorResponse(to: .replaceSM, sequenceNumber: sequenceNumber, status: .invalidPredefinedMessage)
         }
-        guard let id = UpstreamMessageID.parse(request.messageID) else { return refuse }
         do {
-            guard let message = try await requests.store.message(id, account: account.id),
+            guard let message = try await requests.store.message(named: request.messageID, account: account.id),
                   UpstreamMessageID.matches(request.source.address, stored: message.source),
                   message.state == .queued || message.state == .held
             else {
@@ -26,6 +27,12 @@ extension SMPPSession {
                             metadata: ["account": "\(account.id)"])
                 return refuse
             }
+            guard !message.splitBySubmitter else {
+                logger.info("replace_sm refused: message \(request.messageID) was split by the ESME; its parts are not replaced",
+                            metadata: ["account": "\(account.id)"])
+                return refuse
+            }
+            let id = message.id
             let now = Timestamp.wallClock
             let replacement: MessageReplacement
             switch Self.replacement(for: request, of: message, translator: translator, account: account, now: now) {

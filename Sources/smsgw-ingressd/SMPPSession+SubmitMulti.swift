@@ -26,7 +26,7 @@ extension SMPPSession {
         }
         do {
             let ids = try await committer.submit(all: plan.messages)
-            let first = ids.first.map { String($0.messageID) } ?? ""
+            let first = plan.messages.first.flatMap { message in ids.first.map { message.answerID(storedIn: $0.messageID) } } ?? ""
             return PDU(.submitMultiResp(SubmitMultiResponse(messageID: first, unsuccessful: plan.unsuccessful)),
                        sequenceNumber: sequenceNumber)
         } catch {

@@ -168,7 +168,8 @@ struct SMPPSession: Sendable {
         return (bound?.account, receiver)
     }
 
-    /// submit_sm → validated message → group commit → submit_sm_resp with the store id.
+    /// submit_sm → validated message → group commit → submit_sm_resp with the store id (a part
+    /// of a message the ESME split itself: its own id, `NewMessage.answerID`).
     private func accept(_ submit: SubmitSM, account: UpstreamAccount, sequenceNumber: UInt32) async -> PDU {
         switch translator.message(from: submit, account: account, now: .wallClock, concatenationReference: .random(in: 0...255)) {
         case .failure(let refusal):
@@ -177,7 +178,7 @@ struct SMPPSession: Sendable {
         case .success(let message):
             do {
                 let id = try await committer.submit(message).messageID
-                return PDU(.submitSMResp(MessageIDResponse(messageID: String(id))), sequenceNumber: sequenceNumber)
+                return PDU(.submitSMResp(MessageIDResponse(messageID: message.answerID(storedIn: id))), sequenceNumber: sequenceNumber)
             } catch {
                 return PDU.errorResponse(to: .submitSM, sequenceNumber: sequenceNumber, status: .systemError)
             }

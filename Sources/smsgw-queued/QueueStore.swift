@@ -151,7 +151,7 @@ actor QueueStore {
             if let part = ReportCorrelation.match(facts, among: candidates.map(Self.candidate), window: window + .seconds(60)) {
                 let result = try database.correlateStatusReport(stored.id, partID: part.partID, now: now)
                 matched += 1
-                if result.dlr != nil { dlrs += 1 }
+                dlrs += result.dlrs.count
             } else if received + grace < now {
                 try database.markStatusReportUnmatched(stored.id)
                 unmatched += 1

@@ -3,7 +3,8 @@ import Testing
 
 /// Upstream-split messages through the real ingressd: smpplib 2.2.4 splits with a UDH
 /// (`smpplib.gsm.make_parts`) or sends SAR TLVs; each message is stored as ONE message of
-/// its parts, every part answered with that message's id (docs/ingressd.md).
+/// its parts, every part answered with its own id, `<message id>-<part>`, stored with the part
+/// (docs/ingressd.md).
 @Suite("ingressd assembly of upstream-split messages", .serialized)
 struct IngressAssemblyTests {
     static let header = #"""
@@ -19,16 +20,19 @@ struct IngressAssemblyTests {
             assert resp.command == 'submit_sm_resp' and resp.status == 0, (resp.command, resp.status)
             return resp.message_id.decode()
         def row(id):
+            message = int(id.split('-')[0])
             con = sqlite3.connect(db)
-            state, text, units = con.execute('SELECT state, text, units FROM messages WHERE id = ?', (int(id),)).fetchone()
-            parts = con.execute('SELECT count(*) FROM message_parts WHERE message_id = ?', (int(id),)).fetchone()[0]
-            history = [r[0] for r in con.execute('SELECT detail FROM message_events WHERE message_id = ? ORDER BY id', (int(id),))]
+            state, text, units = con.execute('SELECT state, text, units FROM messages WHERE id = ?', (message,)).fetchone()
+            submit_ids = [r[0] for r in con.execute('SELECT submit_id FROM message_parts WHERE message_id = ? ORDER BY seq', (message,))]
+            history = [r[0] for r in con.execute('SELECT detail FROM message_events WHERE message_id = ? ORDER BY id', (message,))]
             count = con.execute('SELECT count(*) FROM messages').fetchone()[0]
-            return dict(state=state, text=text, units=units, parts=parts, history=history, messages=count)
+            return dict(id=message, state=state, text=text, units=units, parts=len(submit_ids), submit_ids=submit_ids,
+                        history=history, messages=count)
         """#
 
     /// A 3-part UDH message (parts sent 1, 3, 2) and a 3-part SAR message (sar_msg_ref_num
-    /// 0x1234): two messages of three parts, queued, their texts whole, one id per message.
+    /// 0x1234): two messages of three parts, queued, their texts whole; each submit answered
+    /// with its part's own id, the one stored with that part.
     @Test func udhAndSARPartsMakeOneMessageEach() async throws {
         let box = try IngressSMPPBox()
         try await box.start()
@@ -45,9 +49,11 @@ struct IngressAssemblyTests {
             """#)
         let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let udh = result["udh"] as? [String] ?? [], sar = result["sar"] as? [String] ?? []
-        #expect(Set(udh).count == 1 && Set(sar).count == 1 && udh.first != sar.first)
-        for key in ["udh_row", "sar_row"] {
+        for (key, ids, order) in [("udh_row", udh, [1, 3, 2]), ("sar_row", sar, [1, 2, 3])] {
             let row = result[key] as? [String: Any] ?? [:]
+            let message = try #require(row["id"] as? Int)
+            #expect(ids == order.map { "\(message)-\($0)" }, "\(key): each part its own id, in the order sent: \(ids)")
+            #expect(row["submit_ids"] as? [String] == (1...3).map { "\(message)-\($0)" }, "\(key): stored with the parts")
             #expect(row["state"] as? String == "queued", "\(key)")
             #expect(row["units"] as? Int == 3 && row["parts"] as? Int == 3, "\(key)")
             #expect(row["text"] as? String == result["text"] as? String, "\(key)")
@@ -66,11 +72,13 @@ struct IngressAssemblyTests {
             third = submit(udh + b'\x03' + b'three', esm_class=0x40)
             before = row(first)
             time.sleep(2.5)
-            print(json.dumps(dict(same=first == third, before=before, after=row(first))))
+            print(json.dumps(dict(ids=[first, third], before=before, after=row(first))))
             """#)
         let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-        #expect(result["same"] as? Bool == true)
-        #expect((result["before"] as? [String: Any])?["state"] as? String == "accepted")
+        let before = try #require(result["before"] as? [String: Any])
+        let message = try #require(before["id"] as? Int)
+        #expect(result["ids"] as? [String] == ["\(message)-1", "\(message)-3"], "two parts of one message, each its own id")
+        #expect(before["state"] as? String == "accepted")
         let after = result["after"] as? [String: Any] ?? [:]
         #expect(after["state"] as? String == "failed")
         #expect((after["history"] as? [String])?.last == "assembly timed out: parts 2 of 3 missing")

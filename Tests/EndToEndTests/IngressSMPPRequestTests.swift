@@ -242,6 +242,53 @@ struct IngressSMPPRequestTests {
         #expect(result["by_address"] as? Int == 0 && result["nothing"] as? Int == 0x11)
         #expect(result["states"] as? [String] == ["cancelled", "cancelled", "cancelled", "queued"])
     }
+
+    /// A 2-part message the ESME split itself (UDH): each submit answered with its own id; a
+    /// part's id names the whole message — query_sm reports it, cancel_sm cancels it (both
+    /// parts: they go out as one) — while replace_sm refuses it (0x13: one submit's text cannot
+    /// stand for both parts). Ids never given (a third part, a leading zero, another source)
+    /// are refused as unknown ones.
+    @Test func partIDsNameTheWholeMessage() async throws {
+        let box = try IngressSMPPBox()
+        try await box.start()
+        let queued = try box.startQueued()
+        defer { queued.terminate(); queued.waitUntilExit() }
+        try await box.waitForQueuedSocket()
+        let output = try box.runPython(Self.peer + #"""
+            def submit_part(peer, dest, number, text):
+                short = bytes([5, 0, 3, 0x2A, 2, number]) + text
+                body = (c('') + bytes([5, 0]) + c('Shop') + bytes([1, 1]) + c(dest) + bytes([0x40, 0, 0]) + c('') + c('')
+                        + bytes([1, 0, 0, 0, len(short)]) + short)
+                status, rest = peer.call(0x04, body)
+                assert status == 0, status
+                return cstring(rest, 0)[0]
+            peer = bind()
+            first, second = submit_part(peer, '4915112345678', 1, b'first half '), submit_part(peer, '4915112345678', 2, b'second')
+            message = first.split('-')[0]
+            asked = query(peer, second)
+            refused = [query(peer, message + '-3')['status'], query(peer, message + '-02')['status'],
+                       query(peer, second, source='Other')['status']]
+            replaced = replace(peer, first, b'new')
+            text = row(message)['text']
+            cancelled = cancel(peer, second, dest='4915112345678')
+            again = cancel(peer, first)
+            con = sqlite3.connect(db)
+            parts = [r[0] for r in con.execute('SELECT state FROM message_parts WHERE message_id = ?', (int(message),))]
+            out(dict(ids=[first, second], message=message, asked=asked, refused=refused, replaced=replaced, text=text,
+                     cancelled=cancelled, again=again, state=row(message)['state'], parts=parts))
+            """#)
+        let result = try Self.json(output)
+        let message = try #require(result["message"] as? String)
+        #expect(result["ids"] as? [String] == ["\(message)-1", "\(message)-2"])
+        let asked = try #require(result["asked"] as? [String: Any])
+        #expect(asked["status"] as? Int == 0 && asked["id"] as? String == "\(message)-2" && asked["state"] as? Int == 1,
+                "ENROUTE: the whole message waits: \(asked)")
+        #expect(result["refused"] as? [Int] == [0x67, 0x67, 0x67])
+        #expect(result["replaced"] as? Int == 0x13 && result["text"] as? String == "first half second")
+        #expect(result["cancelled"] as? Int == 0 && result["again"] as? Int == 0x11)
+        #expect(result["state"] as? String == "cancelled")
+        #expect(result["parts"] as? [String] == ["failed", "failed"], "both parts with it, neither sent")
+    }
 }
 
 extension IngressSMPPBox {

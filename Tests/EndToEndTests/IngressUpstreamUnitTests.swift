@@ -28,6 +28,20 @@ struct IngressUpstreamUnitTests {
         #expect(deliver.tlvs.networkErrorCode == NetworkErrorCode(networkType: 3, code: 0))
     }
 
+    /// A receipt about one part the ESME submitted on its own carries that submit's id, in the
+    /// text and in receipted_message_id, never the message's: the ESME knows only the former.
+    @Test func receiptOfASubmittedPart() {
+        let report = DeliveryReportPayload(messageID: 42, upstreamMessageID: nil, clientReference: nil, state: .failed,
+                                           at: Self.start + .seconds(90), statusReportID: 3, submitID: "42-2")
+        let facts = ReceiptFacts(submittedAt: Self.start, text: "second half", source: "Shop", destination: "+31612345678",
+                                 parts: 1, partsDelivered: 0, reportStatus: 0x41, dlrURL: nil)
+        let deliver = DeliverSMBuilder.receipt(report, facts: facts)
+        #expect(String(decoding: deliver.shortMessage, as: UTF8.self)
+            == "id:42-2 sub:001 dlvrd:000 submit date:2603011200 done date:2603011201 stat:UNDELIV err:065 text:second half")
+        #expect(deliver.tlvs.receiptedMessageID == "42-2")
+        #expect(deliver.tlvs.messageState == SMPPCodec.MessageState.undeliverable)
+    }
+
     /// Each message state's stat: sent is the intermediate ACCEPTD, cancelled is DELETED.
     @Test(arguments: [
         (GatewayCore.MessageState.delivered, "DELIVRD"), (.failed, "UNDELIV"), (.expired, "EXPIRED"), (.cancelled, "DELETED"),

@@ -5,7 +5,8 @@ import Testing
 /// server, with every daemon of the box behind it: a message Kannel's sendsms takes goes
 /// bearerbox → submit_sm → smsgw-ingressd → queued → modemd → the simulator; its status report
 /// comes back as our deliver_sm receipt, which Kannel must match to its submit_sm_resp id and
-/// turn into its dlr-url callback; an SMS arriving at a modem reaches Kannel's sms-service URL.
+/// turn into its dlr-url callback (a long text Kannel splits: one receipt, for the part that
+/// asked); an SMS arriving at a modem reaches Kannel's sms-service URL.
 /// Platforms wired to Kannel's SMPP client work unchanged.
 @Suite("Kannel as an ESME", .serialized)
 struct KannelESMETests {
@@ -66,6 +67,8 @@ struct KannelESMETests {
             group = sendsms-user
             username = platform
             password = secret
+            max-messages = 5
+            concatenation = true
 
             group = sms-service
             keyword = default
@@ -107,6 +110,34 @@ struct KannelESMETests {
         }
         #expect(try box.count("SELECT count(*) FROM messages WHERE state = 'delivered' AND text = 'Hello through Kannel'") == 1)
         #expect(try box.simulatorSent().values.reduce(0, +) == 1)
+
+        // A long text: Kannel splits it into two submit_sm with a UDH and asks for a report on
+        // the first part only. Each part gets its own id; the one receipt, for the first
+        // part's id, is what Kannel matches to turn into its single callback.
+        let long = String(repeating: "Kannel splits this long text in two. ", count: 5)
+        query?.queryItems = [.init(name: "username", value: "platform"), .init(name: "password", value: "secret"),
+                             .init(name: "to", value: "+31612345679"), .init(name: "text", value: long),
+                             .init(name: "dlr-mask", value: "3"), .init(name: "dlr-url", value: dlrURL + "&long=1")]
+        answer = Self.get(query?.url?.absoluteString ?? "")
+        #expect(answer.hasPrefix("0: Accepted for delivery"), "sendsms: \(answer)\n\(kannelLog())")
+        try await box.waitFor("the long message's DLR callback from Kannel", within: .seconds(60)) {
+            ((try? String(contentsOfFile: calls, encoding: .utf8)) ?? "").contains("/dlr?type=1&to=31612345679&long=1")
+        }
+        // Part 1's receipt goes out on its own report: part 2's may still be on its way.
+        var delivered: Int64?
+        try await box.waitFor("the long message delivered") {
+            delivered = try box.database().connection.queryFirst(
+                "SELECT id FROM messages WHERE state = 'delivered' AND units = 2 AND text = ?", long) { $0.int64(0) }
+            return delivered != nil
+        }
+        let message = try #require(delivered)
+        #expect(try box.database().connection.query(
+            "SELECT submit_id, submit_dlr_mask FROM message_parts WHERE message_id = ? ORDER BY seq", message
+        ) { "\($0.text(0)):\($0.int(1))" } == ["\(message)-1:3", "\(message)-2:0"], "Kannel asked on part 1 only")
+        #expect(try box.database().connection.query(
+            "SELECT json_extract(CAST(payload AS TEXT), '$.submit_id') FROM upstream_outbox WHERE message_id = ?", message
+        ) { $0.text(0) } == ["\(message)-1"], "one receipt, for the part that asked")
+        #expect(try box.simulatorSent().values.reduce(0, +) == 3)
 
         _ = try box.simulatorControl(#"{"command":"inbound","modem":"m3","from":"+31611111111","text":"Hello Kannel"}"#)
         try await box.waitFor("the inbound SMS at Kannel's service URL", within: .seconds(30)) {

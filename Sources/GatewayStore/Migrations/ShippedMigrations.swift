@@ -13,6 +13,7 @@ public enum ShippedMigrations {
         Migration0010SimRotation.migration,
         Migration0011SimEvidence.migration,
         Migration0012WatchdogHealth.migration,
+        Migration0013SubmitIDs.migration,
     ]
 
     /// The schema version this code writes.

@@ -6,7 +6,10 @@ import HexCoding
 /// reads `queued` only) with `units` = the part count; each part is committed as it arrives;
 /// the part that completes the set joins the text and makes the message `queued` (or `held`
 /// until its schedule). An assembly still incomplete at its deadline is failed by
-/// ``failIncompleteAssemblies(now:limit:)``. Writer: `smsgw-ingressd`.
+/// ``failIncompleteAssemblies(now:limit:)``. Each part keeps the id its submit is answered
+/// with (``SubmitID``, `<message id>-<part>`), what that submit's registered_delivery asked
+/// for and when it was accepted, written in the accept transaction (receipts per submit:
+/// GatewayDatabase+SubmitReceipts). Writer: `smsgw-ingressd`.
 extension GatewayDatabase {
     enum AssemblySQL {
         static let latest = """
@@ -20,7 +23,16 @@ extension GatewayDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         static let part = "SELECT pdu_hex FROM message_parts WHERE message_id = ? AND seq = ?"
-        static let insertPart = "INSERT INTO message_parts (message_id, seq, pdu_hex, text) VALUES (?, ?, ?, ?)"
+        static let insertPart = """
+            INSERT INTO message_parts (message_id, seq, pdu_hex, text, submit_id, submit_dlr_mask, accepted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """
+        /// A part stored before parts had their own ids (an assembly under way across an
+        /// upgrade), sent again: it takes the id it is answered with now.
+        static let giveSubmitID = """
+            UPDATE message_parts SET submit_id = ?, submit_dlr_mask = ?, accepted_at = ?
+            WHERE message_id = ? AND seq = ? AND submit_id IS NULL
+            """
         static let wantReport = """
             UPDATE messages SET dlr_mask = dlr_mask | ?, registered_delivery = 1, updated_at = ? WHERE id = ?
             """
@@ -37,14 +49,16 @@ extension GatewayDatabase {
             ORDER BY assembly_deadline LIMIT ?
             """
         static let failParts = "UPDATE message_parts SET state = 'failed' WHERE message_id = ? AND state = 'pending'"
-        static let reportTarget = "SELECT account, upstream_message_id, client_reference, dlr_mask, units FROM messages WHERE id = ?"
+        static let units = "SELECT units FROM messages WHERE id = ?"
         static let seqs = "SELECT seq FROM message_parts WHERE message_id = ? ORDER BY seq"
     }
 
-    /// Adds one upstream-split part, in the caller's transaction; returns the message id.
-    /// A part already stored (upstream sent it again after a lost answer) is not stored twice:
-    /// the same id is returned, and other content for it is ignored with a history line. That
-    /// holds for a completed message too, until its assembly deadline.
+    /// Adds one upstream-split part, in the caller's transaction; returns the message id. The
+    /// part is stored with its ``SubmitID`` (that message id and `assembly.sequence`), the id
+    /// ingress answers the submit with. A part already stored (upstream sent it again after a
+    /// lost answer) is not stored twice: the same ids are returned, and other content for it
+    /// is ignored with a history line. That holds for a completed message too, until its
+    /// assembly deadline.
     func insertAssemblyPart(_ message: NewMessage, _ assembly: MessageAssemblyPart, timeout: Duration, now: Timestamp) throws -> Int64 {
         guard let hex = message.partsHex.first, message.partsHex.count == 1,
               (1...255).contains(assembly.total), (1...assembly.total).contains(assembly.sequence)
@@ -60,6 +74,7 @@ extension GatewayDatabase {
             if latest.deadline > now.millisecondsSince1970,
                let stored = try connection.queryFirst(AssemblySQL.part, latest.id, assembly.sequence, row: { $0.text(0) }) {
                 if stored != hex { try noteIgnoredPart(latest.id, assembly, now: now) }
+                try giveSubmitID(latest.id, message, assembly, now: now)
                 return latest.id
             }
         } else if let latest {
@@ -81,9 +96,11 @@ extension GatewayDatabase {
     private func addPart(to id: Int64, _ message: NewMessage, _ assembly: MessageAssemblyPart, hex: String, now: Timestamp) throws -> Int64 {
         if let stored = try connection.queryFirst(AssemblySQL.part, id, assembly.sequence, row: { $0.text(0) }) {
             if stored != hex { try noteIgnoredPart(id, assembly, now: now) }
+            try giveSubmitID(id, message, assembly, now: now)
             return id
         }
-        try connection.run(AssemblySQL.insertPart, id, assembly.sequence, hex, message.text)
+        try connection.run(AssemblySQL.insertPart, id, assembly.sequence, hex, message.text,
+                           message.answerID(storedIn: id), message.reportMask.rawValue, now.millisecondsSince1970)
         // Kannel asks for a report on the first part only: a report wanted by any part counts.
         if message.registeredDelivery {
             try connection.run(AssemblySQL.wantReport, message.reportMask.rawValue, now.millisecondsSince1970, id)
@@ -93,6 +110,11 @@ extension GatewayDatabase {
                                            detail: "part \(assembly.sequence) of \(assembly.total)"))
         if count == assembly.total { try completeAssembly(id, now: now) }
         return id
+    }
+
+    private func giveSubmitID(_ id: Int64, _ message: NewMessage, _ assembly: MessageAssemblyPart, now: Timestamp) throws {
+        try connection.run(AssemblySQL.giveSubmitID, message.answerID(storedIn: id), message.reportMask.rawValue,
+                           now.millisecondsSince1970, id, assembly.sequence)
     }
 
     private func noteIgnoredPart(_ id: Int64, _ assembly: MessageAssemblyPart, now: Timestamp) throws {
@@ -134,28 +156,22 @@ extension GatewayDatabase {
     }
 
     /// Fails up to `limit` assemblies whose deadline passed with parts missing: pending parts
-    /// `failed`, the message `failed` with the missing part numbers in its history, and, when
-    /// upstream's report mask has `.failed`, a failed DLR in the outbox (its `status_report_id` 0: no
-    /// status report was involved). Returns the failed message ids.
+    /// `failed`, the message `failed` with the missing part numbers in its history, and failed
+    /// DLRs in the outbox as ``queueStateReport(_:state:now:)`` decides (one per part that
+    /// arrived asking for it; `status_report_id` 0: no status report was involved). Returns
+    /// the failed message ids.
     public func failIncompleteAssemblies(now: Timestamp, limit: Int) throws -> [Int64] {
         try connection.transaction {
             let due = try connection.query(AssemblySQL.due, now.millisecondsSince1970, limit) { $0.int64(0) }
             for id in due {
-                guard let target = try connection.queryFirst(AssemblySQL.reportTarget, id, row: {
-                    (account: $0.text(0), upstream: $0.optionalText(1), reference: $0.optionalText(2),
-                     wanted: ReportMask(rawValue: $0.int(3)).contains(.failed), units: $0.int(4))
-                }) else { continue }
+                guard let units = try connection.queryFirst(AssemblySQL.units, id, row: { $0.int(0) }) else { continue }
                 let present = Set(try connection.query(AssemblySQL.seqs, id) { $0.int(0) })
-                let missing = (1...max(target.units, 1)).filter { !present.contains($0) }
+                let missing = (1...max(units, 1)).filter { !present.contains($0) }
                 try connection.run(AssemblySQL.failParts, id)
                 try transition(id, to: HistoryEntry(
                     at: now, state: .failed, actor: .ingress,
-                    detail: "assembly timed out: parts \(missing.map(String.init).joined(separator: ", ")) of \(target.units) missing"))
-                if target.wanted {
-                    let payload = DeliveryReportPayload(messageID: id, upstreamMessageID: target.upstream, clientReference: target.reference,
-                                                        state: .failed, at: now, statusReportID: 0)
-                    _ = try enqueueOutbox(kind: .dlr, account: target.account, messageID: id, payload: Array(payload.json.utf8), now: now)
-                }
+                    detail: "assembly timed out: parts \(missing.map(String.init).joined(separator: ", ")) of \(units) missing"))
+                try queueStateReport(id, state: .failed, now: now)
             }
             return due
         }

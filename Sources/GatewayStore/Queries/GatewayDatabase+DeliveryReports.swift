@@ -5,41 +5,34 @@ import GatewayCore
 /// a crash never leaves a delivered message without its DLR, nor a DLR for a state not stored.
 extension GatewayDatabase {
     enum DeliveryReportSQL {
-        static let message = """
-            SELECT account, upstream_message_id, client_reference, dlr_mask FROM messages WHERE id = ?
-            """
         static let messageOfPart = "SELECT message_id FROM message_parts WHERE id = ?"
     }
 
-    /// Ties report `reportID` to `partID` and applies it (``resolveStatusReport(_:partID:now:)``);
-    /// when that makes the message `delivered` or `failed` and its report mask asks for that
-    /// outcome (``ReportMask/wants(_:)``), queues the DLR in `upstream_outbox` in the same transaction. Returns the message's
-    /// state afterwards and the outbox entry, if one was queued.
+    /// Ties report `reportID` to `partID` and applies it (``resolveStatusReport(_:partID:now:)``),
+    /// and queues in the same transaction the DLRs it settles (GatewayDatabase+SubmitReceipts):
+    /// the part's own, when the ESME submitted it with its own id and the report is final; the
+    /// message's, when the report made it `delivered` or `failed` and the mask asks for that
+    /// outcome (``ReportMask/wants(_:)``). Returns the message's state afterwards and the outbox
+    /// entries queued.
     public func correlateStatusReport(_ reportID: Int64, partID: Int64, now: Timestamp) throws
-        -> (state: MessageState, dlr: Int64?) {
+        -> (state: MessageState, dlrs: [Int64]) {
         try connection.transaction {
             guard let messageID = try connection.queryFirst(DeliveryReportSQL.messageOfPart, partID, row: { $0.int64(0) })
             else { throw StoreError(.notFound(what: "message part", id: partID), path: connection.path) }
             let before = try state(of: messageID)
             let after = try resolveStatusReportInTransaction(reportID, partID: partID, now: now)
-            guard after != before, after == .delivered || after == .failed,
-                  let (account, upstreamID, reference, mask) = try connection.queryFirst(
-                    DeliveryReportSQL.message, messageID,
-                    row: { ($0.text(0), $0.optionalText(1), $0.optionalText(2), ReportMask(rawValue: $0.int(3))) }),
-                  mask.wants(after)
-            else { return (after, nil) }
-            let payload = DeliveryReportPayload(
-                messageID: messageID, upstreamMessageID: upstreamID, clientReference: reference, state: after,
-                at: now, statusReportID: reportID)
-            let entry = try enqueueOutbox(kind: .dlr, account: account, messageID: messageID,
-                                          payload: Array(payload.json.utf8), now: now)
-            return (after, entry)
+            var entries: [Int64] = []
+            if let own = try queuePartReceipt(partID: partID, statusReportID: reportID, now: now) { entries.append(own) }
+            if after != before, after == .delivered || after == .failed {
+                entries += try queueReceipts(messageID, state: after, statusReportID: reportID, now: now)
+            }
+            return (after, entries)
         }
     }
 }
 
 /// The DLR an outbox entry carries: a small JSON object ingress turns into an SMPP deliver_sm
-/// (receipted_message_id = the upstream id, message_state) or a webhook call.
+/// (receipted_message_id = the id upstream was answered with, message_state) or a webhook call.
 public struct DeliveryReportPayload: Sendable, Hashable {
     public var messageID: Int64
     public var upstreamMessageID: String?
@@ -47,22 +40,32 @@ public struct DeliveryReportPayload: Sendable, Hashable {
     public var state: MessageState
     public var at: Timestamp
     public var statusReportID: Int64
+    /// Set when the DLR is about one part the ESME submitted on its own: the id that submit
+    /// was answered with (``SubmitID``); nil when it is about the message as a whole.
+    public var submitID: String?
 
     public init(messageID: Int64, upstreamMessageID: String?, clientReference: String?, state: MessageState,
-                at: Timestamp, statusReportID: Int64) {
+                at: Timestamp, statusReportID: Int64, submitID: String? = nil) {
         self.messageID = messageID
         self.upstreamMessageID = upstreamMessageID
         self.clientReference = clientReference
         self.state = state
         self.at = at
         self.statusReportID = statusReportID
+        self.submitID = submitID
     }
 
+    /// The id upstream knows what this DLR reports on by: the part's submit id, else the
+    /// message's (SMPP receipt `id:` and receipted_message_id, the webhook's `message_id`).
+    public var reportedID: String { submitID ?? String(messageID) }
+
     /// `{"at":…,"client_reference":…,"message_id":…,"state":"delivered","status_report_id":…,"upstream_message_id":…}`
-    /// with sorted keys (RFC 8259 string escaping).
+    /// with sorted keys (RFC 8259 string escaping); `"submit_id"` (after `status_report_id`)
+    /// only when set, so a message's DLR reads as it always did.
     public var json: String {
-        "{\"at\":\(at.millisecondsSince1970),\"client_reference\":\(JSONText.quoted(clientReference)),"
-            + "\"message_id\":\(messageID),\"state\":\(JSONText.quoted(state.rawValue)),\"status_report_id\":\(statusReportID),"
-            + "\"upstream_message_id\":\(JSONText.quoted(upstreamMessageID))}"
+        let submit = submitID.map { ",\"submit_id\":\(JSONText.quoted($0))" } ?? ""
+        return "{\"at\":\(at.millisecondsSince1970),\"client_reference\":\(JSONText.quoted(clientReference)),"
+            + "\"message_id\":\(messageID),\"state\":\(JSONText.quoted(state.rawValue)),\"status_report_id\":\(statusReportID)"
+            + submit + ",\"upstream_message_id\":\(JSONText.quoted(upstreamMessageID))}"
     }
 }

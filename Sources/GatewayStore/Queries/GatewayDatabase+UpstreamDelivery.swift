@@ -23,6 +23,13 @@ extension GatewayDatabase {
                    (SELECT count(*) FROM message_parts p WHERE p.message_id = m.id AND p.state = 'delivered')
             FROM messages AS m WHERE m.id = ?
             """
+        /// One part the ESME submitted on its own, by the id its submit was answered with.
+        static let partReceipt = """
+            SELECT coalesce(p.accepted_at, m.created_at), coalesce(p.text, ''), m.source, m.destination, m.dlr_url,
+                   p.state = 'delivered'
+            FROM message_parts AS p JOIN messages AS m ON m.id = p.message_id
+            WHERE p.message_id = ? AND p.submit_id = ?
+            """
         static let reportStatus = "SELECT status FROM status_reports WHERE id = ?"
     }
 
@@ -49,13 +56,23 @@ extension GatewayDatabase {
     }
 
     /// What a delivery receipt about `messageID` says besides its state; nil for an unknown message.
-    /// `statusReportID` 0 (or unknown) leaves `reportStatus` nil.
-    public func receiptFacts(messageID: Int64, statusReportID: Int64) throws -> ReceiptFacts? {
-        guard var facts = try connection.queryFirst(UpstreamDeliverySQL.receipt, messageID, row: { row in
-            ReceiptFacts(submittedAt: Timestamp(millisecondsSince1970: row.int64(0)), text: row.text(1), source: row.text(2),
-                         destination: row.text(3), parts: row.int(4), partsDelivered: row.int(6), reportStatus: nil,
-                         dlrURL: row.optionalText(5))
-        }) else { return nil }
+    /// With `submitID` (a part the ESME submitted on its own) it is that part's: its submit's
+    /// time, its own text, one part. `statusReportID` 0 (or unknown) leaves `reportStatus` nil.
+    public func receiptFacts(messageID: Int64, submitID: String? = nil, statusReportID: Int64) throws -> ReceiptFacts? {
+        let found: ReceiptFacts? = if let submitID {
+            try connection.queryFirst(UpstreamDeliverySQL.partReceipt, messageID, submitID) { row in
+                ReceiptFacts(submittedAt: Timestamp(millisecondsSince1970: row.int64(0)), text: row.text(1), source: row.text(2),
+                             destination: row.text(3), parts: 1, partsDelivered: row.bool(5) ? 1 : 0, reportStatus: nil,
+                             dlrURL: row.optionalText(4))
+            }
+        } else {
+            try connection.queryFirst(UpstreamDeliverySQL.receipt, messageID) { row in
+                ReceiptFacts(submittedAt: Timestamp(millisecondsSince1970: row.int64(0)), text: row.text(1), source: row.text(2),
+                             destination: row.text(3), parts: row.int(4), partsDelivered: row.int(6), reportStatus: nil,
+                             dlrURL: row.optionalText(5))
+            }
+        }
+        guard var facts = found else { return nil }
         if statusReportID > 0 {
             facts.reportStatus = try connection.queryFirst(UpstreamDeliverySQL.reportStatus, statusReportID) { $0.int(0) }
         }

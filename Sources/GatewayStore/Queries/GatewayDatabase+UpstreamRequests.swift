@@ -10,9 +10,11 @@ extension GatewayDatabase {
         static let message = """
             SELECT id, account, source, destination, state, encoding, updated_at, not_before, expires_at,
                 (SELECT error_code FROM message_parts
-                 WHERE message_id = messages.id AND error_code IS NOT NULL ORDER BY seq DESC LIMIT 1)
+                 WHERE message_id = messages.id AND error_code IS NOT NULL ORDER BY seq DESC LIMIT 1),
+                EXISTS (SELECT 1 FROM message_parts WHERE message_id = messages.id AND submit_id IS NOT NULL)
             FROM messages WHERE id = ? AND account = ?
             """
+        static let hasSubmit = "SELECT 1 FROM message_parts WHERE message_id = ? AND seq = ? AND submit_id = ?"
         static let waiting = """
             SELECT id FROM messages
             WHERE account = ? AND source = ? AND destination = ? AND state IN ('queued', 'held')
@@ -32,9 +34,9 @@ extension GatewayDatabase {
     public func upstreamMessage(_ id: Int64, account: String) throws -> UpstreamMessageStatus? {
         let row = try connection.queryFirst(UpstreamSQL.message, id, account) { row in
             (row.int64(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.int64(6),
-             row.int64(7), row.int64(8), row.optionalInt(9))
+             row.int64(7), row.int64(8), row.optionalInt(9), row.bool(10))
         }
-        guard let (id, account, source, destination, state, encoding, updated, notBefore, expires, error) = row else {
+        guard let (id, account, source, destination, state, encoding, updated, notBefore, expires, error, split) = row else {
             return nil
         }
         guard let state = MessageState(rawValue: state), let encoding = MessageEncoding(rawValue: encoding) else {
@@ -44,7 +46,17 @@ extension GatewayDatabase {
         return UpstreamMessageStatus(
             id: id, account: account, source: source, destination: destination, state: state, encoding: encoding,
             updatedAt: Timestamp(millisecondsSince1970: updated), notBefore: Timestamp(millisecondsSince1970: notBefore),
-            expiresAt: Timestamp(millisecondsSince1970: expires), errorCode: error)
+            expiresAt: Timestamp(millisecondsSince1970: expires), errorCode: error, splitBySubmitter: split)
+    }
+
+    /// The message a part of `account` was submitted into, named by the id that submit was
+    /// answered with: the whole message (its parts go out as one), or nil when no part of the
+    /// account's has that id (a message the box split has no part ids).
+    public func upstreamMessage(submitID: SubmitID, account: String) throws -> UpstreamMessageStatus? {
+        guard try connection.queryFirst(UpstreamSQL.hasSubmit, submitID.messageID, submitID.part, submitID.description,
+                                        row: { $0.int(0) }) != nil
+        else { return nil }
+        return try upstreamMessage(submitID.messageID, account: account)
     }
 
     /// The ids of `account`'s messages from `source` to `destination` still waiting (`queued`
@@ -55,7 +67,8 @@ extension GatewayDatabase {
 
     /// Replaces the content, parts and times of `account`'s message `id` while it waits:
     /// `queued` or `held` with every part still `pending` (a retried message whose first part
-    /// reached the network is not replaced). The state becomes `held` when the new schedule is
+    /// reached the network is not replaced), and not split by the ESME (its parts have ids of
+    /// their own, which a replacement planned here would drop). The state becomes `held` when the new schedule is
     /// after `now`, else `queued`; one history line. Returns false when the message is not
     /// replaceable (nothing changed); throws `notFound` when the account has no such message.
     public func replaceWaitingMessage(_ id: Int64, account: String, with replacement: MessageReplacement,
@@ -68,7 +81,7 @@ extension GatewayDatabase {
             guard let current = try upstreamMessage(id, account: account) else {
                 throw StoreError(.notFound(what: "message of account \(account)", id: id), path: connection.path)
             }
-            guard current.state == .queued || current.state == .held,
+            guard current.state == .queued || current.state == .held, !current.splitBySubmitter,
                   try connection.queryFirst(UpstreamSQL.partsNotPending, id, row: { $0.int(0) }) == 0
             else { return false }
             let notBefore = max(replacement.scheduleAt ?? now, now)

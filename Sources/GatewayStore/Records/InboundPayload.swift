@@ -89,10 +89,12 @@ extension DeliveryReportPayload {
         var message_id: Int64
         var state: MessageState
         var status_report_id: Int64?
+        var submit_id: String?
         var upstream_message_id: String?
     }
 
-    /// Reads a payload written by `json` (statusReportID 0 when the DLR has no status report).
+    /// Reads a payload written by `json` (statusReportID 0 when the DLR has no status report;
+    /// submitID nil when it is about a whole message).
     public init(json: [UInt8]) throws(PayloadError) {
         let wire: Wire
         do { wire = try JSONDecoder().decode(Wire.self, from: Data(json)) } catch {
@@ -100,6 +102,7 @@ extension DeliveryReportPayload {
         }
         self.init(messageID: wire.message_id, upstreamMessageID: wire.upstream_message_id,
                   clientReference: wire.client_reference, state: wire.state,
-                  at: Timestamp(millisecondsSince1970: wire.at), statusReportID: wire.status_report_id ?? 0)
+                  at: Timestamp(millisecondsSince1970: wire.at), statusReportID: wire.status_report_id ?? 0,
+                  submitID: wire.submit_id)
     }
 }

@@ -44,6 +44,13 @@ public struct NewMessage: Sendable, Hashable {
     /// part, and the store adds it to the message being assembled.
     public var assembly: MessageAssemblyPart? = nil
 
+    /// The id upstream's submit is answered with once this is stored in message `id`: a part
+    /// of a message split upstream has its own (``SubmitID``, stored with the part in the
+    /// accept transaction), anything else the message's decimal id.
+    public func answerID(storedIn id: Int64) -> String {
+        assembly.map { SubmitID(messageID: id, part: $0.sequence).description } ?? String(id)
+    }
+
     public init(
         account: String, upstreamMessageID: String? = nil, clientReference: String? = nil,
         source: String, destination: String, messageClass: MessageClass, priority: Int = 0,

@@ -16,13 +16,17 @@ public struct UpstreamMessageStatus: Sendable, Hashable {
     /// The error code of the last part that recorded one (a `+CMS ERROR` or a status report's
     /// TP-ST); nil when none did.
     public var errorCode: Int?
+    /// The ESME split it itself: each part came in its own submit and was answered with its
+    /// own id (``SubmitID``).
+    public var splitBySubmitter: Bool
 
     public init(id: Int64, account: String, source: String, destination: String, state: MessageState,
                 encoding: MessageEncoding, updatedAt: Timestamp, notBefore: Timestamp, expiresAt: Timestamp,
-                errorCode: Int? = nil) {
+                errorCode: Int? = nil, splitBySubmitter: Bool = false) {
         (self.id, self.account, self.source, self.destination) = (id, account, source, destination)
         (self.state, self.encoding, self.updatedAt) = (state, encoding, updatedAt)
         (self.notBefore, self.expiresAt, self.errorCode) = (notBefore, expiresAt, errorCode)
+        self.splitBySubmitter = splitBySubmitter
     }
 }
 

@@ -29,7 +29,7 @@ public enum WebhookEvent: Sendable, Equatable {
     /// An id that is the same on every retry of this event, for the receiver to drop repeats.
     public var eventID: String {
         switch self {
-        case .status(let event): "status-\(event.messageID)-\(event.state.rawValue)"
+        case .status(let event): "status-\(event.reportedID)-\(event.state.rawValue)"
         case .inbound(let event): "inbound-\(event.inboundID)"
         }
     }
@@ -41,7 +41,7 @@ public enum WebhookEvent: Sendable, Equatable {
         ]
         switch self {
         case .status(let event):
-            members["message_id"] = .string(String(event.messageID))
+            members["message_id"] = .string(event.reportedID)
             members["upstream_message_id"] = .optional(event.upstreamMessageID)
             members["client_reference"] = .optional(event.clientReference)
             members["state"] = .string(event.state.rawValue)
@@ -68,10 +68,14 @@ public struct MessageStatusEvent: Sendable, Equatable {
     public var at: Timestamp
     /// Why the message failed, when known.
     public var error: String?
+    /// Set when the event is about one part the ESME submitted on its own (SMPP, UDH or SAR):
+    /// the id that submit was answered with, which `message_id` then carries.
+    public var submitID: String?
 
     public init(messageID: Int64, upstreamMessageID: String? = nil, clientReference: String? = nil,
-                state: MessageState, at: Timestamp, error: String? = nil) {
+                state: MessageState, at: Timestamp, error: String? = nil, submitID: String? = nil) {
         self.messageID = messageID
+        self.submitID = submitID
         self.upstreamMessageID = upstreamMessageID
         self.clientReference = clientReference
         self.state = state
@@ -82,8 +86,11 @@ public struct MessageStatusEvent: Sendable, Equatable {
     /// The DLR the store queued in the outbox (it carries no error text).
     public init(_ report: DeliveryReportPayload) {
         self.init(messageID: report.messageID, upstreamMessageID: report.upstreamMessageID,
-                  clientReference: report.clientReference, state: report.state, at: report.at)
+                  clientReference: report.clientReference, state: report.state, at: report.at, submitID: report.submitID)
     }
+
+    /// The id upstream was answered with: the part's submit id, else the message's.
+    public var reportedID: String { submitID ?? String(messageID) }
 }
 
 /// An inbound (MO) message, reassembled from its parts.

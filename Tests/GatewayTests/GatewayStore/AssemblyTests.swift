@@ -64,7 +64,8 @@ struct AssemblyTests {
     }
 
     /// Part 2 never comes: before the deadline nothing happens; after it the message is failed,
-    /// its history names the missing part, and the failed DLR upstream asked for is queued.
+    /// its history names the missing part, and the failed DLR the part that arrived asked for is
+    /// queued (part 3 asked for none).
     @Test func missingPartFailsAtDeadline() throws {
         let temporary = try TemporaryDatabase()
         defer { withExtendedLifetime(temporary) {} }
@@ -74,8 +75,11 @@ struct AssemblyTests {
         #expect(try db.failIncompleteAssemblies(now: .testStart + .seconds(600), limit: 10) == [ids[0]])
         #expect(try db.state(of: ids[0]) == .failed)
         #expect(try db.history(of: ids[0]).last?.detail == "assembly timed out: parts 2 of 3 missing")
-        let outbox = try db.connection.query("SELECT kind, message_id FROM upstream_outbox") { ($0.text(0), $0.int64(1)) }
+        let outbox = try db.connection.query("SELECT kind, message_id, payload FROM upstream_outbox") { ($0.text(0), $0.int64(1), $0.blob(2)) }
         #expect(outbox.count == 1 && outbox.first?.0 == "dlr" && outbox.first?.1 == ids[0])
+        // Only part 1 asked: its own failed receipt, for the id its submit was answered with.
+        let payload = try outbox.first.map { try DeliveryReportPayload(json: $0.2) }
+        #expect(payload?.submitID == "\(ids[0])-1" && payload?.state == .failed)
         // A late part 2 starts a new assembly (the failed one is closed), which fails in its turn.
         let late = try db.accept([Self.part(2)], now: .testStart + .seconds(601))
         let lateState = try db.state(of: late[0])

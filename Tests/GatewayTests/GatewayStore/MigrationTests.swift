@@ -19,6 +19,7 @@ struct MigrationTests {
         10: "b2344aa5ea10673c",
         11: "e026a86b955ade81",
         12: "e0db89fb412e88cb",
+        13: "b7203aa9b6c7e852",
     ]
 
     @Test("every shipped migration keeps its checksum")

@@ -23,6 +23,18 @@ struct WebhookBodyTests {
         #expect(MessageStatusEvent(payload) == MessageStatusEvent(messageID: 9, upstreamMessageID: "up-9", state: .failed, at: Self.at))
     }
 
+    /// A DLR about one part an ESME submitted on its own (SMPP, UDH or SAR) names that submit's
+    /// id in `message_id` and `event_id`: one event per id it was given, none dropped as a repeat.
+    @Test func statusOfASubmittedPart() throws {
+        let payload = DeliveryReportPayload(messageID: 42, upstreamMessageID: nil, clientReference: nil, state: .delivered,
+                                            at: Self.at, statusReportID: 3, submitID: "42-2")
+        let event = WebhookEvent.status(MessageStatusEvent(payload))
+        #expect(event.body == #"{"at":"2023-11-14T22:13:20.123Z","client_reference":null,"error":null,"#
+            + #""event_id":"status-42-2-delivered","message_id":"42-2","state":"delivered","type":"message.status","#
+            + #""upstream_message_id":null,"version":1}"#)
+        #expect(try DeliveryReportPayload(json: Array(payload.json.utf8)) == payload, "the outbox payload reads back")
+    }
+
     /// MO body with text needing every JSON escape: quote, backslash, newline, a control
     /// character, and non-ASCII (written as UTF-8, not escaped).
     @Test func inboundBodyEscapes() {
