@@ -36,10 +36,12 @@ enum IngressControl {
         if !accepting { problems.append("not accepting (shutting down)") }
         if commitFailed { problems.append("the last accept commit failed") }
         if let storeError { problems.append("store: \(storeError)") }
-        return IngressdHealth(
-            healthy: problems.isEmpty, accepting: accepting, storeWritable: storeWritable, listeners: listeners,
-            accepted: await committer.acceptedCount, outboxPending: pending, outboxDelivered: await outbox.settledCount,
+        let accepted = await committer.acceptedCount, delivered = await outbox.settledCount
+        let daemon = DaemonHealth(
+            healthy: problems.isEmpty, progress: accepted + delivered,
             detail: problems.isEmpty ? "accepting on \(listeners.joined(separator: ", "))" : problems.joined(separator: "; "),
             pid: getpid())
+        return IngressdHealth(daemon: daemon, accepting: accepting, storeWritable: storeWritable, listeners: listeners,
+                              accepted: accepted, outboxPending: pending, outboxDelivered: delivered)
     }
 }

@@ -81,9 +81,10 @@ struct ControlHandler: Sendable {
                 progress += status.counters.values.reduce(0, +)
             }
         }
-        return ModemdHealth(healthy: stalled.isEmpty, modems: order.count, ready: ready, progress: progress,
-                            detail: stalled.isEmpty ? "all modem loops turn" : "stalled: \(stalled.joined(separator: ", "))",
-                            pid: getpid())
+        let daemon = DaemonHealth(
+            healthy: stalled.isEmpty, progress: progress,
+            detail: stalled.isEmpty ? "all modem loops turn" : "stalled: \(stalled.joined(separator: ", "))", pid: getpid())
+        return ModemdHealth(daemon: daemon, modems: order.count, ready: ready)
     }
 }
 

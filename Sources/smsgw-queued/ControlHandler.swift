@@ -44,11 +44,8 @@ struct ControlHandler: Sendable {
                 throw IPCError(.unknownMessage, "\(error)")
             }
         case .health:
-            let age = MonotonicClock.milliseconds() - (await dispatcher.lastTurn)
-            let healthy = age < 5_000
-            return .health(QueuedHealth(
-                healthy: healthy, progress: await dispatcher.progress,
-                detail: healthy ? "work loop turned \(age) ms ago" : "work loop stalled for \(age) ms", pid: getpid()))
+            return .health(.workLoop("work loop", lastTurnAge: MonotonicClock.milliseconds() - (await dispatcher.lastTurn),
+                                     stallAfter: 5_000, progress: await dispatcher.progress, pid: getpid()))
         case .reload:
             return .reload(await reloader.reload())
         case .recover:

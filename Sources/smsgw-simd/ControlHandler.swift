@@ -67,11 +67,8 @@ struct ControlHandler: Sendable {
             await rotator.requestRotation(modem)
             return .rotating(modem: modem)
         case .health:
-            let age = MonotonicClock.milliseconds() - (await rotator.lastTurn)
-            let healthy = age < 5_000
-            return .health(SimdHealth(healthy: healthy, progress: await rotator.progress,
-                                      detail: healthy ? "rotation loop turned \(age) ms ago" : "rotation loop stalled for \(age) ms",
-                                      pid: getpid()))
+            return .health(.workLoop("rotation loop", lastTurnAge: MonotonicClock.milliseconds() - (await rotator.lastTurn),
+                                     stallAfter: 5_000, progress: await rotator.progress, pid: getpid()))
         }
     }
 

@@ -17,11 +17,9 @@ struct ControlHandler: Sendable {
     func handle(_ request: WatchdogdProtocol.Request) async throws -> WatchdogdProtocol.Response {
         switch request {
         case .health:
-            let age = MonotonicClock.milliseconds() - (await loop.lastTurn)
-            let healthy = age < stallAfter
-            return .health(WatchdogdHealth(
-                healthy: healthy, progress: await loop.turns, hardwareFeeding: await loop.hardwareFeeding,
-                detail: healthy ? "watch loop turned \(age) ms ago" : "watch loop stalled for \(age) ms", pid: getpid()))
+            let daemon = DaemonHealth.workLoop("watch loop", lastTurnAge: MonotonicClock.milliseconds() - (await loop.lastTurn),
+                                               stallAfter: stallAfter, progress: await loop.turns, pid: getpid())
+            return .health(WatchdogdHealth(daemon: daemon, hardwareFeeding: await loop.hardwareFeeding))
         case .reload:
             return .reload(await reloader.reload())
         case .snapshot:

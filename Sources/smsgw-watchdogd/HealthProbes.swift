@@ -62,16 +62,16 @@ struct HealthProbes: Sendable {
             }, uniquingKeysWith: { first, _ in first })
             busy = statuses.contains { $0.sending || $0.queued > 0 }
         }
-        let reading = DaemonReading(pid: health.pid, healthy: health.healthy,
-                                    detail: "\(health.detail); \(health.ready)/\(health.modems) modems ready",
-                                    hasWork: busy, workDone: health.progress)
+        let reading = DaemonReading(pid: health.daemon.pid, healthy: health.daemon.healthy,
+                                    detail: "\(health.daemon.detail); \(health.ready)/\(health.modems) modems ready",
+                                    hasWork: busy, workDone: health.daemon.progress)
         return (.answered(reading), modems)
     }
 
     private func probeQueued() async -> DaemonObservation {
         let answer = await queued.call(.health, timeout: timeout)
         guard case .success(.health(let health)) = answer else { return .silent(describe(answer)) }
-        var reading = DaemonReading(pid: health.pid, healthy: health.healthy, detail: health.detail, workDone: health.progress)
+        var reading = DaemonReading(health)
         if case .success(.status(let status)) = await queued.call(.status, timeout: timeout) {
             // Work not moving: a message waits while a ready, unpaused modem has nothing in flight.
             let idleReady = status.readyModems.filter { !status.pausedModems.contains($0) && status.inFlight[$0] == nil }
@@ -88,15 +88,15 @@ struct HealthProbes: Sendable {
     private func probeSimd() async -> DaemonObservation {
         let answer = await simd.call(.health, timeout: timeout)
         guard case .success(.health(let health)) = answer else { return .silent(describe(answer)) }
-        return .answered(DaemonReading(pid: health.pid, healthy: health.healthy, detail: health.detail, workDone: health.progress))
+        return .answered(DaemonReading(health))
     }
 
     private func probeIngressd() async -> DaemonObservation {
         let answer = await ingressd.call(.health, timeout: timeout)
         guard case .success(.health(let health)) = answer else { return .silent(describe(answer)) }
-        let detail = "\(health.detail); accepted \(health.accepted), outbox pending \(health.outboxPending)"
-        return .answered(DaemonReading(pid: health.pid, healthy: health.healthy, detail: detail,
-                                       workDone: health.accepted + health.outboxDelivered))
+        var reading = DaemonReading(health.daemon)
+        reading.detail += "; accepted \(health.accepted), outbox pending \(health.outboxPending)"
+        return .answered(reading)
     }
 
     private func describe<R>(_ answer: Result<R, IPCError>) -> String {
@@ -104,5 +104,12 @@ struct HealthProbes: Sendable {
         case .success(let response): "unexpected answer \(response)"
         case .failure(let error): "\(error.code.rawValue): \(error.message)"
         }
+    }
+}
+
+extension DaemonReading {
+    /// What a daemon's `health` answer says, before any status of its own is read.
+    init(_ health: DaemonHealth) {
+        self.init(pid: health.pid, healthy: health.healthy, detail: health.detail, workDone: health.progress)
     }
 }

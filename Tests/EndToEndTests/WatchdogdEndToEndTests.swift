@@ -80,7 +80,7 @@ struct WatchdogdEndToEndTests {
         guard case .snapshot(let snapshot) = try await client.call(.snapshot, timeout: .seconds(5)) else { throw BoxError("no snapshot") }
         #expect(snapshot.subjects.first?.subject == "box")
         guard case .health(let health) = try await client.call(.health, timeout: .seconds(5)) else { throw BoxError("no health") }
-        #expect(health.healthy && health.hardwareFeeding == true && health.pid == watchdogd.processIdentifier)
+        #expect(health.daemon.healthy && health.hardwareFeeding == true && health.daemon.pid == watchdogd.processIdentifier)
         await client.close()
 
         watchdogd.terminate()

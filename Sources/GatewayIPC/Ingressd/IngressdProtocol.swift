@@ -19,9 +19,10 @@ public enum IngressdProtocol: IPCProtocol {
 }
 
 /// `health`: whether ingress accepts (its group committer runs, the store takes a write), which
-/// listeners are up, and the counters smsgw-watchdogd checks for progress.
-public struct IngressdHealth: Codable, Sendable, Hashable {
-    public var healthy: Bool
+/// listeners are up, and the counters smsgw-watchdogd checks for progress (`daemon.progress`:
+/// messages accepted plus outbox entries delivered since start).
+public struct IngressdHealth: DaemonHealthAnswer {
+    public var daemon: DaemonHealth
     /// The group committer takes submits (not stopped or shutting down).
     public var accepting: Bool
     /// The store answered a read of the outbox just now.
@@ -33,19 +34,15 @@ public struct IngressdHealth: Codable, Sendable, Hashable {
     /// Upstream outbox entries waiting (DLRs, inbound) and those delivered since start.
     public var outboxPending: Int
     public var outboxDelivered: Int
-    public var detail: String
-    public var pid: Int32?
 
-    public init(healthy: Bool, accepting: Bool, storeWritable: Bool, listeners: [String], accepted: Int,
-                outboxPending: Int, outboxDelivered: Int, detail: String, pid: Int32?) {
-        self.healthy = healthy
+    public init(daemon: DaemonHealth, accepting: Bool, storeWritable: Bool, listeners: [String], accepted: Int,
+                outboxPending: Int, outboxDelivered: Int) {
+        self.daemon = daemon
         self.accepting = accepting
         self.storeWritable = storeWritable
         self.listeners = listeners
         self.accepted = accepted
         self.outboxPending = outboxPending
         self.outboxDelivered = outboxDelivered
-        self.detail = detail
-        self.pid = pid
     }
 }

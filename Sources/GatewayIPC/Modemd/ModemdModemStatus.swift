@@ -39,23 +39,16 @@ public struct ModemdModemStatus: Codable, Sendable, Hashable {
     }
 }
 
-/// `health`: the daemon answers and its modem loops turn.
-public struct ModemdHealth: Codable, Sendable, Hashable {
-    public var healthy: Bool
+/// `health`: the daemon answers and its modem loops turn (`daemon.progress` grows with every
+/// command answered on any modem).
+public struct ModemdHealth: DaemonHealthAnswer {
+    public var daemon: DaemonHealth
     public var modems: Int
     public var ready: Int
-    /// Grows with every command answered on any modem: watchdogd checks it moves.
-    public var progress: Int
-    public var detail: String
-    /// The daemon's process id: smsgw-watchdogd signals it when a restart is due.
-    public var pid: Int32?
 
-    public init(healthy: Bool, modems: Int, ready: Int, progress: Int, detail: String, pid: Int32? = nil) {
-        self.healthy = healthy
+    public init(daemon: DaemonHealth, modems: Int, ready: Int) {
+        self.daemon = daemon
         self.modems = modems
         self.ready = ready
-        self.progress = progress
-        self.detail = detail
-        self.pid = pid
     }
 }

@@ -29,19 +29,3 @@ public struct QueueStatus: Codable, Sendable, Hashable {
     }
 }
 
-/// `health`: the work loop turns and the store answers.
-public struct QueuedHealth: Codable, Sendable, Hashable {
-    public var healthy: Bool
-    /// Grows with every loop turn: smsgw-watchdogd checks it moves.
-    public var progress: Int
-    public var detail: String
-    /// The daemon's process id: smsgw-watchdogd signals it when a restart is due.
-    public var pid: Int32?
-
-    public init(healthy: Bool, progress: Int, detail: String, pid: Int32? = nil) {
-        self.healthy = healthy
-        self.progress = progress
-        self.detail = detail
-        self.pid = pid
-    }
-}

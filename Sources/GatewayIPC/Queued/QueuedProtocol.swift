@@ -31,7 +31,7 @@ public enum QueuedProtocol: IPCProtocol {
         case paused(modems: [String], sims: [String])
         /// Whether the message was cancelled (false: it was already sending or final).
         case cancelled(messageID: Int64, done: Bool)
-        case health(QueuedHealth)
+        case health(DaemonHealth)
         /// The full sweep `recover` asked for is done: what it found.
         case recovered(QueueRecovery)
         case reload(ReloadReport)

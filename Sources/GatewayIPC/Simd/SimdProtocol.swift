@@ -24,7 +24,7 @@ public enum SimdProtocol: IPCProtocol {
         case sim(SimdSIMStatus)
         /// The rotation was asked for; the loop performs it.
         case rotating(modem: String)
-        case health(SimdHealth)
+        case health(DaemonHealth)
         case reload(ReloadReport)
     }
 

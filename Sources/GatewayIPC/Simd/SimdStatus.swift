@@ -86,18 +86,3 @@ public struct SimdBalance: Codable, Sendable, Hashable {
     }
 }
 
-/// `health`: the rotation loop turns.
-public struct SimdHealth: Codable, Sendable, Hashable {
-    public var healthy: Bool
-    public var progress: Int
-    public var detail: String
-    /// The daemon's process id: smsgw-watchdogd signals it when a restart is due.
-    public var pid: Int32?
-
-    public init(healthy: Bool, progress: Int, detail: String, pid: Int32? = nil) {
-        self.healthy = healthy
-        self.progress = progress
-        self.detail = detail
-        self.pid = pid
-    }
-}

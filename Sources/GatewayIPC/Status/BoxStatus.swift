@@ -24,15 +24,3 @@ public struct BoxStatus: Codable, Equatable, Sendable {
     }
 }
 
-/// One daemon's `health` answer, the fields every daemon shares.
-public struct DaemonHealth: Codable, Equatable, Sendable {
-    public var healthy: Bool
-    public var progress: Int
-    public var detail: String
-
-    public init(healthy: Bool, progress: Int, detail: String) {
-        self.healthy = healthy
-        self.progress = progress
-        self.detail = detail
-    }
-}

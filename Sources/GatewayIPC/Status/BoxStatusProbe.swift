@@ -15,35 +15,37 @@ public enum BoxStatusProbe {
             let path = try socket("modemd")
             if case .status(let modems) = try await call(.status, path, "modemd", ModemdProtocol.self, timeout) { status.modems = modems }
             if case .health(let health) = try await call(.health, path, "modemd", ModemdProtocol.self, timeout) {
-                status.health["modemd"] = DaemonHealth(healthy: health.healthy, progress: health.progress,
-                                                       detail: "\(health.ready)/\(health.modems) modems ready; \(health.detail)")
+                var daemon = health.daemon
+                daemon.detail = "\(health.ready)/\(health.modems) modems ready; \(daemon.detail)"
+                status.health["modemd"] = daemon
             }
         } catch { status.unreachable["modemd"] = "\(error)" }
         do {
             let path = try socket("queued")
             if case .status(let queue) = try await call(.status, path, "queued", QueuedProtocol.self, timeout) { status.queue = queue }
             if case .health(let health) = try await call(.health, path, "queued", QueuedProtocol.self, timeout) {
-                status.health["queued"] = DaemonHealth(healthy: health.healthy, progress: health.progress, detail: health.detail)
+                status.health["queued"] = health
             }
         } catch { status.unreachable["queued"] = "\(error)" }
         do {
             let path = try socket("simd")
             if case .status(let sims) = try await call(.status, path, "simd", SimdProtocol.self, timeout) { status.sims = sims }
             if case .health(let health) = try await call(.health, path, "simd", SimdProtocol.self, timeout) {
-                status.health["simd"] = DaemonHealth(healthy: health.healthy, progress: health.progress, detail: health.detail)
+                status.health["simd"] = health
             }
         } catch { status.unreachable["simd"] = "\(error)" }
         do {
             let path = try socket("ingressd")
             if case .health(let health) = try await call(.health, path, "ingressd", IngressdProtocol.self, timeout) {
-                status.health["ingressd"] = DaemonHealth(healthy: health.healthy, progress: health.accepted,
-                                                         detail: "\(health.detail); outbox \(health.outboxPending) pending")
+                var daemon = health.daemon
+                daemon.detail += "; outbox \(health.outboxPending) pending"
+                status.health["ingressd"] = daemon
             }
         } catch { status.unreachable["ingressd"] = "\(error)" }
         if let path = try? socket("watchdogd"), access(path, F_OK) == 0 {
             do {
                 if case .health(let health) = try await call(.health, path, "watchdogd", WatchdogdProtocol.self, timeout) {
-                    status.health["watchdogd"] = DaemonHealth(healthy: health.healthy, progress: health.progress, detail: health.detail)
+                    status.health["watchdogd"] = health.daemon
                 }
             } catch { status.unreachable["watchdogd"] = "\(error)" }
         }

@@ -20,22 +20,15 @@ public enum WatchdogdProtocol: IPCProtocol {
     }
 }
 
-/// `health`: the watch loop turns.
-public struct WatchdogdHealth: Codable, Sendable, Hashable {
-    public var healthy: Bool
-    /// Watch-loop turns since start.
-    public var progress: Int
+/// `health`: the watch loop turns (`daemon.progress`: turns since start).
+public struct WatchdogdHealth: DaemonHealthAnswer {
+    public var daemon: DaemonHealth
     /// Whether the hardware watchdog is fed (nil: none, or switched off).
     public var hardwareFeeding: Bool?
-    public var detail: String
-    public var pid: Int32?
 
-    public init(healthy: Bool, progress: Int, hardwareFeeding: Bool?, detail: String, pid: Int32?) {
-        self.healthy = healthy
-        self.progress = progress
+    public init(daemon: DaemonHealth, hardwareFeeding: Bool?) {
+        self.daemon = daemon
         self.hardwareFeeding = hardwareFeeding
-        self.detail = detail
-        self.pid = pid
     }
 }
 
