@@ -1,4 +1,5 @@
 import ATCommands
+import GatewayCore
 
 /// The recovery ladder (docs/modemd.md): command timeout → probe `AT+CMEE?` (`ModemSession+LateAnswer`) → soft reset `AT+CFUN=1,1`
 /// (3GPP TS 27.007 §8.2) → GPIO power cycle (durations from the profile) → failed, retried
@@ -105,9 +106,11 @@ extension ModemSession {
         inFlight = nil
         collector.abandonCommand()
         status.lastError = reason
+        failuresInARow += 1
+        let backoff = ExponentialBackoff(first: settings.timings.failedBackoff, limit: settings.timings.failedBackoffLimit)
+            .delay(afterAttempt: failuresInARow)
         log(.error, "modem failed (\(reason)); retrying in \(backoff)")
         phase = .failed(retryAt: now + backoff)
-        backoff = min(backoff * 2, settings.timings.failedBackoffLimit)
         finishSlotSwitch(succeeded: false, detail: "modem failed: \(reason)")
     }
 
@@ -157,6 +160,6 @@ extension ModemSession {
         rung = .none
         silentAfterPDU = false
         troubleSince = nil
-        backoff = settings.timings.failedBackoff
+        failuresInARow = 0
     }
 }

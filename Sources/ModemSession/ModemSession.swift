@@ -28,7 +28,8 @@ public struct ModemSession: Sendable {
     /// The module refused `AT+CMEE=1` at init: it may not know `AT+CMEE?` either, so the probe
     /// is a bare `AT` for it (a late answer then cannot be told from the probe's).
     var errorReportingRefused = false
-    var backoff: Duration
+    /// Times the module failed in a row (the ladder ran out); 0 once it recovers.
+    var failuresInARow = 0
     var nextPollAt: Duration = .zero
     var slotSwitch: SlotSwitchRequest?
     var ussd: USSDRequest?
@@ -38,7 +39,6 @@ public struct ModemSession: Sendable {
 
     public init(settings: SessionSettings) {
         self.settings = settings
-        backoff = settings.timings.failedBackoff
     }
 
     /// Handles `event` at `now`; returns what to do, in order.

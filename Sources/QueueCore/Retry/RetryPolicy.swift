@@ -60,10 +60,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The wait after the `attempt`-th failed attempt (1-based): `retry_delay × 2^(attempt-1)`,
     /// capped at `retry_delay_max`, then multiplied by a uniform factor in 1 ± jitter.
     public func backoff<Generator: RandomNumberGenerator>(afterAttempt attempt: Int, using generator: inout Generator) -> Duration {
-        let base = retryDelay.milliseconds, cap = retryDelayMax.milliseconds
-        var delay = base
-        for _ in 1..<max(attempt, 1) where delay < cap { delay *= 2 }
-        delay = min(delay, cap)
+        let delay = ExponentialBackoff(first: retryDelay, limit: retryDelayMax).delay(afterAttempt: attempt).milliseconds
         let spread = delay * Int64(jitterPercent) / 100
         guard spread > 0 else { return .milliseconds(delay) }
         return .milliseconds(delay + Int64.random(in: -spread...spread, using: &generator))

@@ -93,3 +93,15 @@ struct UpstreamDeliverySettingsTests {
         #expect((0..<30).filter { _ in bucket.take(now: start + .seconds(60)) }.count == 10)  // never above one second's worth
     }
 }
+
+@Suite("Exponential back-off")
+struct ExponentialBackoffTests {
+    @Test("doubles from the first wait, stops at the limit, counts attempt 0 as 1, never overflows")
+    func doubling() {
+        let backoff = ExponentialBackoff(first: .seconds(5), limit: .seconds(600))
+        #expect((0...9).map { backoff.delay(afterAttempt: $0) }
+            == [5, 5, 10, 20, 40, 80, 160, 320, 600, 600].map { Duration.seconds($0) })
+        #expect(backoff.delay(afterAttempt: Int.max) == .seconds(600))
+        #expect(ExponentialBackoff(first: .seconds(9), limit: .seconds(4)).delay(afterAttempt: 3) == .seconds(4))
+    }
+}

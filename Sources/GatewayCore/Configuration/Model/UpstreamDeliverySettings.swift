@@ -18,12 +18,7 @@ public struct DeliverySettings: Sendable, Equatable {
     /// `retryDelayMax`; nil once `maxAttempts` attempts were made (give up).
     public func backOff(afterAttempt attempts: Int) -> Duration? {
         guard attempts < maxAttempts else { return nil }
-        var delay = retryDelay
-        for _ in 1..<max(1, attempts) {
-            delay = delay * 2
-            if delay >= retryDelayMax { return retryDelayMax }
-        }
-        return min(delay, retryDelayMax)
+        return ExponentialBackoff(first: retryDelay, limit: retryDelayMax).delay(afterAttempt: attempts)
     }
 }
 
