@@ -48,7 +48,11 @@ let package = Package(
         .target(name: "ATCommands"),
         .target(name: "TOMLReader", dependencies: ["GatewayTime"]),
 
-        .target(name: "GatewayCore", dependencies: ["GatewayTime", "HexCoding", "TOMLReader", "CCrypt"]),
+        // Domain types and the configuration's typed model: pure, what the pure cores depend on.
+        .target(name: "GatewayCore", dependencies: ["GatewayTime", "HexCoding"]),
+        // Reading the configuration (TOML decoding, file loading, validation) and making and
+        // checking password hashes (libxcrypt): what daemons and smsgwctl need at their edges.
+        .target(name: "GatewayConfig", dependencies: ["GatewayCore", "TOMLReader", "CCrypt"]),
         .target(name: "GatewayStore", dependencies: ["GatewayCore", "HexCoding", "CSQLite"]),
         .target(name: "SystemBridge", dependencies: ["CSystemd", "CGPIOD"]),
         // Vendor quirks as data (one folder per vendor), shared by modemd and the simulator.
@@ -86,7 +90,7 @@ let package = Package(
         .target(
             name: "GatewayDaemon",
             dependencies: [
-                "GatewayCore", "GatewayTime", "GatewayIPC", "CMalloc", "SystemBridge",
+                "GatewayCore", "GatewayConfig", "GatewayTime", "GatewayIPC", "CMalloc", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -101,7 +105,8 @@ let package = Package(
         .target(
             name: "SmsgwctlCommands",
             dependencies: [
-                "SMSCodec", "SMPPCodec", "HexCoding", "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge",
+                "SMSCodec", "SMPPCodec", "HexCoding", "GatewayCore", "GatewayConfig", "GatewayStore", "GatewayIPC",
+                "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/smsgwctl"
@@ -110,7 +115,7 @@ let package = Package(
         .target(
             name: "ModemSimulator",
             dependencies: [
-                "ATCommands", "SMSCodec", "ModemProfiles", "GatewayCore", "SystemBridge",
+                "ATCommands", "SMSCodec", "ModemProfiles", "GatewayCore", "GatewayConfig", "SystemBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/smsgw-modemsim"
@@ -147,7 +152,8 @@ let package = Package(
             name: "IngressdDaemon",
             dependencies: [
                 "GatewayDaemon",
-                "GatewayCore", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec", "HexCoding", "Webhooks",
+                "GatewayCore", "GatewayConfig", "GatewayStore", "GatewayIPC", "SystemBridge", "SMPPCodec", "SMSCodec",
+                "HexCoding", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -206,7 +212,8 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "TOMLReader", "GatewayCore", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport", "Webhooks",
+                "TOMLReader", "GatewayCore", "GatewayConfig", "GatewayStore", "SystemBridge", "GatewayIPC", "GatewayTestSupport",
+                "Webhooks",
                 "GatewayDaemon",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -218,12 +225,14 @@ let package = Package(
             "ModemSimulator", "ModemdDaemon", "ModemProfiles", "ModemSession", "SystemBridge", "ATCommands", "SMSCodec",
             "GatewayCore", "GatewayIPC", "GatewayStore", "GatewayTestSupport",
         ]),
-        .testTarget(name: "QueueTests", dependencies: ["QueueCore", "SimPolicy", "WatchdogPolicy", "GatewayCore", "GatewayTestSupport"]),
+        .testTarget(name: "QueueTests", dependencies: [
+            "QueueCore", "SimPolicy", "WatchdogPolicy", "GatewayCore", "GatewayConfig", "GatewayTestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "SmsgwctlCommands", "IngressdDaemon",
             // Run as processes (runProduct, `smsgwctl up`): built before the tests.
             "smsgw", "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "smsgw-simd",
-            "smsgw-watchdogd", "GatewayIPC", "GatewayStore", "GatewayCore", "SMSCodec",
+            "smsgw-watchdogd", "GatewayIPC", "GatewayStore", "GatewayCore", "GatewayConfig", "SMSCodec",
             "SMPPCodec", "QueueCore",
             "GatewayTestSupport",
         ]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import GatewayCore
 import Logging
 import SystemBridge
+import GatewayConfig
 
 /// What every smsgw daemon takes on its command line, and the first steps of the story its
 /// `main` reads as: log to standard error, load the configuration, make its directories.

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayConfig
 
 /// Checks bind credentials (SMPP 3.4 §4.1) against the accounts in force (`AccountBook`),
 /// counts binds per account (`max_binds`) and knows every bound session, so a reload that takes

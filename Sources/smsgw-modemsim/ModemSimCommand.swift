@@ -2,6 +2,7 @@ import ArgumentParser
 import GatewayCore
 import ModemProfiles
 import SystemBridge
+import GatewayConfig
 
 /// `smsgw-modemsim`: a bank of simulated modems on pseudo-terminals (docs/modemsim.md).
 public struct ModemSimCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GatewayCore
+import GatewayConfig
 
 /// `smsgwctl config check FILE`: exit 0 and a one-line summary, or exit 1 and every problem,
 /// one per line as `FILE:LINE:COL: key.path: reason`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GatewayCore
+import GatewayConfig
 
 /// `smsgwctl config hash-secret [--api-key]`: reads one secret from standard input and prints
 /// the form the configuration stores (never the secret itself).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GatewayCore
 import GatewayIPC
+import GatewayConfig
 
 /// Where a daemon's control socket is (`--socket`, or `<runtime>/<daemon>.sock` from
 /// `--config`), and one call over it (docs/ipc.md) — shared by `smsgwctl modems` and

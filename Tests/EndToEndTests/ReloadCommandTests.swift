@@ -4,6 +4,7 @@ import GatewayIPC
 import GatewayTestSupport
 import Testing
 @testable import SmsgwctlCommands
+import GatewayConfig
 
 /// `smsgwctl reload` without a box: its lines for each kind of answer, where it finds the
 /// sockets under a file the daemons will refuse, and a box where nothing runs.

@@ -1,6 +1,7 @@
 /// A password as the configuration stores it: a crypt(3) string, yescrypt (`$y$`, the Debian
-/// 12 default) or SHA-512-crypt (`$6$`), checked with libxcrypt's `crypt_r`. Used for SMPP
-/// bind passwords, Kannel-style HTTP user passwords and the admin page password.
+/// 12 default) or SHA-512-crypt (`$6$`). Used for SMPP bind passwords, Kannel-style HTTP user
+/// passwords and the admin page password. Making and checking one needs libxcrypt: that is in
+/// GatewayConfig (`PasswordHash+Crypt`), so pure code that only holds a hash does not link it.
 public struct PasswordHash: Sendable, Hashable, CustomStringConvertible {
     public enum Scheme: String, Sendable, CaseIterable {
         case yescrypt = "$y$"
@@ -32,26 +33,6 @@ public struct PasswordHash: Sendable, Hashable, CustomStringConvertible {
         self.scheme = scheme
     }
 
-    /// Hashes `password` under a fresh random salt.
-    public static func make(password: String, scheme: Scheme = .yescrypt) throws(SecretHashingError) -> PasswordHash {
-        guard !password.isEmpty else { throw SecretHashingError("the secret is empty") }
-        guard !password.utf8.contains(0) else { throw SecretHashingError("the secret contains a NUL byte") }
-        guard let setting = CryptLibrary.newSetting(prefix: scheme.rawValue),
-              let encoded = CryptLibrary.hash(phrase: password, setting: setting),
-              let hash = try? PasswordHash(parsing: encoded)
-        else { throw SecretHashingError("libxcrypt could not make a \(scheme.rawValue) hash") }
-        return hash
-    }
-
-    /// Whether `password` hashes to this value; the final comparison takes the same time
-    /// wherever the strings differ.
-    public func verify(_ password: String) -> Bool {
-        guard !password.utf8.contains(0),
-              let computed = CryptLibrary.hash(phrase: password, setting: encoded)
-        else { return false }
-        return ConstantTime.equal(Array(computed.utf8), Array(encoded.utf8))
-    }
-
     public var description: String { encoded }
 
     /// crypt(3)'s base-64 alphabet `./0-9A-Za-z`, plus `=` and digits for `rounds=N`.
@@ -68,5 +49,5 @@ public struct PasswordHash: Sendable, Hashable, CustomStringConvertible {
 /// Why a secret could not be hashed.
 public struct SecretHashingError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

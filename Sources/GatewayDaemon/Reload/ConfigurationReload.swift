@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayConfig
 
 /// What one SIGHUP reload decided (pure: the files are inputs, so tests need no signal).
 /// A file that does not load leaves everything as it was; a good file becomes the last good

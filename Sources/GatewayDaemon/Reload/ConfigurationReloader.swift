@@ -2,6 +2,7 @@ import GatewayCore
 import GatewayIPC
 import Logging
 import SystemBridge
+import GatewayConfig
 
 /// One daemon's reloading of its configuration file, whoever asks: SIGHUP (`ReloadService`,
 /// `ExecReload=` in the units) or the `reload` request on its control socket (the web page,

@@ -1,5 +1,6 @@
 import GatewayCore
 import GatewayDaemon
+import GatewayConfig
 
 /// Who may use the web page: the one login of `[listeners.admin]` (user + crypt(3) hash, as
 /// the HTTP API's Kannel-style passwords are checked), the sessions it opened, and the

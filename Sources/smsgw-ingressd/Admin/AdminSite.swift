@@ -1,5 +1,6 @@
 import GatewayCore
 import NIOHTTP1
+import GatewayConfig
 
 /// The web page's handlers (docs/webpage.md). Every page but the login form needs a live
 /// session; every POST of a session carries its CSRF token in the `csrf` field, compared in

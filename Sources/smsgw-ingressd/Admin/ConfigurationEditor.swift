@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayConfig
 
 /// The configuration file as the web page edits it (docs/webpage.md): a new text is
 /// validated by the loader every daemon uses; a text with problems never reaches the file; a

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayConfig
 
 /// What saving a configuration text from the web page came to.
 enum ConfigurationSaveOutcome: Sendable {

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayConfig
 
 /// Who is calling the HTTP API: `Authorization: Bearer <key>` (RFC 6750 §2.1) against every
 /// account's `http.api_keys` (looked up by the key's SHA-256, the form they are stored in),

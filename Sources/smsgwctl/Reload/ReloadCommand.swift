@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import GatewayCore
 import GatewayIPC
+import GatewayConfig
 
 /// `smsgwctl reload`: asks every daemon of the box to read the configuration file again (the
 /// `reload` request on its control socket, what SIGHUP does; docs/configuration.md,

@@ -3,6 +3,7 @@ import FoundationEssentials
 import GatewayCore
 #if canImport(Glibc)
 import Glibc
+import GatewayConfig
 #endif
 
 /// `smsgwctl send`: one message through the box's HTTP API (`POST /api/v1/messages`,

@@ -2,6 +2,7 @@ import ArgumentParser
 import GatewayCore
 #if canImport(Glibc)
 import Glibc
+import GatewayConfig
 #endif
 
 /// `smsgwctl logs [daemon] [-f]`: the log files `smsgwctl up` keeps in `<runtime>/logs/`. On a

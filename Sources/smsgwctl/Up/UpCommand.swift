@@ -2,6 +2,7 @@ import ArgumentParser
 import GatewayCore
 #if canImport(Glibc)
 import Glibc
+import GatewayConfig
 #endif
 
 /// `smsgwctl up`: the whole box in the foreground without systemd — the simulator when the

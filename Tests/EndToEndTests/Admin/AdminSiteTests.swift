@@ -5,6 +5,7 @@ import NIOHTTP1
 import Synchronization
 import Testing
 @testable import IngressdDaemon
+import GatewayConfig
 
 /// The web page's routes in process (no socket): sessions, CSRF, the save path and the
 /// password change against a temporary copy of the demo file; reloads are counted.

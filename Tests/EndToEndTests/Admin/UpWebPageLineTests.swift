@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import Testing
 @testable import SmsgwctlCommands
+import GatewayConfig
 
 /// `smsgwctl up` names the web page among the endpoints it prints once the box is ready.
 @Suite struct UpWebPageLineTests {

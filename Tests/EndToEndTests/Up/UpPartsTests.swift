@@ -2,6 +2,7 @@ import GatewayCore
 import GatewayIPC
 @testable import SmsgwctlCommands
 import Testing
+import GatewayConfig
 
 /// The pure parts of `smsgwctl up`, `send` and `status`, in process.
 @Suite struct UpPartsTests {

@@ -1,6 +1,7 @@
 import GatewayCore
 import GatewayDaemon
 import Testing
+import GatewayConfig
 
 /// SIGHUP's decision, without a signal: an invalid file keeps the last good configuration;
 /// a good one names what applies live and what needs a restart.

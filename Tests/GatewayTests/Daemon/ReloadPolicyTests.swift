@@ -1,6 +1,7 @@
 import GatewayCore
 import GatewayDaemon
 import Testing
+import GatewayConfig
 
 /// Each daemon's reload policy: what it reports, takes live, and keeps for a restart.
 @Suite("ReloadPolicy")

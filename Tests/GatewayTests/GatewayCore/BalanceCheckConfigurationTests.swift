@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 /// `balance_ussd` / `balance_interval` on `[[sim_groups]]` and `[[sims]]` (docs/configuration.md).
 @Suite("USSD balance check configuration")

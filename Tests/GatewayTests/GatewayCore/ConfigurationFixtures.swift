@@ -1,5 +1,6 @@
 import Foundation
 @testable import GatewayCore
+@testable import GatewayConfig
 
 /// What the configuration tests share: the repository's files, a machine-independent
 /// environment, and a minimal valid document that rule vectors append to.

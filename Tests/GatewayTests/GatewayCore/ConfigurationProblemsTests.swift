@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 /// A file with many mistakes gives all of them at once, in file order, each with its file,
 /// line, column, key and reason — what `smsgwctl config check` prints.

@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 /// One vector per validation rule: a minimal valid document plus the text that breaks the rule
 /// (starting on line 16), and the exact problems expected.

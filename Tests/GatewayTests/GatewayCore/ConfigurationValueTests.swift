@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 /// The small value grammars the configuration accepts.
 @Suite("Configuration values")

@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 @Suite("Password hashes (crypt(3) through libxcrypt)")
 struct PasswordHashTests {

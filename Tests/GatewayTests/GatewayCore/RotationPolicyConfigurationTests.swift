@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 /// `[[sim_groups]]` rotation keys (docs/configuration.md, "SIM rotation").
 @Suite("SIM group rotation policy")

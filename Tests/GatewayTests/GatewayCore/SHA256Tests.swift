@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 @Suite("SHA-256 (FIPS 180-4) and API key hashes")
 struct SHA256Tests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 /// etc/smsgw/gateway.toml and demo.toml: valid, and kept in step with the model and its docs.
 @Suite("Shipped configuration files")

@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 /// `[delivery]`, `[inbound]`, the SMPP session timers and `accounts[].window`; the outbox
 /// back-off and the throughput token bucket.

@@ -1,5 +1,6 @@
 import Testing
 @testable import GatewayCore
+@testable import GatewayConfig
 
 @Suite("[accounts.webhook] configuration")
 struct WebhookConfigurationTests {

@@ -1,6 +1,7 @@
 import GatewayCore
 import QueueCore
 import Testing
+import GatewayConfig
 
 /// Routing: the ordered route table, first match wins, the default group last.
 @Suite("Message router")

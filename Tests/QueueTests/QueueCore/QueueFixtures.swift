@@ -1,6 +1,7 @@
 import Foundation
 import GatewayCore
 import QueueCore
+import GatewayConfig
 
 /// What the queue-core tests share: the repository's files, a minimal configuration, zones.
 enum QueueFixtures {

@@ -1,6 +1,7 @@
 import Foundation
 import GatewayCore
 import Testing
+import GatewayConfig
 
 /// `[queue]` in the configuration: defaults, the shipped file, and refused values.
 @Suite("Queue settings")

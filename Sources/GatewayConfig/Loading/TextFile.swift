@@ -2,6 +2,7 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import GatewayCore
 #endif
 
 /// Reads a whole UTF-8 text file with POSIX calls (Foundation stays out of the daemons); the

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[queue]`: retries, pacing, sticky routing, status-report window, quiet hours.
 extension ConfigurationDecoder {
     mutating func decodeQueue(_ root: inout TableReader) -> QueueSettings {

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[[accounts]]` with their `smpp` and `http` credentials.
 extension ConfigurationDecoder {
     mutating func decodeAccounts(_ root: inout TableReader) {

@@ -1,4 +1,5 @@
 import TOMLReader
+import GatewayCore
 
 /// The rotation keys of one `[[sim_groups]]` entry (docs/configuration.md, "SIM rotation").
 extension ConfigurationDecoder {

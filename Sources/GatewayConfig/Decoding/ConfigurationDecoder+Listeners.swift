@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[listeners.smpp]`, `[listeners.http]`, `[listeners.admin]`.
 extension ConfigurationDecoder {
     /// nil when the admin password is missing or invalid (it has no default).

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[watchdog]` and `[sim_defaults]`-style limits.
 extension ConfigurationDecoder {
     mutating func decodeWatchdog(_ root: inout TableReader) -> WatchdogSettings {

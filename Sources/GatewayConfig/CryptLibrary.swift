@@ -1,5 +1,6 @@
 import CCrypt
 import Synchronization
+import GatewayCore
 
 /// The two libxcrypt calls smsgw uses: `crypt_r` (hash a phrase with a setting, which may be
 /// a whole stored hash) and `crypt_gensalt_rn` (a fresh setting from the OS's random bytes).

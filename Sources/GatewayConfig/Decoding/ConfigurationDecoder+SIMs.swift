@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[[sim_groups]]` and `[[sims]]`.
 extension ConfigurationDecoder {
     mutating func decodeSIMGroups(_ root: inout TableReader) {

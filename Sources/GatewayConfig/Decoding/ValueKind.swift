@@ -1,4 +1,5 @@
 import TOMLReader
+import GatewayCore
 
 /// Why one value was refused, and where (an array element has its own position and index).
 struct ValueFailure: Error {

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// The rules between entries, run after decoding over what it produced: unique ids, one user per
 /// GPIO line and serial device, references that resolve, slots in range, listener ports and
 /// timings that agree. Each problem names the later of two clashing keys.

@@ -1,4 +1,5 @@
 import TOMLReader
+import GatewayCore
 
 /// Reads the keys of one TOML table into model values, reporting into a DecodeLog instead of
 /// throwing, and remembering which keys it used so that `finish` can report the unknown ones.

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[accounts.webhook]`: url, secret, events, timeout, ca_file (docs/configuration.md).
 extension ConfigurationDecoder {
     static func decodeWebhook(_ account: inout TableReader, log: inout DecodeLog) -> WebhookSettings? {

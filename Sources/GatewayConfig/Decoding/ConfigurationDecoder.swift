@@ -1,4 +1,5 @@
 import TOMLReader
+import GatewayCore
 
 /// An entry of a `[[…]]` list with its index in the file, so cross-checks can name its keys.
 struct Indexed<Value> {

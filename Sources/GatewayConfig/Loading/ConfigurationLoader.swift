@@ -1,4 +1,5 @@
 import TOMLReader
+import GatewayCore
 
 /// Loads and validates a configuration file: read, parse (TOMLReader), decode, cross-check.
 /// Either the whole model comes back, or every problem found, in file order.

@@ -1,4 +1,5 @@
 import TOMLReader
+import GatewayCore
 
 /// What decoding one file gathers on the way: the problems (it never stops at the first), the
 /// position of every key it read (for the cross-checks), and which keys fell back to defaults.

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// IP address literals as listeners accept them (no host names: a box must not depend on DNS
 /// to start).
 enum IPAddressText {

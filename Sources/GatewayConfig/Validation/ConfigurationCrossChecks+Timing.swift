@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// Listener ports and watchdog timings that contradict each other. A clash is reported at the
 /// key the file wrote (of two, the later), since a default has no line to point at.
 extension ConfigurationDecoder {

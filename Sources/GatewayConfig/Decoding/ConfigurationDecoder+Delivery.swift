@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[inbound]`, `[delivery]`, and the SMPP session timers of `[listeners.smpp]`: what goes
 /// back upstream and how sessions are kept healthy.
 extension ConfigurationDecoder {

@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[[modems]]`: serial line, vendor profile, power line and SIM slot selection.
 extension ConfigurationDecoder {
     mutating func decodeModems(_ root: inout TableReader) {

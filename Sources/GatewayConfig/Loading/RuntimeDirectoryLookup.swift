@@ -1,4 +1,5 @@
 import TOMLReader
+import GatewayCore
 
 extension ConfigurationLoader {
     /// The runtime directory (`[runtime] directory`) a file names, read even when the file has

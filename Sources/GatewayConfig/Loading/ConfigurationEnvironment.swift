@@ -2,6 +2,7 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import GatewayCore
 #endif
 
 /// What validation asks of the machine it runs on, injected so tests do not depend on it.

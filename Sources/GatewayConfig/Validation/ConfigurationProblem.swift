@@ -1,4 +1,5 @@
 import TOMLReader
+import GatewayCore
 
 /// One thing wrong with a configuration file: where (file, line, column), which key, and why.
 /// Printed as `FILE:LINE:COL: key.path: reason`, the way compilers report errors.

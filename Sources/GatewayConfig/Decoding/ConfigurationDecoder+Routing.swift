@@ -1,3 +1,5 @@
+import GatewayCore
+
 /// `[[routes]]`: typed match criteria and a target SIM group.
 extension ConfigurationDecoder {
     mutating func decodeRoutes(_ root: inout TableReader) {
