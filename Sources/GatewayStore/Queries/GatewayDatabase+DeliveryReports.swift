@@ -11,7 +11,7 @@ extension GatewayDatabase {
         static let messageOfPart = "SELECT message_id FROM message_parts WHERE id = ?"
     }
 
-    /// Ties report `reportID` to `partID` and applies it (``resolveStatusReport(_:partID:now:)``);
+    /// Ties report `reportID` to `partID` and applies it (``resolveStatusReportInTransaction(_:partID:now:)``);
     /// when that makes the message `delivered` or `failed` and its report mask asks for that
     /// outcome (``ReportMask/wants(_:)``), queues the DLR in `upstream_outbox` in the same transaction. Returns the message's
     /// state afterwards and the outbox entry, if one was queued.
