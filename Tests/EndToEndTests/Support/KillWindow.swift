@@ -18,6 +18,13 @@ struct KillWindow: CustomStringConvertible {
         return KillWindow(daemon: daemon, before: before, after: now)
     }
 
+    /// The same for a synchronous test.
+    static func around(_ daemon: String, _ kill: () throws -> Void) rethrows -> KillWindow {
+        let before = now
+        try kill()
+        return KillWindow(daemon: daemon, before: before, after: now)
+    }
+
     var description: String { "\(daemon) killed \(before.millisecondsSince1970)…\(after.millisecondsSince1970)" }
 
     /// An attempt the kill cut: it started before the process was gone and ended (was marked
