@@ -138,6 +138,20 @@ final class QueuedBox {
         return status
     }
 
+    /// queued's turns since it started (its health's progress): each turn looks for work.
+    func queuedProgress() async throws -> Int {
+        guard let queued, case .health(let health) = try await queued.call(.health, timeout: .seconds(10)) else {
+            throw BoxError("no health from queued")
+        }
+        return health.progress
+    }
+
+    /// Waits until queued has begun `turns` more turns: whatever they could send, they did.
+    func waitForTurns(_ turns: Int) async throws {
+        let start = try await queuedProgress()
+        try await waitFor("\(turns) more turns of queued") { try await self.queuedProgress() >= start + turns }
+    }
+
     /// Accepts `messages` in one durable batch and wakes the queue, as ingress does.
     @discardableResult
     func accept(_ messages: [NewMessage]) throws -> [Int64] {

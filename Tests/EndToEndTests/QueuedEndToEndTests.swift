@@ -72,7 +72,7 @@ struct QueuedEndToEndTests {
         for modem in ["m1", "m2", "m3", "m4"] { _ = try await box.queued?.call(.pauseModem(modem: modem)) }
         try box.accept((0..<60).map { QueuedBox.message(to: "+3162000\(String(format: "%04d", $0))", .marketing) })
         let otp = try box.accept([QueuedBox.message(to: "+31699999999", .otp)])[0]
-        try await Task.sleep(for: .milliseconds(300))
+        try await box.waitForTurns(2)  // the wake-up's turn and the next: each would have sent
         #expect(try box.count("SELECT count(*) FROM attempts") == 0, "paused modems get nothing")
         for modem in ["m1", "m2", "m3", "m4"] { _ = try await box.queued?.call(.resumeModem(modem: modem)) }
         try await box.waitFor("all 61 sent") { try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") == 61 }
@@ -117,7 +117,9 @@ struct QueuedEndToEndTests {
         try await box.waitFor("20 NL and 4 DE sent") {
             try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") == 24
         }
-        try await Task.sleep(for: .seconds(2))  // a few sweeps and ticks: nothing more may go
+        // Four more turns (at least three of queued's 500 ms ticks, so its 1 s sweep ran too):
+        // nothing more may go.
+        try await box.waitForTurns(4)
         let witness = try box.simulatorSent()
         #expect(witness["m2"] == 3, "m2 stops at its daily limit: \(witness)")
         #expect(witness["m1"] == 17)

@@ -42,7 +42,7 @@ struct QueuedRecoveryTests {
             try await box.waitFor("progress before kill \(round)") {
                 try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") >= 80 * (round + 1)
             }
-            kills.append(await KillWindow.around("modemd") { box.killModemd() })
+            kills.append(KillWindow.around("modemd") { box.killModemd() })
             try await box.startModemd()
             try await box.waitFor("modems ready again in queued", within: .seconds(60)) {
                 try await box.status().readyModems.count == 4

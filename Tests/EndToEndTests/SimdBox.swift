@@ -52,6 +52,12 @@ extension QueuedBox {
         return status
     }
 
+    /// simd's turns since it started (its health's progress).
+    func simdProgress() async throws -> Int {
+        guard case .health(let health) = try await callSimd(.health) else { throw BoxError("no health from simd") }
+        return health.progress
+    }
+
     /// Every row of `sim_events` in order, as "SIM from → to" (with its id and time).
     func simEventRows() throws -> [String] {
         try database().connection.query("SELECT id, at, sim, coalesce(from_state, '-'), to_state FROM sim_events ORDER BY id") {
