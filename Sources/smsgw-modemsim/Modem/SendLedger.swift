@@ -16,7 +16,8 @@ struct SendLedger: Sendable, Hashable {
         /// The body was taken and the module hung (`hang-in-send`): no answer ever came.
         case hung
 
-        /// Whether the message left the module (the network has it), answered or not.
+        /// Whether the message may have left the module: the network took it (answered or not),
+        /// or the module took it and never said (a real one may have sent it before hanging).
         var wentOut: Bool { self != .refused }
     }
 

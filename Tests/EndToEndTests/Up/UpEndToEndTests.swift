@@ -44,9 +44,9 @@ import Testing
             #expect(!UpBox.alive(pid))
             #expect(box.errors.contains("| up: killed by signal 9 (SIGKILL); restarting in"))
         }
-        // Nothing is lost: every message is in the store and ends delivered — except one whose
+        // Nothing is lost: every message is in the store and ends delivered — except any whose
         // send a SIGKILL of modemd or queued cut (its attempt begun before the kill, the answer
-        // never recorded): that one is `unknown`, and stays so unless a status report resolves
+        // never recorded): such a one is `unknown`, and stays so unless a status report resolves
         // it, since it is not sent again (`queue.resend_unknown = false`: a resend may duplicate
         // it). queued has one send in flight per modem, so a kill cuts at most 8 (the demo's modems).
         var undelivered: [String] = []
