@@ -87,23 +87,16 @@ final class IngressSMPPBox {
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/ingressd.err"))
         try process.run()
         self.process = process
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if log.contains("ingressd ready") { return }
-            if !process.isRunning { break }
-            try await Task.sleep(for: .milliseconds(50))
+        try await Eventually.wait(for: "ingressd's ready line", context: { log }) {
+            log.contains("ingressd ready") || !process.isRunning
         }
-        throw IngressBoxError("ingressd did not start:\n\(log)")
+        guard process.isRunning else { throw IngressBoxError("ingressd did not start:\n\(log)") }
     }
 
     var log: String { (try? String(contentsOfFile: "\(path)/ingressd.err", encoding: .utf8)) ?? "" }
 
     func stop() {
-        guard let process, process.isRunning else { return }
-        process.terminate()
-        let deadline = ContinuousClock.now + .seconds(5)
-        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if let process { stopChild(process) }
     }
 
     /// Runs `script` with the venv's Python (argv: port, database path); its standard output.

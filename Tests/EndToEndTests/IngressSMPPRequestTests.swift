@@ -304,11 +304,8 @@ extension IngressSMPPBox {
     }
 
     func waitForQueuedSocket() async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            if FileManager.default.fileExists(atPath: "\(path)/run/queued.sock") { return }
-            try await Task.sleep(for: .milliseconds(50))
+        try await Eventually.wait(for: "smsgw-queued to open its socket", within: .seconds(20)) {
+            FileManager.default.fileExists(atPath: "\(path)/run/queued.sock")
         }
-        throw IngressBoxError("smsgw-queued did not open its socket")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GatewayCore
 import GatewayStore
+import GatewayTestSupport
 import Testing
 
 /// DLRs going up, measured: N delivery reports wait in the outbox (as status reports leave
@@ -53,8 +54,12 @@ struct IngressUpstreamBenchmarks {
             print('%.3f' % (time.monotonic() - started))
             """#)
         let seconds = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-        try await Task.sleep(for: .milliseconds(500))
-        let done = try database.connection.queryFirst("SELECT count(*) FROM upstream_outbox WHERE state = 'done'") { $0.int(0) } ?? 0
+        // Every deliver_sm was answered ESME_ROK: each entry is done once ingressd has read its answer.
+        var done = 0
+        try await Eventually.wait(for: "\(Self.total) outbox entries done", within: .seconds(30)) {
+            done = try database.connection.queryFirst("SELECT count(*) FROM upstream_outbox WHERE state = 'done'") { $0.int(0) } ?? 0
+            return done == Self.total
+        }
         print("BENCH SMPP DLRs: \(Self.total) deliver_sm to one receiver in \(String(format: "%.2f", seconds)) s = "
               + "\(Int(Double(Self.total) / max(seconds, 0.001)))/s; outbox done: \(done)")
     }

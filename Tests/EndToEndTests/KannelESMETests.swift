@@ -80,7 +80,11 @@ struct KannelESMETests {
         let bearerbox = try Self.spawn("/usr/sbin/bearerbox", [work.appendingPathComponent("kannel.conf").path],
                                        log: work.appendingPathComponent("bearerbox.out").path)
         defer { Self.stop(bearerbox) }
-        try await Task.sleep(for: .milliseconds(500))
+        // smsbox connects to bearerbox once, at start: bearerbox must be serving by then (its
+        // admin status answers once its listeners are up).
+        try await box.waitFor("bearerbox to serve its admin status", within: .seconds(30)) {
+            !Self.get("http://127.0.0.1:\(admin)/status.txt?password=smsgw").isEmpty
+        }
         let smsbox = try Self.spawn("/usr/sbin/smsbox", [work.appendingPathComponent("kannel.conf").path],
                                     log: work.appendingPathComponent("smsbox.out").path)
         defer { Self.stop(smsbox) }

@@ -33,7 +33,10 @@ struct LocalCounterWindowTests {
             NewMessage(account: "acme", source: "ACME", destination: "+31612345678", messageClass: .transactional, text: "hi",
                        encoding: .gsm7, partsHex: ["0011000B911316325476F80000AA05E8329BFD06"], expiresAt: evening + .seconds(86_400))
         }, now: evening)
-        for id in ids { _ = try db.beginChargedAttempt(messageID: id, modemID: modem, simID: simID, windows: windows(evening), now: evening) }
+        // As smsgw-queued begins them: one commit, charged in the local windows.
+        _ = try db.recordSentAndBegin([], begin: ids.map {
+            GatewayDatabase.AttemptStart(messageID: $0, modemID: modem, simID: simID, windows: windows(evening))
+        }, now: evening)
 
         let sim = SIMConfiguration(id: "a", modem: "m1", slot: 0, groups: ["default"],
                                    limits: SIMLimits(perHour: 100, perDay: 2, perMonth: 1000, cooldown: .zero))

@@ -24,8 +24,7 @@ struct ModemSimulatorTests {
         }
 
         func waitFor(_ path: String) throws {
-            for _ in 0..<100 where !FileManager.default.fileExists(atPath: path) { usleep(50_000) }
-            guard FileManager.default.fileExists(atPath: path) else { throw TestFailure("\(path) never appeared") }
+            try Eventually.waitBlocking(for: "\(path) to appear", within: .seconds(5)) { FileManager.default.fileExists(atPath: path) }
         }
 
         deinit {
@@ -127,6 +126,16 @@ struct ModemSimulatorTests {
         #expect(status.contains("\"id\":\"m2\""))
     }
 
+    /// A modem's `power` as the simulator's `status` says it (docs/modemsim.md).
+    static func power(of modem: String, at socket: String) throws -> String? {
+        struct Status: Decodable {
+            struct Modem: Decodable { var id: String; var power: String }
+            var modems: [Modem]
+        }
+        let answer = try JSONLineSocket.request(#"{"command":"status"}"#, at: socket)
+        return try JSONDecoder().decode(Status.self, from: Data(answer.utf8)).modems.first { $0.id == modem }?.power
+    }
+
     @Test("demo configuration: driving m1's power line low silences it, high boots it afresh")
     func powerThroughSimulatedGPIO() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -143,8 +152,11 @@ struct ModemSimulatorTests {
             _ = rename(state + "/gpio/gpiochip0/0.tmp", state + "/gpio/gpiochip0/0")
         }
         try drive("0\n")
-        usleep(300_000)  // the simulator polls the chip at 20 Hz
-        #expect(peer.exchange("AT\r", seconds: 1) == "")
+        // The simulator polls the chip at 20 Hz: wait until it says m1 is off.
+        try Eventually.waitBlocking(for: "m1 powered off", within: .seconds(5)) {
+            try Self.power(of: "m1", at: simulator.directory.path + "/modemsim.sock") == "off"
+        }
+        #expect(peer.exchange("AT\r", seconds: 1) == "")  // a second of silence: nothing answers
         try drive("1\n")
         #expect(peer.read(until: "SMS Ready\r\n", seconds: 5).contains("RDY"))
         #expect(peer.exchange("AT\r").hasSuffix("OK\r\n"))

@@ -89,12 +89,7 @@ final class ModemdBox {
 
     /// SIGTERM, up to 5 s to exit, then SIGKILL: a test never hangs on a child.
     func stop() {
-        for process in [modemd, simulator].compactMap({ $0 }) where process.isRunning {
-            process.terminate()
-            let deadline = ContinuousClock.now + .seconds(5)
-            while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
+        for process in [modemd, simulator].compactMap({ $0 }) { stopChild(process) }
     }
 
     /// Closes the control connection, then stops both programs.
@@ -141,12 +136,9 @@ final class ModemdBox {
     }
 
     func waitFor(_ what: String, within limit: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw BoxError("timed out waiting for \(what)\n--- modemd log tail:\n\(modemdLog().suffix(3000))\n--- modemsim:\n\(simulatorLog())")
+        try await Eventually.wait(for: what, within: limit, context: {
+            "--- modemd log tail:\n\(modemdLog().suffix(3000))\n--- modemsim:\n\(simulatorLog())"
+        }, condition)
     }
 
     /// One JSON line to the simulator's control socket; its one-line answer.

@@ -76,20 +76,18 @@ struct ModemdEndToEndTests {
         let hungAt = ContinuousClock.now
         let parts = try Self.parts(to: "31611111111", text: "still working")
         var sentMeanwhile = 0
-        var detectedAfter: Duration?
-        var readyAfter: Duration?
-        while ContinuousClock.now - hungAt < .seconds(60), readyAfter == nil {
+        // Each look sends one message on every other modem, then reads m2's state.
+        func look() async throws -> String? {
             for modem in ["m1", "m3", "m4"] {
                 if case .sent(let result) = try await box.call(.send(ModemdSendRequest(modem: modem, parts: parts))),
                    result.outcome == .sent { sentMeanwhile += 1 }
             }
-            let state = try await box.status()["m2"]?.state
-            if detectedAfter == nil, state != "ready" { detectedAfter = ContinuousClock.now - hungAt }
-            if detectedAfter != nil, state == "ready" { readyAfter = ContinuousClock.now - hungAt }
-            try await Task.sleep(for: .milliseconds(100))
+            return try await box.status()["m2"]?.state
         }
-        let detected = try #require(detectedAfter)
-        let ready = try #require(readyAfter)
+        try await box.waitFor("m2 seen hung", within: .seconds(60)) { try await look() != "ready" }
+        let detected = ContinuousClock.now - hungAt
+        try await box.waitFor("m2 ready again", within: .seconds(60)) { try await look() == "ready" }
+        let ready = ContinuousClock.now - hungAt
         print("hang on m2: detected after \(detected), ready again after \(ready); \(sentMeanwhile) sends on the others meanwhile")
         #expect(detected < .seconds(30))
         #expect(ready < .seconds(60))

@@ -1,12 +1,14 @@
 import Foundation
 import GatewayCore
 import GatewayStore
+import QueueCore
 import Testing
 
 /// Measurements, not checks (`scripts/bench QueuedBenchmarks`; SMSGW_BENCH=1 enables it;
 /// SMSGW_BENCH_BACKLOG sets the backlog, default 1,000,000). The queue's store path: enqueue
-/// (accept, 50 per FULL transaction) and dispatch (pick 1 → beginChargedAttempt, which also
-/// charges the SIM's counters → markPartSent), on an empty file and with the backlog waiting.
+/// (accept, 50 per FULL transaction) and dispatch (pick 1 → begin the attempt, which also
+/// charges the SIM's counters → record its TP-MR, each in its own `recordSentAndBegin` commit as
+/// smsgw-queued's turns make them), on an empty file and with the backlog waiting.
 @Suite("Queue benchmarks", .enabled(if: ProcessInfo.processInfo.environment["SMSGW_BENCH"] == "1"), .serialized)
 struct QueuedBenchmarks {
     static func rate(_ count: Int, _ body: () throws -> Void) rethrows -> Int {
@@ -23,9 +25,13 @@ struct QueuedBenchmarks {
         try rate(500) {
             for index in 0..<500 {
                 guard let message = try db.pickSendable(now: now, limit: 1).first, let part = message.parts.first else { return }
-                _ = try db.beginChargedAttempt(messageID: message.id, modemID: modem, simID: sim,
-                                               windows: .utc(containing: now), now: now)
-                try db.markPartSent(partID: part.id, messageReference: UInt8(index % 256), now: now)
+                let calendar = LocalCalendar.utc  // as smsgw-queued draws the windows on a UTC box
+                let windows = SimCounterWindows(hour: calendar.start(of: .hour, containing: now),
+                                                day: calendar.start(of: .day, containing: now),
+                                                month: calendar.start(of: .month, containing: now))
+                _ = try db.recordSentAndBegin([], begin: [.init(messageID: message.id, modemID: modem, simID: sim, windows: windows)],
+                                              now: now)
+                _ = try db.recordSentAndBegin([.init(partIDs: [part.id], references: [UInt8(index % 256)])], begin: [], now: now)
             }
         }
     }

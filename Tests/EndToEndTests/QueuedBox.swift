@@ -102,11 +102,7 @@ final class QueuedBox {
 
     func stop() {
         for name in ["simd", "ingressd", "queued", "modemd", "modemsim"] {
-            guard let process = processes[name], process.isRunning else { continue }
-            process.terminate()
-            let deadline = ContinuousClock.now + .seconds(5)
-            while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            if let process = processes[name] { stopChild(process) }
         }
     }
 
@@ -140,6 +136,20 @@ final class QueuedBox {
             throw BoxError("no status from queued")
         }
         return status
+    }
+
+    /// queued's turns since it started (its health's progress): each turn looks for work.
+    func queuedProgress() async throws -> Int {
+        guard let queued, case .health(let health) = try await queued.call(.health, timeout: .seconds(10)) else {
+            throw BoxError("no health from queued")
+        }
+        return health.progress
+    }
+
+    /// Waits until queued has begun `turns` more turns: whatever they could send, they did.
+    func waitForTurns(_ turns: Int) async throws {
+        let start = try await queuedProgress()
+        try await waitFor("\(turns) more turns of queued") { try await self.queuedProgress() >= start + turns }
     }
 
     /// Accepts `messages` in one durable batch and wakes the queue, as ingress does.
@@ -185,14 +195,19 @@ final class QueuedBox {
         })
     }
 
+    /// Waits for `condition` (a row written, a status answered); an error it throws (a broken
+    /// query, a daemon that refuses) fails the wait at once.
     func waitFor(_ what: String, within limit: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            if (try? await condition()) == true { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw BoxError("timed out waiting for \(what)\n--- queued log tail:\n\(log("queued").suffix(3000))\n--- modemd:\n\(log("modemd").suffix(1500))")
+        try await Eventually.wait(for: what, within: limit, context: {
+            "--- queued log tail:\n\(log("queued").suffix(3000))\n--- modemd:\n\(log("modemd").suffix(1500))"
+        }, condition)
     }
+
+    /// The simulator's record of every body its modems took (docs/modemsim.md `ledger`).
+    func ledger() throws -> [SimulatorLedger.Entry] { try SimulatorLedger.read(at: "\(runtime)/modemsim.sock") }
+
+    /// The store's messages counted against the simulator's ledger, message by message.
+    func audit() throws -> SendAudit { try SendAudit(database: database(), ledger: ledger()) }
 
     func simulatorControl(_ json: String) throws -> String {
         try JSONLineSocket.request(json, at: "\(runtime)/modemsim.sock")

@@ -2,7 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayStore
 
-/// The utilisation scenario, shared by the CI test (200 messages, time scale 0.1) and
+/// The utilisation scenario, shared by the CI test (200 messages, time scale 0.5) and
 /// the benchmark (2,000 messages, realistic timing): a marketing backlog over `modems`
 /// simulated SIM800s, and OTPs accepted once it is being sent. What it measures comes from
 /// the simulator (busy time and AT+CMGS count per modem) and the store (attempt order).
@@ -31,6 +31,8 @@ struct QueuedUtilisationRun {
         var sentPerModem: [String: Int]
         var attempts: Int
         var sentMessages: Int
+        /// The store counted against the simulator's ledger (`SendAudit`).
+        var audit: SendAudit
         var utilisation: Utilisation
         /// Marketing attempts started before the last OTP's attempt, and before the OTPs were accepted.
         var marketingBeforeLastOTP: Int
@@ -81,6 +83,7 @@ struct QueuedUtilisationRun {
             sentPerModem: modemsStatus.mapValues(\.sent),
             attempts: try box.count("SELECT count(*) FROM attempts"),
             sentMessages: try box.count("SELECT count(*) FROM messages WHERE state IN ('sent', 'delivered')"),
+            audit: try box.audit(),
             utilisation: Self.utilisation(modemsStatus),
             marketingBeforeLastOTP: marketingBefore, marketingBeforeOTPsAccepted: marketingBeforeAccept,
             elapsed: elapsed,

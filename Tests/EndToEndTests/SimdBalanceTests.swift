@@ -32,7 +32,9 @@ struct SimdBalanceTests {
         // driven) it is, and m2's SIM now answers in UCS-2 (<dcs> 72 = 0x48): "Balance: 7,50 RON".
         _ = try box.simulatorControl(#"{"command":"ussd-answer","modem":"m2","text":"#
             + #""00420061006C0061006E00630065003A00200037002C0035003000200052004F004E","code":72}"#)
-        try await Task.sleep(for: .seconds(1))
+        // simd decides the checks every turn: after a few more turns, m1-a was not asked again.
+        let turns = try await box.simdProgress()
+        try await box.waitFor("three more simd turns") { try await box.simdProgress() >= turns + 3 }
         #expect(try await box.simdStatus().sims.first { $0.sim == "m1-a" }?.balance?.checkedAt == first)
         try box.setClockOffset(3700)
         try await box.waitFor("m2-a checked again", within: .seconds(30)) {

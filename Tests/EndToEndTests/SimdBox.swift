@@ -52,6 +52,19 @@ extension QueuedBox {
         return status
     }
 
+    /// simd's turns since it started (its health's progress).
+    func simdProgress() async throws -> Int {
+        guard case .health(let health) = try await callSimd(.health) else { throw BoxError("no health from simd") }
+        return health.progress
+    }
+
+    /// Every row of `sim_events` in order, as "SIM from → to" (with its id and time).
+    func simEventRows() throws -> [String] {
+        try database().connection.query("SELECT id, at, sim, coalesce(from_state, '-'), to_state FROM sim_events ORDER BY id") {
+            "\($0.text(2)) #\($0.int64(0)) at \($0.int64(1)): \($0.text(3)) → \($0.text(4))"
+        }
+    }
+
     /// Sent count per configured SIM in today's (UTC) window, from queued's counters.
     func daySent() throws -> [String: Int] {
         let rows = try database().connection.query("""

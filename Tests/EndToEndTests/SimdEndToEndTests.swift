@@ -26,7 +26,11 @@ struct SimdEndToEndTests {
             try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") == 20
         }
         #expect(try box.daySent() == ["m1-a": 5, "m1-b": 5, "m2-a": 5, "m2-b": 5])
-        #expect(try box.simulatorSent().values.reduce(0, +) == 20)
+        // From the simulator's ledger: each of the 20 went out once, 5 through each SIM.
+        let audit = try box.audit()
+        #expect(audit.problems.isEmpty, "\(audit.problems)")
+        let perICCID = Dictionary(grouping: try box.ledger().filter(\.wentOut), by: \.iccid).mapValues(\.count)
+        #expect(perICCID.count == 4 && perICCID.values.allSatisfy { $0 == 5 }, "\(perICCID)")
         let log = box.log("simd")
         #expect(log.contains("rotation on m1: m1-a → m1-b (day limit reached)") || log.contains("rotation on m1: m1-b → m1-a (day limit reached)"), "\(log.suffix(3000))")
         #expect(log.contains("rotation on m2:"))
@@ -100,8 +104,23 @@ struct SimdEndToEndTests {
         #expect(status.sims.first { $0.sim == "m1-b" }?.state == "active")
         let states = try box.database().connection.query("SELECT state || ':' || count(*) FROM messages GROUP BY state") { $0.text(0) }
         let attempts = try box.database().connection.query("SELECT sim_id || ' ' || outcome || ' ' || coalesce(error_code, '-') FROM attempts ORDER BY id") { $0.text(0) }
-        // K = 3 failed on the barred SIM, at most one more began before simd paused the modem.
-        #expect(try box.count("SELECT count(*) FROM messages WHERE state = 'failed'") <= 4, "\(states) \(attempts) \(status.sims.map { "\($0.sim) \($0.state)" })")
+        // The simulator bars m1-a after its next 2 sends; from then on every send on it is refused
+        // with CMS 21, a permanent failure: that message fails. simd quarantines after K = 3
+        // such failures in a row, so at least 3 messages failed; one more may have begun on m1-a
+        // before simd paused it (it looks every 100 ms; a send takes 150–250 ms here), not two.
+        let failed = try box.count("SELECT count(*) FROM messages WHERE state = 'failed'")
+        #expect((3...4).contains(failed), "\(states) \(attempts) \(status.sims.map { "\($0.sim) \($0.state)" })")
+        #expect(try box.count("""
+            SELECT count(*) FROM messages m JOIN attempts a ON a.message_id = m.id JOIN sim_states s ON s.sim_id = a.sim_id
+            WHERE m.state = 'failed' AND a.outcome = 'failed' AND a.error_code = 21 AND s.sim = 'm1-a'
+            """) == failed, "each failed message failed once, with CMS 21 on m1-a: \(attempts)")
+        // The simulator saw the same: as many bodies refused with 21 on the barred SIM, the
+        // others each sent once.
+        let ledger = try box.ledger()
+        let barring = ledger.filter { $0.answer == "refused" && $0.error == 21 }
+        #expect(barring.count == failed && barring.allSatisfy { $0.iccid == barredICCID }, "\(barring)")
+        let audit = try SendAudit(database: box.database(), ledger: ledger)
+        #expect(audit.problems.isEmpty, "\(audit.problems)")
         #expect(box.log("simd").contains("m1-a quarantined:"))
     }
 
@@ -118,7 +137,7 @@ struct SimdEndToEndTests {
             try box.count("SELECT count(*) FROM sim_events WHERE to_state = 'cooling'") >= 1
         }
         box.killSimd()
-        let eventsBefore = try box.count("SELECT count(*) FROM sim_events")
+        let eventsBefore = try box.simEventRows()
         // As if simd died between pausing m2 and switching it: paused in queued and recorded.
         _ = try await box.queued?.call(.pauseModem(modem: "m2"), timeout: .seconds(5))
         try box.database().recordPause(modem: "m2", reason: "switching SIM", now: QueuedBox.now)
@@ -134,9 +153,20 @@ struct SimdEndToEndTests {
         #expect(box.log("simd").contains("resuming modems paused by the last run"))
         let sent = try box.daySent()
         #expect(sent.values.reduce(0, +) == 16 && sent.values.allSatisfy { $0 <= 5 }, "\(sent)")
-        #expect(try box.count("SELECT count(*) FROM sim_events") >= eventsBefore)
+        // The simulator's ledger agrees: each message went out once, no SIM more than 5 times.
+        let audit = try box.audit()
+        #expect(audit.problems.isEmpty, "\(audit.problems)")
+        let perICCID = Dictionary(grouping: try box.ledger().filter(\.wentOut), by: \.iccid).mapValues(\.count)
+        #expect(perICCID.values.reduce(0, +) == 16 && perICCID.values.allSatisfy { $0 <= 5 }, "\(perICCID)")
+        // The history survived the kill as it was (the new simd appended to it), and every SIM's
+        // state is where its last event left it.
+        let eventsAfter = try box.simEventRows()
+        #expect(Array(eventsAfter.prefix(eventsBefore.count)) == eventsBefore, "events before the kill kept unchanged")
         let status = try await box.simdStatus()
         #expect(status.sims.filter { $0.state == "active" }.count == 2, "\(status.sims.map { "\($0.sim) \($0.state)" })")
         #expect(status.sims.filter { $0.state == "cooling" }.count == 2)
+        for sim in status.sims {
+            #expect(eventsAfter.last { $0.hasPrefix("\(sim.sim) ") }?.hasSuffix("→ \(sim.state)") == true, "\(sim.sim): \(eventsAfter)")
+        }
     }
 }

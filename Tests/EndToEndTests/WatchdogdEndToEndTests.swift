@@ -98,7 +98,13 @@ struct WatchdogdEndToEndTests {
         let watchdogd = try await Self.startWatchdogd(box)
         defer { if watchdogd.isRunning { kill(watchdogd.processIdentifier, SIGKILL) } }
         try await box.waitFor("a few turns") { try Self.daemon(box, "queued")?.state == "healthy" }
-        try await Task.sleep(for: .seconds(2))
+        // Three more turns of the watch loop (each rewrites queued's row and would feed a device):
+        // the missing device is not said again.
+        var turns: Set<Int64> = []
+        try await box.waitFor("three more watch turns") {
+            if let at = try Self.daemon(box, "queued")?.checkedAt.millisecondsSince1970 { turns.insert(at) }
+            return turns.count > 3
+        }
         let log = box.log("watchdogd")
         #expect(log.components(separatedBy: "no hardware watchdog at \(box.path)/no-such-watchdog").count - 1 == 1)
         #expect(try Self.snapshot(box).box?.hardwareFeeding == nil)

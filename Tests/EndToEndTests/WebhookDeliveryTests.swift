@@ -123,7 +123,8 @@ struct WebhookDeliveryTests {
             let started = ContinuousClock.now
             try await withThrowingTaskGroup(of: ChannelResult.self) { group in
                 for _ in 0..<4 { group.addTask { await channel.deliver(event: Self.event, to: slow) } }
-                // While the four calls wait on the receiver, this task's short sleeps keep waking on time.
+                // While the four calls wait on the receiver, this task's short sleeps keep waking on
+                // time: these sleeps are what the test measures, not a wait for anything.
                 var ticks = 0
                 while ContinuousClock.now - started < .milliseconds(600) {
                     try await Task.sleep(for: .milliseconds(20))

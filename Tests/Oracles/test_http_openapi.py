@@ -81,14 +81,19 @@ def ingressd(tmp_path):
     for daemon in ("smsgw-queued", "smsgw-ingressd"):
         log = open(tmp_path / f"{daemon}.log", "w")
         processes.append(subprocess.Popen([str(binaries / daemon), "--config", str(config)], stderr=log, stdout=log))
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    def serving():
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            if (tmp_path / "run" / "queued.sock").exists():
-                break
         except OSError:
-            time.sleep(0.1)
+            return False
+        return (tmp_path / "run" / "queued.sock").exists()
+
+    # Polled (30 s at most) until ingressd accepts connections and queued has its socket.
+    deadline = time.monotonic() + 30
+    while not serving():
+        if time.monotonic() > deadline:
+            pytest.fail("ingressd and queued did not start: see their logs in " + str(tmp_path))
+        time.sleep(0.1)
     yield f"http://127.0.0.1:{port}", tmp_path
     for process in processes:
         process.terminate()

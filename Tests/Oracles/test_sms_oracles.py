@@ -124,6 +124,20 @@ def test_escape_and_surrogate_never_split(encoded):
                 assert gsm7_septets(segment["text"]) <= 153
 
 
+def tp_udl(hex_pdu):
+    """TP-UDL read from an SMS-SUBMIT PDU that starts with its SMSC address (3GPP TS 23.040
+    §9.2.2.2): the octet after TP-DA, TP-PID, TP-DCS and the TP-VP its TP-VPF says is there.
+    Returns (TP-UDL, TPDU length) — the second to check the walk against the encoder's count."""
+    octets = bytes.fromhex(hex_pdu)
+    at = 1 + octets[0]                                          # SMSC length octet and address
+    tpdu_start, first = at, octets[at]
+    at += 2                                                     # first octet, TP-MR
+    at += 2 + (octets[at] + 1) // 2                             # TP-DA: digit count, type, BCD digits
+    at += 2                                                     # TP-PID, TP-DCS
+    at += {0: 0, 2: 1, 1: 7, 3: 7}[(first >> 3) & 3]            # TP-VP: none, relative, enhanced, absolute
+    return octets[at], len(octets) - tpdu_start
+
+
 def decode(smsgwctl_json, hex_pdu, *extra):
     return smsgwctl_json("sms", "decode", hex_pdu, "--json", *extra)
 
@@ -140,7 +154,11 @@ def test_we_decode_what_python_messaging_encodes(smsgwctl_json):
             out = decode(smsgwctl_json, pdu.pdu)
             assert out["type"] == "submit"
             assert out["destination"]["number"] == number
-            assert out["userDataLength"] >= 0
+            udl, tpdu_length = tp_udl(pdu.pdu)
+            assert tpdu_length == pdu.length
+            assert out["userDataLength"] == udl
+            if len(pdus) == 1 and all(c in BASIC + EXTENSION for c in text):
+                assert udl == gsm7_septets(text)  # one GSM 7-bit part: a septet per character, two per escape
             if len(pdus) > 1:
                 (element,) = out["udh"]
                 assert (element["type"], element["total"], element["sequence"]) == ("concatenation", len(pdus), part)

@@ -27,22 +27,6 @@ extension GatewayDatabase {
         static let requeueParts = "UPDATE message_parts SET state = 'pending' WHERE message_id = ? AND state IN ('unknown', 'failed')"
     }
 
-    /// Starts an attempt: the message becomes `sending`, its pending parts are tied to the
-    /// attempt, modem and SIM. Throws `notFound` unless the message is `queued`.
-    public func beginAttempt(messageID: Int64, modemID: Int64, simID: Int64, now: Timestamp) throws -> Int64 {
-        try connection.transaction {
-            guard try state(of: messageID) == .queued else {
-                throw StoreError(.notFound(what: "queued message", id: messageID), path: connection.path)
-            }
-            try connection.run(AttemptSQL.insert, messageID, modemID, simID, now.millisecondsSince1970)
-            let attemptID = connection.lastInsertRowID
-            try connection.run(AttemptSQL.claimParts, attemptID, modemID, simID, now.millisecondsSince1970, messageID)
-            try transition(messageID, to: HistoryEntry(
-                at: now, state: .sending, actor: .queue, detail: "attempt \(attemptID) modem \(modemID) sim \(simID)"))
-            return attemptID
-        }
-    }
-
     /// Records `+CMGS: <mr>` for a part (3GPP TS 27.005 §3.5.1). When it was the attempt's last
     /// part in flight, the attempt is `sent` and the message `sent`. Returns true in that case.
     @discardableResult

@@ -8,7 +8,7 @@ extension GatewayDatabase {
         static let messageOfPart = "SELECT message_id FROM message_parts WHERE id = ?"
     }
 
-    /// Ties report `reportID` to `partID` and applies it (``resolveStatusReport(_:partID:now:)``),
+    /// Ties report `reportID` to `partID` and applies it (``resolveStatusReportInTransaction(_:partID:now:)``),
     /// and queues in the same transaction the DLRs it settles (GatewayDatabase+SubmitReceipts):
     /// the part's own, when the ESME submitted it with its own id and the report is final; the
     /// message's, when the report made it `delivered` or `failed` and the mask asks for that

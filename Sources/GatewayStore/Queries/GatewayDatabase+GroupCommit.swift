@@ -35,18 +35,11 @@ extension GatewayDatabase {
         }
     }
 
-    /// Begins every attempt of `starts` in one transaction (``beginChargedAttempt(messageID:
-    /// modemID:simID:windows:now:)`` each). A message no longer `queued` (cancelled meanwhile)
-    /// is not begun: its element is that `notFound` error, and the others still begin. Returns
-    /// one result per start, in order.
-    public func beginChargedAttempts(_ starts: [AttemptStart], now: Timestamp) throws -> [Result<Int64, StoreError>] {
-        guard !starts.isEmpty else { return [] }
-        return try connection.transaction { try beginChargedAttemptsInTransaction(starts, now: now) }
-    }
-
-    /// Records `sends` (``markPartsSent(_:now:)``) and begins `starts`
-    /// (``beginChargedAttempts(_:now:)``) in one transaction: one turn of the queue, one commit.
-    /// All or nothing for the answers, as ``markPartsSent(_:now:)``; returns the begin results.
+    /// Records `sends` (``markPartsSent(_:now:)``) and begins `starts` in one transaction: one
+    /// turn of the queue, one commit. All or nothing for the answers, as ``markPartsSent(_:now:)``.
+    /// Each start is ``beginChargedAttemptInTransaction(messageID:modemID:simID:windows:now:)``;
+    /// a message no longer `queued` (cancelled meanwhile) is not begun: its element is that
+    /// `notFound` error, and the others still begin. Returns one result per start, in order.
     public func recordSentAndBegin(_ sends: [PartsSent], begin starts: [AttemptStart],
                                    now: Timestamp) throws -> [Result<Int64, StoreError>] {
         guard !sends.isEmpty || !starts.isEmpty else { return [] }

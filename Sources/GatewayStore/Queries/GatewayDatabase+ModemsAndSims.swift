@@ -15,7 +15,6 @@ extension GatewayDatabase {
             RETURNING id
             """
         static let modemState = "UPDATE modems SET state = ?, updated_at = ?, last_seen_at = ? WHERE id = ?"
-        static let simState = "UPDATE sims SET state = ?, cooldown_until = ?, updated_at = ? WHERE id = ?"
     }
 
     /// Registers (or updates) the modem named `name` in the configuration; returns its id.
@@ -39,11 +38,5 @@ extension GatewayDatabase {
     public func setModemState(_ modemID: Int64, state: ModemState, now: Timestamp) throws {
         try expectOne(connection.run(ModemSimSQL.modemState, state.rawValue, now.millisecondsSince1970,
                                      now.millisecondsSince1970, modemID), "modem", modemID)
-    }
-
-    /// Sets a SIM's state (and the end of its cool-down, if any).
-    public func setSimState(_ simID: Int64, state: SimState, cooldownUntil: Timestamp?, now: Timestamp) throws {
-        try expectOne(connection.run(ModemSimSQL.simState, state.rawValue, cooldownUntil?.millisecondsSince1970,
-                                     now.millisecondsSince1970, simID), "SIM", simID)
     }
 }

@@ -24,18 +24,9 @@ extension GatewayDatabase {
 
     /// Starts an attempt on `messageID` (which must be `queued`) through `simID` on `modemID`
     /// and adds one sent message per part to the SIM's hour, day and month counters (the
-    /// windows starting at `windows`, which the caller draws in the box's local calendar) — all
-    /// in one transaction. Throws `notFound` unless the message is `queued`.
-    public func beginChargedAttempt(messageID: Int64, modemID: Int64, simID: Int64, windows: SimCounterWindows,
-                                    now: Timestamp) throws -> Int64 {
-        try connection.transaction {
-            try beginChargedAttemptInTransaction(messageID: messageID, modemID: modemID, simID: simID,
-                                                 windows: windows, now: now)
-        }
-    }
-
-    /// The body of ``beginChargedAttempt(messageID:modemID:simID:windows:now:)``, in the
-    /// caller's transaction (``beginChargedAttempts(_:now:)`` groups many in one commit).
+    /// windows starting at `windows`, which the caller draws in the box's local calendar), in
+    /// the caller's transaction (``recordSentAndBegin(_:begin:now:)`` groups a turn's in one
+    /// commit). Throws `notFound` unless the message is `queued`.
     func beginChargedAttemptInTransaction(messageID: Int64, modemID: Int64, simID: Int64, windows: SimCounterWindows,
                                           now: Timestamp) throws -> Int64 {
         guard try state(of: messageID) == .queued else {

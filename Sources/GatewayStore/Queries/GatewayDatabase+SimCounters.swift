@@ -28,12 +28,8 @@ extension GatewayDatabase {
         }
     }
 
-    /// Adds `counts` to the hour, day and month windows starting at `windows`, in one transaction.
-    public func incrementSimCounters(simID: Int64, by counts: SimCounts, windows: SimCounterWindows) throws {
-        try connection.transaction { try incrementSimCountersInTransaction(simID: simID, by: counts, windows: windows) }
-    }
-
-    /// The body of ``incrementSimCounters(simID:by:windows:)``, in the caller's transaction.
+    /// Adds `counts` to the hour, day and month windows starting at `windows`, in the caller's
+    /// transaction (the attempt that charges the SIM, ``beginChargedAttemptInTransaction(messageID:modemID:simID:windows:now:)``).
     func incrementSimCountersInTransaction(simID: Int64, by counts: SimCounts, windows: SimCounterWindows) throws {
         for period in SimCounterPeriod.allCases {
             try connection.run(SimCounterSQL.increment, simID, period.rawValue, windows[period].millisecondsSince1970,

@@ -44,16 +44,11 @@ extension GatewayDatabase {
         }
     }
 
-    /// Ties report `reportID` to `partID` and applies its TP-Status: a delivered part becomes
-    /// `delivered` (the message too once every part is), a failed one `failed` (and the message);
-    /// "still trying" changes no state. Each change is appended to the message's history.
-    /// Returns the message's state afterwards.
-    @discardableResult
-    public func resolveStatusReport(_ reportID: Int64, partID: Int64, now: Timestamp) throws -> MessageState {
-        try connection.transaction { try resolveStatusReportInTransaction(reportID, partID: partID, now: now) }
-    }
-
-    /// The body of ``resolveStatusReport(_:partID:now:)``, in the caller's transaction.
+    /// Ties report `reportID` to `partID` and applies its TP-Status, in the caller's transaction
+    /// (``correlateStatusReport(_:partID:now:)``): a delivered part becomes `delivered` (the
+    /// message too once every part is), a failed one `failed` (and the message); "still trying"
+    /// changes no state. Each change is appended to the message's history. Returns the
+    /// message's state afterwards.
     func resolveStatusReportInTransaction(_ reportID: Int64, partID: Int64, now: Timestamp) throws -> MessageState {
         do {
             guard try connection.run(StatusReportSQL.match, partID, reportID) == 1,

@@ -3,7 +3,7 @@ import GatewayCore
 /// What an upstream account asks about its own messages after accept (SMPP 3.4 query_sm
 /// §4.8, cancel_sm §4.9, replace_sm §4.10). Reads for any daemon; `replaceWaitingMessage` is
 /// written by `smsgw-ingressd` in one transaction that checks the state, so SQLite serialises
-/// it with the queue's claim (`beginChargedAttempt` also checks `queued` inside its
+/// it with the queue's claim (`recordSentAndBegin` also checks `queued` inside its
 /// transaction): a message being picked is either replaced before or refused after.
 extension GatewayDatabase {
     enum UpstreamSQL {

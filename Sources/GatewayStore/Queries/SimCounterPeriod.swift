@@ -1,19 +1,9 @@
 import GatewayCore
 
-/// The windows SIM limits count in (per hour, day, month). `start(containing:)` draws them in
-/// UTC; callers with a local calendar pass their own starts (`SimCounterWindows`).
+/// The windows SIM limits count in (per hour, day, month). The store keys `sim_counters` rows
+/// by each window's start, which the caller draws in the box's calendar (`SimCounterWindows`).
 public enum SimCounterPeriod: String, Sendable, Hashable, CaseIterable {
     case hour
     case day
     case month
-
-    /// The start of the window of this period that holds `time`, in UTC.
-    public func start(containing time: Timestamp) -> Timestamp {
-        let period: LimitPeriod = switch self {
-        case .hour: .hour
-        case .day: .day
-        case .month: .month
-        }
-        return LocalCalendar.utc.start(of: period, containing: time)
-    }
 }

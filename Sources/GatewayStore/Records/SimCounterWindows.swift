@@ -14,12 +14,6 @@ public struct SimCounterWindows: Sendable, Hashable {
         self.month = month
     }
 
-    /// The UTC windows holding `time` (a box whose `box.time_zone` is UTC).
-    public static func utc(containing time: Timestamp) -> SimCounterWindows {
-        SimCounterWindows(hour: SimCounterPeriod.hour.start(containing: time), day: SimCounterPeriod.day.start(containing: time),
-                          month: SimCounterPeriod.month.start(containing: time))
-    }
-
     /// The start of the `period` window.
     public subscript(period: SimCounterPeriod) -> Timestamp {
         switch period {

@@ -123,6 +123,10 @@ final class ModemBank {
         if request.command == "status" {
             return .status(modems.map(ModemStatus.init))
         }
+        if request.command == "ledger" {
+            // Every modem's bodies, in the order they arrived on the bank's clock.
+            return .ledger(modems.flatMap(\.ledger.entries).sorted { $0.at < $1.at })
+        }
         if request.command == "stop" {
             stopRequested = true
             return .ok

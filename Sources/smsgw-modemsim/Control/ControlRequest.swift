@@ -8,6 +8,7 @@ import FoundationEssentials
 ///     {"command":"block-sim","modem":"m3","after":3}
 ///     {"command":"ussd-answer","modem":"m1","text":"Balance: 3.20 USD","code":15}
 ///     {"command":"hang","modem":"m4"}   {"command":"clear","modem":"m4"}   {"command":"status"}
+///     {"command":"ledger"}
 struct ControlRequest: Decodable, Sendable, Hashable {
     var command: String
     var modem: String?
@@ -82,11 +83,13 @@ enum ControlReply: Sendable {
     case ok
     case failure(String)
     case status([ModemStatus])
+    case ledger([SendLedger.Entry])
 
     private struct Body: Encodable {
         var ok: Bool
         var error: String?
         var modems: [ModemStatus]?
+        var ledger: [SendLedger.Entry]?
     }
 
     var line: [UInt8] {
@@ -94,6 +97,7 @@ enum ControlReply: Sendable {
         case .ok: Body(ok: true)
         case .failure(let message): Body(ok: false, error: message)
         case .status(let modems): Body(ok: true, modems: modems)
+        case .ledger(let entries): Body(ok: true, ledger: entries)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -87,11 +87,30 @@ final class ControlServer {
         return received
     }
 
+    /// Writes the whole answer line. A long one (`ledger`) may not fit the socket's buffer: the
+    /// rest is written as the client reads, waiting at most `writePatience` for it to make room.
     func reply(_ reply: ControlReply, to client: Int32) {
         let bytes = reply.line
-        let written = bytes.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        if written < 0 { drop(client) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written > 0 {
+                offset += written
+                continue
+            }
+            if written < 0, errno == EINTR { continue }
+            var writable = pollfd(fd: client, events: Int16(POLLOUT), revents: 0)
+            guard written < 0, errno == EAGAIN, poll(&writable, 1, ControlServer.writePatience) > 0,
+                writable.revents & Int16(POLLOUT) != 0
+            else {
+                drop(client)
+                return
+            }
+        }
     }
+
+    /// Milliseconds a client may take to read a long answer before it is cut off.
+    static let writePatience: Int32 = 5_000
 
     private func drop(_ client: Int32) {
         guard clients.removeValue(forKey: client) != nil else { return }

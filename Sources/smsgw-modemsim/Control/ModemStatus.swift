@@ -44,7 +44,7 @@ struct ModemStatus: Encodable, Sendable {
 
 extension Duration {
     /// The duration in seconds, to the microsecond (for JSON).
-    fileprivate var seconds: Double {
+    var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds / 1_000_000_000_000) / 1_000_000
     }
 }

@@ -28,14 +28,27 @@ extension SimulatedModem {
             return
         }
         pendingSubmit = nil
+        let parsed = parseSubmission(body, pending)
+        var entry = SendLedger.Entry(modem: id, at: now.seconds, slot: activeSlot, iccid: sims[activeSlot].iccid, destination: nil,
+                                     text: nil, concatenation: nil, reference: nil, answer: .pending, error: nil)
+        if case .success(let message) = parsed {
+            entry.destination = message.destination.displayString
+            entry.text = message.text
+            entry.concatenation = message.concatenation
+        }
         if misbehaviours.removeValue(forKey: Misbehaviour.hangInSend.name) != nil {
             misbehaviours[Misbehaviour.hang.name] = .hang  // the body is taken; nothing comes back
+            entry.answer = .hung
+            ledger.record(entry)
             return
         }
-        let message: (destination: SMSAddress, wantsReport: Bool)
-        switch parseSubmission(body, pending) {
-        case .success(let parsed): message = parsed
+        let message: Submission
+        switch parsed {
+        case .success(let submission): message = submission
         case .failure(let code):
+            entry.answer = .refused
+            entry.error = code
+            ledger.record(entry)
             output.final(cmsError(code))
             return
         }
@@ -44,12 +57,17 @@ extension SimulatedModem {
         sendActivity.begin(at: now, finishing: finished)
         if let code = refusal() {
             failedCount += 1
+            entry.answer = .refused
+            entry.error = code
+            ledger.record(entry)
             timers.schedule(.submitFinished([cmsError(code)]), at: finished)
             return
         }
         let reference = nextMessageReference
         nextMessageReference &+= 1
         sentCount += 1
+        entry.reference = Int(reference)
+        ledger.record(entry)
         // The answer first: a report never overtakes the +CMGS it is about.
         timers.schedule(.submitFinished(["+CMGS: \(reference)", "OK"]), at: finished)
         if message.wantsReport, misbehaviours["drop-status-reports"] == nil {
@@ -64,8 +82,16 @@ extension SimulatedModem {
         countTowardsBlock(into: &output)
     }
 
+    /// What the ledger and the status report need of a submitted message.
+    private struct Submission {
+        var destination: SMSAddress
+        var wantsReport: Bool
+        var text: String?
+        var concatenation: SendLedger.Concatenation?
+    }
+
     private enum Parsed {
-        case success((destination: SMSAddress, wantsReport: Bool))
+        case success(Submission)
         case failure(Int)
     }
 
@@ -80,11 +106,19 @@ extension SimulatedModem {
             guard let decoded = try? PDUDecoder.decode(tpdu, includesServiceCentre: false),
                 case .submit(let submit) = decoded.tpdu
             else { return .failure(304) }
-            return .success((submit.destination, submit.statusReportRequest))
+            let userData = submit.userData
+            return .success(Submission(destination: submit.destination, wantsReport: submit.statusReportRequest,
+                                       text: userData.text ?? Hex.encode(userData.body),
+                                       concatenation: Self.concatenation(in: userData.header)))
         case .text(let destination):
             guard let address = try? SMSAddress(parsing: destination, field: .destination) else { return .failure(304) }
-            return .success((address, config.textFirstOctet & 0x20 != 0))
+            return .success(Submission(destination: address, wantsReport: config.textFirstOctet & 0x20 != 0,
+                                       text: String(decoding: body, as: UTF8.self), concatenation: nil))
         }
+    }
+
+    private static func concatenation(in header: UserDataHeader?) -> SendLedger.Concatenation? {
+        header?.concatenation.map { SendLedger.Concatenation(reference: Int($0.reference), total: Int($0.total), sequence: Int($0.sequence)) }
     }
 
     /// Why the network refuses a message now, as a `+CMS ERROR` code, or nil.

@@ -73,6 +73,8 @@ struct SimulatedModem: Sendable {
     var failedCount = 0
     /// Time spent sending, for utilisation (`status`).
     var sendActivity = SendActivity()
+    /// Every message body taken and what became of it (`ledger`).
+    var ledger = SendLedger()
 
     init(id: String, profile: ModemProfile, settings: SimulationSettings, sims: [SimulatedSIM], imei: String) {
         self.id = id
@@ -105,7 +107,10 @@ struct SimulatedModem: Sendable {
             power = .booting
             timers.schedule(.bootFinished, at: now + delay(profile.bootDuration))
         case .powerOff:
-            if busy { sendActivity.cut(at: now) }
+            if busy {
+                sendActivity.cut(at: now)
+                ledger.cut()
+            }
             powerOff()
         case .misbehave(let misbehaviour):
             apply(misbehaviour, at: now, into: &output)
@@ -208,6 +213,7 @@ struct SimulatedModem: Sendable {
             for line in profile.bootBanner { output.line(line) }
         case .submitFinished(let answer):
             busy = false
+            ledger.answered()
             for line in answer { output.line(line) }
             let waiting = backlog
             backlog.removeAll()

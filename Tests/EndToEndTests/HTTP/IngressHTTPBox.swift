@@ -99,12 +99,7 @@ final class IngressHTTPBox {
     var log: String { (try? String(contentsOfFile: "\(path)/ingressd.err", encoding: .utf8)) ?? "" }
 
     func stop() {
-        for process in [process, queued].compactMap({ $0 }) where process.isRunning {
-            process.terminate()
-            let deadline = ContinuousClock.now + .seconds(5)
-            while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
+        for process in [process, queued].compactMap({ $0 }) { stopChild(process) }
     }
 
     struct Response {

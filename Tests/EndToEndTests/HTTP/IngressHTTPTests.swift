@@ -1,5 +1,6 @@
 import Foundation
 import GatewayStore
+import GatewayTestSupport
 import Testing
 
 /// The real smsgw-ingressd serving HTTP on a free port with a real SQLite file (docs/ingressd.md, "HTTP API").
@@ -258,18 +259,19 @@ struct IngressHTTPTests {
         let client = Process()
         client.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         client.arguments = ["-c", script, String(box.port)]
-        let pipe = Pipe()
-        client.standardOutput = pipe
+        let printed = "\(box.path)/idle-client.out"
+        _ = FileManager.default.createFile(atPath: printed, contents: nil)
+        client.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: printed))
         try client.run()
-        try await Task.sleep(for: .milliseconds(500))
+        var output: String { (try? String(contentsOfFile: printed, encoding: .utf8)) ?? "" }
+        // The client got its answer and holds the connection open, idle.
+        try await Eventually.wait(for: "the client's idle connection", within: .seconds(10)) { output.hasPrefix("open\n") }
         let process = try #require(box.process)
         let start = ContinuousClock.now
         process.terminate()
-        while process.isRunning, ContinuousClock.now - start < .seconds(10) { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(!process.isRunning)
+        try await Eventually.wait(for: "ingressd to exit", within: .seconds(10), every: .milliseconds(20)) { !process.isRunning }
         #expect(ContinuousClock.now - start < .seconds(5))
         client.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(output == "open\nclosed by server\n")
     }
 

@@ -13,14 +13,14 @@ enum DaemonProcess {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try process.run()
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if ready() { return process }
-            if !process.isRunning { break }
-            try await Task.sleep(for: .milliseconds(50))
+        var log: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        do {
+            try await Eventually.wait(for: "\(product) to be ready", within: timeout, context: { log }) { ready() || !process.isRunning }
+        } catch {
+            stopChild(process)
+            throw error
         }
-        if process.isRunning { process.terminate() }
-        let log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        throw IngressBoxError("\(product) did not start:\n\(log)")
+        guard process.isRunning else { throw IngressBoxError("\(product) did not start:\n\(log)") }
+        return process
     }
 }

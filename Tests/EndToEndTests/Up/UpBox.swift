@@ -79,12 +79,9 @@ final class UpBox {
     }
 
     func waitFor(_ what: String, seconds: Double, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return }
-            usleep(100_000)
-        }
-        throw UpBoxError("timed out waiting for \(what)\n--- up stdout:\n\(output)\n--- up stderr (last 60 lines):\n\(errors.split(separator: "\n").suffix(60).joined(separator: "\n"))")
+        try Eventually.waitBlocking(for: what, within: .milliseconds(Int64(seconds * 1000)), every: .milliseconds(100), context: {
+            "--- up stdout:\n\(output)\n--- up stderr (last 60 lines):\n\(errors.split(separator: "\n").suffix(60).joined(separator: "\n"))"
+        }, condition)
     }
 
     /// `smsgwctl send` started in the background (it follows the message to a final state).

@@ -1,4 +1,5 @@
 import GatewayIPC
+import GatewayTestSupport
 import Testing
 
 @Suite("IPC server: events")
@@ -39,13 +40,19 @@ struct IPCEventTests {
             )
             try await client.subscribe()
             for index in 0..<10 { try server.publish(.note("\(index)")) }
-            try await Task.sleep(for: .milliseconds(200))
-            do throws(IPCError) {
-                _ = try await client.call(.echo("x"))
-                Issue.record("the client should have closed")
-            } catch {
-                #expect(error.code == .slowConsumer)
+            // The events arrive unread until the third overflows the client's queue, which then
+            // closes: its calls answer until that moment, and fail with slow_consumer after it.
+            var closedWith: IPCErrorCode?
+            try await Eventually.wait(for: "the client to close", within: .seconds(10), every: .milliseconds(5)) {
+                do throws(IPCError) {
+                    _ = try await client.call(.echo("x"))
+                    return false
+                } catch {
+                    closedWith = error.code
+                    return true
+                }
             }
+            #expect(closedWith == .slowConsumer)
             var buffered = 0
             for await _ in client.events { buffered += 1 }
             #expect(buffered == 2, "what was queued is still readable, then the stream ends")

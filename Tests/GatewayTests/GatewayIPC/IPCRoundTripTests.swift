@@ -1,4 +1,5 @@
 import GatewayIPC
+import GatewayTestSupport
 import Testing
 
 @Suite("IPC client and server: calls")
@@ -67,41 +68,50 @@ struct IPCRoundTripTests {
         }
     }
 
-    @Test("a call times out with a typed error; a later reply to it is dropped; the connection goes on")
+    @Test("a call times out with a typed error; its late reply, which comes before the next call's, is dropped; the connection goes on")
     func timeout() async throws {
-        try await withTestServer { _, path in
+        // One request at a time per connection: the server writes the held call's reply before
+        // it starts the next request, so the late reply is on the wire ahead of the next answer.
+        let box = ServerBox()
+        try await withTestServer(configuration: IPCServerConfiguration(maximumRequestsInFlightPerConnection: 1), box: box) { _, path in
             let client = try await IPCClient.connect(to: path, protocol: TestProtocol.self)
             do throws(IPCError) {
-                _ = try await client.call(.sleep(milliseconds: 400), timeout: .milliseconds(20))
+                _ = try await client.call(.hold, timeout: .milliseconds(20))
                 Issue.record("the call should have timed out")
             } catch {
                 #expect(error.code == .timeout)
             }
-            try await Task.sleep(for: .milliseconds(450))  // the late reply arrive and are ignored
-            #expect(try await client.call(.echo("after")) == .echoed("after"))
+            box.release()
+            #expect(try await client.call(.echo("after")) == .echoed("after"), "not the late reply to the held call")
+            #expect(box.sleepersStarted == 1, "the held call did run, and was answered first")
             await client.close()
         }
     }
 
     @Test("a cancelled call fails with cancelled at once")
     func cancellation() async throws {
-        try await withTestServer { _, path in
+        let box = ServerBox()
+        try await withTestServer(box: box) { _, path in
             let client = try await IPCClient.connect(to: path, protocol: TestProtocol.self)
             let outcome = await withTaskGroup(of: IPCErrorCode?.self) { group in
                 group.addTask {
                     do throws(IPCError) {
-                        _ = try await client.call(.sleep(milliseconds: 800), timeout: nil)
+                        _ = try await client.call(.hold, timeout: nil)
                         return nil
                     } catch {
                         return error.code
                     }
                 }
-                try? await Task.sleep(for: .milliseconds(50))
+                // Cancelled while the server runs it.
+                try? await Eventually.wait(for: "the call to reach the server", within: .seconds(10), every: .milliseconds(5)) {
+                    box.sleepersStarted == 1
+                }
                 group.cancelAll()
                 return await group.next() ?? nil
             }
             #expect(outcome == .cancelled)
             await client.close()
+            box.release()
         }
     }
 
@@ -118,18 +128,22 @@ struct IPCRoundTripTests {
 
     @Test("closing the client fails its waiting calls with connection_closed")
     func clientClose() async throws {
-        try await withTestServer { _, path in
+        let box = ServerBox()
+        try await withTestServer(box: box) { _, path in
             let client = try await IPCClient.connect(to: path, protocol: TestProtocol.self)
             try await withThrowingTaskGroup(of: IPCErrorCode?.self) { group in
                 group.addTask {
                     do throws(IPCError) {
-                        _ = try await client.call(.sleep(milliseconds: 800))
+                        _ = try await client.call(.hold)
                         return nil
                     } catch {
                         return error.code
                     }
                 }
-                try await Task.sleep(for: .milliseconds(50))
+                // Closed while the server runs the call.
+                try await Eventually.wait(for: "the call to reach the server", within: .seconds(10), every: .milliseconds(5)) {
+                    box.sleepersStarted == 1
+                }
                 await client.close()
                 #expect(try await group.next() == .some(.connectionClosed))
             }
@@ -139,6 +153,7 @@ struct IPCRoundTripTests {
             } catch {
                 #expect(error.code == .connectionClosed)
             }
+            box.release()
         }
     }
 }

@@ -1,4 +1,5 @@
 import GatewayIPC
+import GatewayTestSupport
 import Logging
 import ServiceLifecycle
 import Testing
@@ -25,19 +26,21 @@ struct IPCShutdownTests {
                 let reply = try await client.call(.hold, timeout: .seconds(60))
                 #expect(reply == .done)
             }
-            while box.sleepersStarted == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            try await Eventually.wait(for: "the held call to run", within: .seconds(10), every: .milliseconds(5)) {
+                box.sleepersStarted == 1
+            }
             // Triggering may wait for the shutdown to progress, so it runs beside the test.
             group.addTask { await services.triggerGracefulShutdown() }
             // Until the trigger has run, requests are still served; once it has, while the
             // held call drains, every new request is refused (polled, not timed: CI is loaded).
             var refusal: IPCError?
-            let deadline = ContinuousClock.now + .seconds(10)
-            while refusal == nil, ContinuousClock.now < deadline {
+            try await Eventually.wait(for: "a request refused during the drain", within: .seconds(10), every: .milliseconds(5)) {
                 do throws(IPCError) {
                     _ = try await client.call(.echo("late"))
-                    try? await Task.sleep(for: .milliseconds(5))
+                    return false
                 } catch {
                     refusal = error
+                    return true
                 }
             }
             #expect(refusal?.code == .shuttingDown, "a request during the drain must be refused")
@@ -81,7 +84,9 @@ struct IPCShutdownTests {
                     }
                 }
             }
-            while box.sleepersStarted < 20 { try await Task.sleep(for: .milliseconds(5)) }
+            try await Eventually.wait(for: "20 calls running", within: .seconds(10), every: .milliseconds(5)) {
+                box.sleepersStarted == 20
+            }
             group.cancelAll()
             var codes: [IPCErrorCode] = []
             for try await code in group { if let code { codes.append(code) } }
@@ -109,7 +114,9 @@ struct IPCShutdownTests {
         }()
         await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
-            while box.sleepersStarted == 0 { try? await Task.sleep(for: .milliseconds(5)) }
+            try? await Eventually.wait(for: "the call to run", within: .seconds(10), every: .milliseconds(5)) {
+                box.sleepersStarted == 1
+            }
             group.cancelAll()
         }
         #expect(await outcome == .connectionClosed)

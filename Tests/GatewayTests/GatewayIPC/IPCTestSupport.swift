@@ -59,13 +59,14 @@ final class TemporarySocketDirectory: Sendable {
 }
 
 /// Binds a test server, runs it in a child task for the body, then shuts it down gracefully.
+/// `box` lets the test release held requests and see which started.
 func withTestServer<Result: Sendable>(
     configuration: IPCServerConfiguration = IPCServerConfiguration(),
+    box: ServerBox = ServerBox(),
     _ body: @Sendable (IPCServer<TestProtocol>, String) async throws -> Result
 ) async throws -> Result {
     let directory = try TemporarySocketDirectory()
     let path = directory.socket("control.sock")
-    let box = ServerBox()
     let server = try await IPCServer.bind(path: path, protocol: TestProtocol.self, configuration: configuration) { request in
         try await testHandler(request, box: box)
     }
@@ -85,13 +86,51 @@ func withTestServer<Result: Sendable>(
     }
 }
 
-/// Lets the handler publish through the server it belongs to.
+/// Lets the handler publish through the server it belongs to, and the test release `hold`s.
 final class ServerBox: Sendable {
+    private struct Gate {
+        var released = false
+        var holders: [UInt64: CheckedContinuation<Void, any Error>] = [:]
+        var next: UInt64 = 0
+    }
+
     private let server = Mutex<IPCServer<TestProtocol>?>(nil)
     private let sleepers = Mutex(0)
-    private let released = Mutex(false)
-    var isReleased: Bool { self.released.withLock { $0 } }
-    func release() { self.released.withLock { $0 = true } }
+    private let gate = Mutex(Gate())
+
+    /// Lets every `hold` running or still to come return.
+    func release() {
+        let holders = self.gate.withLock { gate in
+            gate.released = true
+            defer { gate.holders.removeAll() }
+            return Array(gate.holders.values)
+        }
+        for holder in holders { holder.resume() }
+    }
+
+    /// Returns once `release()` was called; throws `CancellationError` if the task is cancelled first.
+    func waitForRelease() async throws {
+        let ticket = self.gate.withLock { gate in
+            defer { gate.next += 1 }
+            return gate.next
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (holder: CheckedContinuation<Void, any Error>) in
+                let released = self.gate.withLock { gate in
+                    if !gate.released { gate.holders[ticket] = holder }
+                    return gate.released
+                }
+                if released {
+                    holder.resume()
+                } else if Task.isCancelled, let mine = self.gate.withLock({ $0.holders.removeValue(forKey: ticket) }) {
+                    mine.resume(throwing: CancellationError())  // cancelled before it was registered
+                }
+            }
+        } onCancel: {
+            self.gate.withLock { $0.holders.removeValue(forKey: ticket) }?.resume(throwing: CancellationError())
+        }
+    }
+
     /// Handlers of `.sleep` that have started (so a test knows a request is in flight).
     var sleepersStarted: Int { self.sleepers.withLock { $0 } }
     func sleeperStarted() { self.sleepers.withLock { $0 += 1 } }
@@ -107,11 +146,12 @@ func testHandler(_ request: TestProtocol.Request, box: ServerBox) async throws -
         return .sum(a + b)
     case .sleep(let milliseconds):
         box.sleeperStarted()
+        // A slow handler is what this request is: its run time is the behaviour under test.
         try await Task.sleep(for: .milliseconds(milliseconds))
         return .done
     case .hold:
         box.sleeperStarted()
-        while !box.isReleased { try await Task.sleep(for: .milliseconds(5)) }
+        try await box.waitForRelease()
         return .done
     case .fail(let code, let message):
         throw IPCError(IPCErrorCode(code), message)

@@ -10,7 +10,7 @@ struct GroupCommitTests {
     let db: GatewayDatabase
     let modem: Int64, sim: Int64
     let ids: [Int64]
-    static let windows = SimCounterWindows.utc(containing: .testStart)
+    static let windows = Fixtures.windows
 
     init() throws {
         temporary = try TemporaryDatabase()
@@ -27,7 +27,7 @@ struct GroupCommitTests {
 
     @Test("a group of attempts begins in one commit: every message sending, the SIM charged per part")
     func beginGroup() throws {
-        let results = try db.beginChargedAttempts(starts(ids), now: .testStart)
+        let results = try db.recordSentAndBegin([], begin: starts(ids), now: .testStart)
         let attempts = results.compactMap { try? $0.get() }
         #expect(attempts.count == 3 && Set(attempts).count == 3)
         #expect(try ids.map { try db.state(of: $0) } == [.sending, .sending, .sending])
@@ -38,7 +38,7 @@ struct GroupCommitTests {
     @Test("a message cancelled before the group commit is left out; the others still begin")
     func cancelledInGroup() throws {
         #expect(try db.cancelWaitingMessage(ids[1], actor: .operator, reason: "test", now: .testStart))
-        let results = try db.beginChargedAttempts(starts(ids), now: .testStart)
+        let results = try db.recordSentAndBegin([], begin: starts(ids), now: .testStart)
         #expect((try? results[0].get()) != nil)
         #expect(throws: StoreError.self) { try results[1].get() }
         #expect((try? results[2].get()) != nil)
@@ -49,7 +49,7 @@ struct GroupCommitTests {
 
     @Test("a crash after the group commit and before the sends: after restart every attempt of the group is unknown, none is lost or picked again")
     func crashAfterGroupBegin() throws {
-        let attempts = try db.beginChargedAttempts(starts(ids), now: .testStart).compactMap { try? $0.get() }
+        let attempts = try db.recordSentAndBegin([], begin: starts(ids), now: .testStart).compactMap { try? $0.get() }
         // The process dies here: nothing went to modemd. A new process opens the same file.
         let reopened = try temporary.open(now: .testStart + .seconds(10))
         #expect(try reopened.markInFlightAttemptsUnknown(now: .testStart + .seconds(10)) == attempts)
@@ -60,7 +60,7 @@ struct GroupCommitTests {
 
     @Test("the answers of several sends are recorded in one commit; each message sent with its TP-MRs")
     func sentGroup() throws {
-        _ = try db.beginChargedAttempts(starts(ids), now: .testStart)
+        _ = try db.recordSentAndBegin([], begin: starts(ids), now: .testStart)
         let parts = try ids.map { id in
             try db.connection.query("SELECT id FROM message_parts WHERE message_id = ? ORDER BY seq", id) { $0.int64(0) }
         }
@@ -74,7 +74,7 @@ struct GroupCommitTests {
 
     @Test("an answer for a part no longer sending rolls the whole group back, as the single call refuses it")
     func sentGroupAllOrNothing() throws {
-        _ = try db.beginChargedAttempts(starts(Array(ids.prefix(2))), now: .testStart)
+        _ = try db.recordSentAndBegin([], begin: starts(Array(ids.prefix(2))), now: .testStart)
         let first = try #require(try db.connection.queryFirst("SELECT id FROM message_parts WHERE message_id = ?", ids[0]) { $0.int64(0) })
         let second = try #require(try db.connection.queryFirst("SELECT id FROM message_parts WHERE message_id = ?", ids[1]) { $0.int64(0) })
         try db.markPartSent(partID: second, messageReference: 1, now: .testStart)
@@ -87,7 +87,7 @@ struct GroupCommitTests {
 
     @Test("one turn, one commit: the answers of the last sends and the next attempts; a bad answer rolls both back")
     func recordAndBeginTogether() throws {
-        let first = try #require(try db.beginChargedAttempts(starts([ids[0]]), now: .testStart).first?.get())
+        let first = try #require(try db.recordSentAndBegin([], begin: starts([ids[0]]), now: .testStart).first?.get())
         let part = try #require(try db.connection.queryFirst("SELECT id FROM message_parts WHERE attempt_id = ?", first) { $0.int64(0) })
         let results = try db.recordSentAndBegin([.init(partIDs: [part], references: [9])], begin: starts([ids[1]]), now: .testStart)
         #expect(results.count == 1 && (try? results[0].get()) != nil)

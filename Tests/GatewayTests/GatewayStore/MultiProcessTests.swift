@@ -31,7 +31,7 @@ struct MultiProcessTests {
             db.execute("BEGIN IMMEDIATE")
             db.execute("INSERT INTO modems (name, device, updated_at) VALUES (?, '/dev/null', 0)", ("py-%d" % i,))
             if i % 10 == 0:
-                time.sleep(0.02)
+                time.sleep(0.02)  # holds the write lock: the contention under test
             db.execute("COMMIT")
         print(db.execute("PRAGMA journal_mode").fetchone()[0])
         """

@@ -54,7 +54,7 @@ struct QueryPlanTests {
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let ids = try db.accept((0..<200).map { Fixtures.message(priority: $0 % 4, parts: 1 + $0 % 2) }, now: .testStart)
         for id in ids.prefix(50) {
-            _ = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
+            _ = try Fixtures.begin(db, message: id, modem: modem, sim: sim, at: .testStart)
         }
         try db.connection.execute("ANALYZE")
     }

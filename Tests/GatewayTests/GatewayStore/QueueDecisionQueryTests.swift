@@ -17,14 +17,14 @@ struct QueueDecisionQueryTests {
         #expect(try db.lastSender(to: "+31612345678", since: .testStart - .seconds(60)) == nil)
         // A sent via A at +0, B failed at +10 (not a conversation), another recipient via B at +20.
         let first = try db.accept([Fixtures.message()], now: .testStart)[0]
-        let a = try db.beginAttempt(messageID: first, modemID: modem, simID: simA, now: .testStart)
+        let a = try Fixtures.begin(db, message: first, modem: modem, sim: simA, at: .testStart)
         let part = try #require(try db.connection.queryFirst("SELECT id FROM message_parts WHERE attempt_id = ?", a) { $0.int64(0) })
         _ = try db.markPartSent(partID: part, messageReference: 1, now: .testStart)
         let second = try db.accept([Fixtures.message()], now: .testStart)[0]
-        let b = try db.beginAttempt(messageID: second, modemID: modem, simID: simB, now: .testStart + .seconds(10))
+        let b = try Fixtures.begin(db, message: second, modem: modem, sim: simB, at: .testStart + .seconds(10))
         try db.failAttempt(b, errorCode: 38, detail: "network out of order", retry: false, now: .testStart + .seconds(11))
         let other = try db.accept([Fixtures.message(to: "+31699999999")], now: .testStart)[0]
-        _ = try db.beginAttempt(messageID: other, modemID: modem, simID: simB, now: .testStart + .seconds(20))
+        _ = try Fixtures.begin(db, message: other, modem: modem, sim: simB, at: .testStart + .seconds(20))
 
         let last = try #require(try db.lastSender(to: "+31612345678", since: .testStart - .seconds(60)))
         #expect(last.iccid == "8931440000000000001" && last.at == .testStart)
@@ -60,7 +60,7 @@ struct QueueDecisionQueryTests {
         #expect(try db.history(of: waiting).last?.detail == "validity period ends before quiet hours end")
         #expect(try db.connection.query("SELECT state FROM message_parts WHERE message_id = ?", waiting) { $0.text(0) } == ["failed", "failed"])
         let sending = try db.accept([Fixtures.message()], now: .testStart)[0]
-        _ = try db.beginAttempt(messageID: sending, modemID: modem, simID: sim, now: .testStart)
+        _ = try Fixtures.begin(db, message: sending, modem: modem, sim: sim, at: .testStart)
         #expect(try db.expireMessage(sending, reason: "late", now: .testStart) == false)
         #expect(try db.state(of: sending) == .sending)
     }
@@ -72,11 +72,11 @@ struct QueueDecisionQueryTests {
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let id = try db.accept([Fixtures.message()], now: .testStart)[0]
-        let first = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
+        let first = try Fixtures.begin(db, message: id, modem: modem, sim: sim, at: .testStart)
         try db.failAttemptForRetry(first, errorCode: nil, detail: GatewayDatabase.notAttemptedPrefix + " modem not ready",
                                    retryAt: .testStart, now: .testStart)
         #expect(try db.countedAttemptCount(messageID: id) == 0)
-        let second = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
+        let second = try Fixtures.begin(db, message: id, modem: modem, sim: sim, at: .testStart)
         try db.failAttemptForRetry(second, errorCode: 42, detail: "temporary: congestion", retryAt: .testStart, now: .testStart)
         #expect(try db.countedAttemptCount(messageID: id) == 1)
         #expect(try db.finishedAttemptCount(messageID: id) == 2)
@@ -92,9 +92,9 @@ struct QueueDecisionQueryTests {
         let local = SimCounterWindows(hour: .testStart, day: .testStart - .seconds(13 * 3_600),
                                       month: .testStart - .seconds(13 * 3_600))
         let id = try db.accept([Fixtures.message(parts: 3)], now: .testStart)[0]
-        _ = try db.beginChargedAttempt(messageID: id, modemID: modem, simID: sim, windows: local, now: .testStart)
+        try Fixtures.begin(db, message: id, modem: modem, sim: sim, windows: local)
         #expect(try db.simCounts(simID: sim, period: .day, windows: local).sent == 3)
-        #expect(try db.simCounts(simID: sim, period: .day, windows: .utc(containing: .testStart)).sent == 0)
-        #expect(try db.simCounts(simID: sim, period: .hour, windows: .utc(containing: .testStart)).sent == 3)
+        #expect(try db.simCounts(simID: sim, period: .day, windows: Fixtures.windows).sent == 0, "nothing in the UTC day")
+        #expect(try db.simCounts(simID: sim, period: .hour, windows: Fixtures.windows).sent == 3)
     }
 }

@@ -86,7 +86,7 @@ struct ReportMaskAndIdempotencyTests {
             var message = Fixtures.message()
             message.reportMask = .failed
             let id = try db.accept([message], now: .testStart)[0]
-            _ = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
+            _ = try Fixtures.begin(db, message: id, modem: modem, sim: sim, at: .testStart)
             let part = try db.connection.queryFirst("SELECT id FROM message_parts WHERE message_id = ?", id) { $0.int64(0) }
             let mr = UInt8(10 + index)
             try db.markPartSent(partID: part ?? 0, messageReference: mr, now: .testStart)

@@ -53,7 +53,7 @@ struct SimRotationStoreTests {
         let ids = try db.accept(destinations.map { Fixtures.message(to: $0) }, now: .testStart)
         var attempts: [Int64] = []
         for (offset, id) in ids.enumerated() {
-            attempts.append(try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart + .seconds(Int64(offset))))
+            attempts.append(try Fixtures.begin(db, message: id, modem: modem, sim: sim, at: .testStart + .seconds(Int64(offset))))
         }
         // The fourth (a new recipient) fails with CMS 21: neither a recipient nor a stint message.
         try db.failAttemptForRetry(attempts[3], errorCode: 21, detail: "permanent: rejected", retryAt: .testStart, now: .testStart)

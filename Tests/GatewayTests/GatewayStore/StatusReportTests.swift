@@ -13,11 +13,9 @@ struct StatusReportTests {
 
     private func sentMessage(_ db: GatewayDatabase, modem: Int64, sim: Int64, mr: UInt8, parts: Int = 1) throws -> (Int64, [Int64]) {
         let id = try db.accept([Fixtures.message(parts: parts)], now: .testStart)[0]
-        _ = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
+        _ = try Fixtures.begin(db, message: id, modem: modem, sim: sim, at: .testStart)
         let partIDs = try db.connection.query("SELECT id FROM message_parts WHERE message_id = ? ORDER BY seq", id) { $0.int64(0) }
-        for (offset, part) in partIDs.enumerated() {
-            try db.markPartSent(partID: part, messageReference: mr &+ UInt8(offset), now: .testStart)
-        }
+        try Fixtures.markSent(db, parts: partIDs, references: partIDs.indices.map { mr &+ UInt8($0) })
         return (id, partIDs)
     }
 
@@ -33,7 +31,7 @@ struct StatusReportTests {
         #expect(try db.pendingStatusReports(limit: 10).map(\.id) == [reportID])
         let window = (Timestamp.testStart - .seconds(3_600))...(Timestamp.testStart + .seconds(60))
         #expect(try db.reportCandidates(for: incoming, window: window).map(\.partID) == [parts[0]])
-        #expect(try db.resolveStatusReport(reportID, partID: parts[0], now: .testStart + .seconds(6)) == .delivered)
+        #expect(try db.correlateStatusReport(reportID, partID: parts[0], now: .testStart + .seconds(6)).state == .delivered)
         #expect(try db.state(of: id) == .delivered)
         #expect(try db.pendingStatusReports(limit: 10).isEmpty)
     }
@@ -69,9 +67,9 @@ struct StatusReportTests {
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let (id, parts) = try sentMessage(db, modem: modem, sim: sim, mr: 200)
         let trying = try db.insertStatusReport(report(modem: modem, sim: sim, mr: 200, status: 0x20))
-        #expect(try db.resolveStatusReport(trying, partID: parts[0], now: .testStart) == .sent)
+        #expect(try db.correlateStatusReport(trying, partID: parts[0], now: .testStart).state == .sent)
         let failed = try db.insertStatusReport(report(modem: modem, sim: sim, mr: 200, status: 0x41))
-        #expect(try db.resolveStatusReport(failed, partID: parts[0], now: .testStart) == .failed)
+        #expect(try db.correlateStatusReport(failed, partID: parts[0], now: .testStart).state == .failed)
         #expect(try db.history(of: id).map(\.state).suffix(2) == [.sent, .failed])
     }
 
@@ -83,9 +81,9 @@ struct StatusReportTests {
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let (id, parts) = try sentMessage(db, modem: modem, sim: sim, mr: 255, parts: 2)  // TP-MR wraps: 255, 0
         let second = try db.insertStatusReport(report(modem: modem, sim: sim, mr: 0))
-        #expect(try db.resolveStatusReport(second, partID: parts[1], now: .testStart) == .sent)
+        #expect(try db.correlateStatusReport(second, partID: parts[1], now: .testStart).state == .sent)
         let first = try db.insertStatusReport(report(modem: modem, sim: sim, mr: 255))
-        #expect(try db.resolveStatusReport(first, partID: parts[0], now: .testStart) == .delivered)
+        #expect(try db.correlateStatusReport(first, partID: parts[0], now: .testStart).state == .delivered)
         #expect(try db.state(of: id) == .delivered)
     }
 
@@ -96,7 +94,7 @@ struct StatusReportTests {
         let db = try temporary.open()
         let (modem, sim) = try Fixtures.modemAndSim(db)
         let id = try db.accept([Fixtures.message()], now: .testStart)[0]
-        let attempt = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
+        let attempt = try Fixtures.begin(db, message: id, modem: modem, sim: sim, at: .testStart)
         try db.markAttemptUnknown(attempt, detail: "no answer to AT+CMGS", now: .testStart + .seconds(1))
         let incoming = report(modem: modem, sim: sim, mr: 77)
         let window = (Timestamp.testStart - .seconds(60))...(Timestamp.testStart + .seconds(60))
@@ -104,7 +102,7 @@ struct StatusReportTests {
         #expect(candidates.map(\.state) == [.unknown] && candidates.map(\.messageReference) == [nil])
         let part = try #require(candidates.first?.partID)
         let reportID = try db.insertStatusReport(incoming)
-        #expect(try db.resolveStatusReport(reportID, partID: part, now: .testStart + .seconds(6)) == .delivered)
+        #expect(try db.correlateStatusReport(reportID, partID: part, now: .testStart + .seconds(6)).state == .delivered)
         #expect(try db.connection.queryFirst("SELECT tp_mr FROM message_parts WHERE id = ?", part) { $0.int(0) } == 77)
     }
 

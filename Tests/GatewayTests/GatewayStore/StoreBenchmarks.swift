@@ -72,10 +72,10 @@ struct StoreBenchmarks {
         for _ in 0..<1_000 {
             cycle.append(try clock.measure {
                 guard let next = try db.pickSendable(now: .testStart, limit: 1).first else { return }
-                _ = try db.beginAttempt(messageID: next.id, modemID: modem, simID: sim, now: .testStart)
+                _ = try Fixtures.begin(db, message: next.id, modem: modem, sim: sim, at: .testStart)
             })
         }
-        print("BENCH pick + beginAttempt (FULL commit), 1,000,000 queued: median \(Self.percentile(cycle, 0.5)) µs, "
+        print("BENCH pick + begin (FULL commit), 1,000,000 queued: median \(Self.percentile(cycle, 0.5)) µs, "
             + "p99 \(Self.percentile(cycle, 0.99)) µs")
         #expect(try db.pickSendable(now: .testStart, limit: 1).count == 1)
     }

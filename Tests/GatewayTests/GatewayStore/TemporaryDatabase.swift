@@ -40,6 +40,24 @@ enum Fixtures {
             scheduleAt: scheduleAt, expiresAt: expiresAt)
     }
 
+    /// The hour, day and month windows holding `Timestamp.testStart` (2026-03-01T12:00:00Z) on a
+    /// box whose time zone is UTC, as smsgw-queued draws them with its calendar.
+    static let windows = SimCounterWindows(hour: .testStart, day: .testStart - .seconds(43_200), month: .testStart - .seconds(43_200))
+
+    /// Begins an attempt as smsgw-queued does: `recordSentAndBegin` (its one commit per turn),
+    /// charging the SIM's `windows`. Throws the store's error when the message is not queued.
+    @discardableResult
+    static func begin(_ db: GatewayDatabase, message: Int64, modem: Int64, sim: Int64, at now: Timestamp = .testStart,
+                      windows: SimCounterWindows = Fixtures.windows) throws -> Int64 {
+        let start = GatewayDatabase.AttemptStart(messageID: message, modemID: modem, simID: sim, windows: windows)
+        return try db.recordSentAndBegin([], begin: [start], now: now)[0].get()
+    }
+
+    /// Records the `+CMGS: <mr>` answers of `parts` as smsgw-queued does (its group commit).
+    static func markSent(_ db: GatewayDatabase, parts: [Int64], references: [UInt8], at now: Timestamp = .testStart) throws {
+        _ = try db.recordSentAndBegin([GatewayDatabase.PartsSent(partIDs: parts, references: references)], begin: [], now: now)
+    }
+
     /// One modem with one SIM; returns their ids.
     static func modemAndSim(_ db: GatewayDatabase, name: String = "modem1", iccid: String = "8931440000000000001")
         throws -> (modem: Int64, sim: Int64) {

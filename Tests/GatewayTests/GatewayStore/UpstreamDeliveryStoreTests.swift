@@ -30,7 +30,7 @@ struct UpstreamDeliveryStoreTests {
     }
 
     func send(_ id: Int64) throws {
-        _ = try db.beginAttempt(messageID: id, modemID: modem, simID: sim, now: .testStart)
+        _ = try Fixtures.begin(db, message: id, modem: modem, sim: sim, at: .testStart)
         let part = try #require(try db.connection.queryFirst("SELECT id FROM message_parts WHERE message_id = ?", id) { $0.int64(0) })
         _ = try db.markPartSent(partID: part, messageReference: 7, now: .testStart + .seconds(1))
     }
@@ -48,7 +48,7 @@ struct UpstreamDeliveryStoreTests {
     /// when the mask has .failed, in the transaction of the transition; none for mask .delivered.
     @Test func finalFailuresQueueDLRsWhenTheMaskHasFailed() throws {
         let failed = try message(mask: .final)
-        let attempt = try db.beginAttempt(messageID: failed, modemID: modem, simID: sim, now: .testStart)
+        let attempt = try Fixtures.begin(db, message: failed, modem: modem, sim: sim, at: .testStart)
         try db.failAttempt(attempt, errorCode: 500, detail: "+CMS ERROR: 500", retry: false, now: .testStart)
         let expired = try message(mask: [.failed])
         #expect(try db.expireMessage(expired, reason: "validity", now: .testStart))
@@ -57,7 +57,7 @@ struct UpstreamDeliveryStoreTests {
         let quiet = try message(mask: [.delivered])
         #expect(try db.expireMessage(quiet, reason: "validity", now: .testStart))
         let retried = try message(mask: .final)
-        let second = try db.beginAttempt(messageID: retried, modemID: modem, simID: sim, now: .testStart)
+        let second = try Fixtures.begin(db, message: retried, modem: modem, sim: sim, at: .testStart)
         try db.failAttempt(second, errorCode: 1, detail: "temporary", retry: true, now: .testStart)  // queued again: no DLR
         #expect(try dlrStates() == ["failed", "expired", "cancelled"])
         let accounts = try db.connection.query("SELECT account, message_id FROM upstream_outbox ORDER BY id") { ($0.text(0), $0.int64(1)) }

@@ -36,7 +36,7 @@ struct UpstreamRequestTests {
     @Test("the error code of a failed part is reported")
     func errorCode() throws {
         let (modem, sim) = try Fixtures.modemAndSim(db)
-        let attempt = try db.beginAttempt(messageID: ids[0], modemID: modem, simID: sim, now: .testStart)
+        let attempt = try Fixtures.begin(db, message: ids[0], modem: modem, sim: sim, at: .testStart)
         try db.failAttempt(attempt, errorCode: 500, detail: "+CMS ERROR: 500", retry: false, now: .testStart + .seconds(2))
         let status = try #require(try db.upstreamMessage(ids[0], account: "acme"))
         #expect(status.state == .failed)
@@ -48,7 +48,7 @@ struct UpstreamRequestTests {
     func waitingByAddress() throws {
         #expect(try db.waitingMessageIDs(account: "acme", source: "ACME", destination: "+31600000001") == [ids[0], ids[1]])
         let (modem, sim) = try Fixtures.modemAndSim(db)
-        _ = try db.beginAttempt(messageID: ids[0], modemID: modem, simID: sim, now: .testStart)
+        _ = try Fixtures.begin(db, message: ids[0], modem: modem, sim: sim, at: .testStart)
         let held = try db.accept([Fixtures.message(to: "+31600000001", scheduleAt: .testStart + .seconds(60))],
                                  now: .testStart)[0]
         #expect(try db.waitingMessageIDs(account: "acme", source: "ACME", destination: "+31600000001") == [ids[1], held])
@@ -88,7 +88,7 @@ struct UpstreamRequestTests {
     @Test("not replaced once an attempt began, nor when final; other account → notFound")
     func replaceRefused() throws {
         let (modem, sim) = try Fixtures.modemAndSim(db)
-        let attempt = try db.beginAttempt(messageID: ids[0], modemID: modem, simID: sim, now: .testStart)
+        let attempt = try Fixtures.begin(db, message: ids[0], modem: modem, sim: sim, at: .testStart)
         #expect(try !db.replaceWaitingMessage(ids[0], account: "acme", with: Self.replacement(parts: 1), now: .testStart))
         // Back to queued for a retry, the part pending again: replaceable again.
         try db.failAttempt(attempt, errorCode: 38, detail: "+CMS ERROR: 38", retry: true, now: .testStart)
@@ -105,7 +105,7 @@ struct UpstreamRequestTests {
     @Test("a multi-part message with one part sent is not replaced (its first part reached the network)")
     func replaceRefusedAfterPartialSend() throws {
         let (modem, sim) = try Fixtures.modemAndSim(db)
-        let attempt = try db.beginAttempt(messageID: ids[2], modemID: modem, simID: sim, now: .testStart)
+        let attempt = try Fixtures.begin(db, message: ids[2], modem: modem, sim: sim, at: .testStart)
         let partIDs = try db.connection.query("SELECT id FROM message_parts WHERE message_id = ? ORDER BY seq", ids[2]) { $0.int64(0) }
         _ = try db.markPartSent(partID: partIDs[0], messageReference: 7, now: .testStart)
         try db.failAttempt(attempt, errorCode: 38, detail: "+CMS ERROR: 38", retry: true, now: .testStart)

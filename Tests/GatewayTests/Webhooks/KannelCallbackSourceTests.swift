@@ -19,7 +19,7 @@ struct KannelCallbackSourceTests {
         #expect(try db.kannelCallback(forMessage: ids[1]) == nil)
         // Before any attempt there is no SIM to name.
         #expect(try db.kannelCallback(forMessage: ids[0])?.simICCID == nil)
-        _ = try db.beginAttempt(messageID: ids[0], modemID: modem, simID: sim, now: .testStart)
+        _ = try Fixtures.begin(db, message: ids[0], modem: modem, sim: sim, at: .testStart)
         let source = try #require(try db.kannelCallback(forMessage: ids[0]))
         #expect(source == KannelCallbackSource(
             messageID: ids[0], dlrURL: message.dlrURL ?? "", account: "acme", upstreamMessageID: "up-1", source: "ACME",
