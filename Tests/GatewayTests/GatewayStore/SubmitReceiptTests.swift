@@ -39,10 +39,9 @@ struct SubmitReceiptTests {
     /// Begins one attempt and records `+CMGS` for every part (TP-MR 10, 11, …); the part ids.
     @discardableResult
     func send(_ messageID: Int64) throws -> [Int64] {
-        _ = try db.beginChargedAttempts([.init(messageID: messageID, modemID: modem, simID: sim, windows: Self.windows)],
-                                        now: .testStart + .seconds(2))
+        try Fixtures.begin(db, message: messageID, modem: modem, sim: sim, at: .testStart + .seconds(2), windows: Self.windows)
         let parts = try db.connection.query("SELECT id FROM message_parts WHERE message_id = ? ORDER BY seq", messageID) { $0.int64(0) }
-        _ = try db.markPartsSent([.init(partIDs: parts, references: parts.indices.map { UInt8(10 + $0) })], now: .testStart + .seconds(3))
+        try Fixtures.markSent(db, parts: parts, references: parts.indices.map { UInt8(10 + $0) }, at: .testStart + .seconds(3))
         return parts
     }
 
@@ -138,7 +137,7 @@ struct SubmitReceiptTests {
     @Test("a failed attempt (no retry) and a cancel give every part that asked its receipt")
     func failedAndCancelled() throws {
         let failed = try splitMessage()
-        _ = try db.beginChargedAttempts([.init(messageID: failed, modemID: modem, simID: sim, windows: Self.windows)], now: .testStart)
+        try Fixtures.begin(db, message: failed, modem: modem, sim: sim, windows: Self.windows)
         let attempt = try #require(try db.connection.queryFirst("SELECT id FROM attempts WHERE message_id = ?", failed) { $0.int64(0) })
         try db.failAttempt(attempt, errorCode: 500, detail: "refused", retry: false, now: .testStart + .seconds(2))
         let cancelled = try splitMessage(to: "+31699999999")
