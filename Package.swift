@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                "GatewayCore", "GatewayStore", "HexCoding", "CCurl",
+                "GatewayCore", "HexCoding", "CCurl",
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

@@ -24,17 +24,3 @@ extension GatewayDatabase {
         }
     }
 }
-
-/// A message's Kannel dlr-url and what its placeholders are filled from.
-public struct KannelCallbackSource: Sendable, Hashable {
-    public var messageID: Int64
-    public var dlrURL: String
-    public var account: String
-    public var upstreamMessageID: String?
-    public var source: String
-    public var destination: String
-    public var text: String
-    public var encoding: MessageEncoding
-    /// The ICCID of the SIM of the latest attempt; nil before any attempt.
-    public var simICCID: String?
-}

@@ -50,17 +50,3 @@ public struct InboundPartResult: Sendable, Hashable {
     /// delivered again within the reassembly window): dropped, nothing stored.
     public var isRepeatOfFinished: Bool = false
 }
-
-/// A complete (or abandoned) inbound message waiting to be forwarded upstream.
-public struct CompleteInbound: Sendable, Hashable {
-    public var id: Int64
-    public var modemID: Int64
-    public var simID: Int64?
-    public var originator: String
-    /// The text; for an abandoned message each missing part is `GatewayDatabase.missingPartMarker`.
-    public var text: String
-    /// When it completed, or was abandoned.
-    public var completedAt: Timestamp
-    /// False for a message abandoned with parts missing (forward it marked incomplete).
-    public var isComplete: Bool
-}

@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayStore
 
 /// What a webhook tells upstream: a message's new state, or an inbound message. The body is
 /// versioned (`"version": 1`) and typed (`"type"`); docs/webhooks.md describes each field.

@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayStore
 
 /// The values a Kannel dlr-url's % placeholders stand for (Kannel user guide, "Parameters
 /// (escape codes)"), for one delivery report of one message.
