@@ -13,23 +13,7 @@ import Testing
 struct InboundWakeTests {
     @Test func inboundLeavesOnTheWakeUp() async throws {
         let receiver = try WebhookReceiverBox(secret: WebhookUpstreamTests.secret)
-        let box = try QueuedBox(extra: QueuedEndToEndTests.oneGroup + """
-
-            [listeners.smpp]
-            enabled = false
-            [listeners.http]
-            enabled = false
-            [inbound]
-            default_account = "acme"
-            [[accounts]]
-            id = "acme"
-            [accounts.http]
-            api_keys = ["sha256:\(String(repeating: "ab", count: 32))"]
-            [accounts.webhook]
-            url = "\(receiver.base)/hook"
-            secret = "\(WebhookUpstreamTests.secret)"
-
-            """)
+        let box = try WebhookUpstreamTests.webhookBox(receiver)
         try await box.start()
         box.processes["ingressd"] = try box.launch("smsgw-ingressd", ["--config", box.configPath, "--outbox-sweep", "3600"],
                                                    log: "ingressd")

@@ -12,9 +12,10 @@ import Testing
 struct WebhookUpstreamTests {
     static let secret = "whsec-0123456789abcdef"
 
-    @Test func reportsAndInboundReachTheWebhook() async throws {
-        let receiver = try WebhookReceiverBox(secret: Self.secret)
-        let box = try QueuedBox(extra: QueuedEndToEndTests.oneGroup + """
+    /// One group of SIMs, no SMPP or HTTP listener, and the account `acme` whose webhook is
+    /// `receiver`'s and who gets the inbound messages.
+    static func webhookBox(_ receiver: WebhookReceiverBox) throws -> QueuedBox {
+        try QueuedBox(extra: QueuedEndToEndTests.oneGroup + """
 
             [listeners.smpp]
             enabled = false
@@ -31,6 +32,11 @@ struct WebhookUpstreamTests {
             secret = "\(Self.secret)"
 
             """)
+    }
+
+    @Test func reportsAndInboundReachTheWebhook() async throws {
+        let receiver = try WebhookReceiverBox(secret: Self.secret)
+        let box = try Self.webhookBox(receiver)
         try await box.start()
         box.processes["ingressd"] = try box.launch("smsgw-ingressd", ["--config", box.configPath], log: "ingressd")
         var messages = (0..<3).map { QueuedBox.message(to: "+3161234000\($0)", .transactional, report: true) }
