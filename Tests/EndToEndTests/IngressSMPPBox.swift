@@ -77,20 +77,9 @@ final class IngressSMPPBox {
     }
 
     func start() async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgw-ingressd"))
-        process.arguments = ["--config", "\(path)/gateway.toml", "--log-level", logLevel]
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        _ = FileManager.default.createFile(atPath: "\(path)/ingressd.err", contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/ingressd.err"))
-        try process.run()
-        self.process = process
-        try await Eventually.wait(for: "ingressd's ready line", context: { log }) {
-            log.contains("ingressd ready") || !process.isRunning
-        }
-        guard process.isRunning else { throw IngressBoxError("ingressd did not start:\n\(log)") }
+        process = try await ChildLauncher.start(
+            BuiltProducts.path(of: "smsgw-ingressd"), ["--config", "\(path)/gateway.toml", "--log-level", logLevel],
+            logs: path, name: "ingressd", environment: environment) { log.contains("ingressd ready") }
     }
 
     var log: String { (try? String(contentsOfFile: "\(path)/ingressd.err", encoding: .utf8)) ?? "" }

@@ -100,16 +100,7 @@ final class ModemdBox {
     }
 
     private func launch(_ product: String, _ arguments: [String], log: String) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: product))
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        _ = FileManager.default.createFile(atPath: "\(path)/\(log).out", contents: nil)
-        _ = FileManager.default.createFile(atPath: "\(path)/\(log).err", contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/\(log).out"))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/\(log).err"))
-        try process.run()
-        return process
+        try ChildLauncher.launch(BuiltProducts.path(of: product), arguments, logs: path, name: log, directory: directory)
     }
 
     func modemdLog() -> String { (try? String(contentsOfFile: "\(path)/modemd.err", encoding: .utf8)) ?? "" }

@@ -45,16 +45,20 @@ final class AdminBox {
     var file: String { (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? "" }
 
     func start() async throws {
-        process = try await DaemonProcess.start("smsgw-ingressd", ["--config", configPath, "--log-level", "info"],
-                                                stderr: "\(path)/ingressd.err", timeout: .seconds(20)) {
+        process = try await ChildLauncher.start(
+            BuiltProducts.path(of: "smsgw-ingressd"), ["--config", configPath, "--log-level", "info"], logs: path,
+            name: "ingressd", timeout: .seconds(20)
+        ) {
             log.contains("ingressd ready: web page")
         }
     }
 
     /// smsgw-queued on the same file, so one other daemon answers `reload`.
     func startQueued() async throws {
-        queued = try await DaemonProcess.start("smsgw-queued", ["--config", configPath], stderr: "\(path)/queued.err",
-                                               timeout: .seconds(20)) {
+        queued = try await ChildLauncher.start(
+            BuiltProducts.path(of: "smsgw-queued"), ["--config", configPath], logs: path, name: "queued",
+            timeout: .seconds(20)
+        ) {
             FileManager.default.fileExists(atPath: "\(path)/.smsgw/run/queued.sock")
         }
     }

@@ -83,15 +83,19 @@ final class IngressHTTPBox {
     }
 
     func start() async throws {
-        process = try await DaemonProcess.start("smsgw-ingressd", ["--config", "\(path)/gateway.toml", "--log-level", logLevel],
-                                                stderr: "\(path)/ingressd.err") {
+        process = try await ChildLauncher.start(
+            BuiltProducts.path(of: "smsgw-ingressd"), ["--config", "\(path)/gateway.toml", "--log-level", logLevel],
+            logs: path, name: "ingressd"
+        ) {
             log.contains("ingressd ready: HTTP")
         }
     }
 
     /// Starts smsgw-queued on the same configuration (its control socket answers cancel).
     func startQueued() async throws {
-        queued = try await DaemonProcess.start("smsgw-queued", ["--config", "\(path)/gateway.toml"], stderr: "\(path)/queued.err") {
+        queued = try await ChildLauncher.start(
+            BuiltProducts.path(of: "smsgw-queued"), ["--config", "\(path)/gateway.toml"], logs: path, name: "queued"
+        ) {
             FileManager.default.fileExists(atPath: "\(path)/run/queued.sock")
         }
     }

@@ -11,7 +11,7 @@ final class UpBox {
     let configPath: String
     let httpPort: Int
     let smppPort: Int
-    let process = Process()
+    let process: Process
     var path: String { directory.path }
 
     /// `settings`: section → lines added at its head (or a new section at the end), e.g.
@@ -40,14 +40,12 @@ final class UpBox {
         text = text.replacingOccurrences(of: "\"./.smsgw/", with: "\"\(directory.path)/.smsgw/")
         configPath = directory.appendingPathComponent("gateway.toml").path
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
-        process.executableURL = URL(fileURLWithPath: smsgwctl)
-        process.arguments = ["up", "--config", configPath, "--watchdog-sec", "\(watchdogSeconds)", "--simulator-time-scale", "0.1",
-                             "--stop-timeout", "10", "--simulator-argument=--failed-share", "--simulator-argument=0",
-                             "--simulator-argument=--expired-share", "--simulator-argument=0"]
-        process.currentDirectoryURL = directory
-        for stream in ["out", "err"] { _ = FileManager.default.createFile(atPath: "\(path)/up.\(stream)", contents: nil) }
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/up.out"))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/up.err"))
+        process = try ChildLauncher.prepare(
+            smsgwctl,
+            ["up", "--config", configPath, "--watchdog-sec", "\(watchdogSeconds)", "--simulator-time-scale", "0.1",
+             "--stop-timeout", "10", "--simulator-argument=--failed-share", "--simulator-argument=0",
+             "--simulator-argument=--expired-share", "--simulator-argument=0"],
+            logs: directory.path, name: "up", directory: directory)
     }
 
     deinit {
@@ -86,16 +84,9 @@ final class UpBox {
 
     /// `smsgwctl send` started in the background (it follows the message to a final state).
     func startSend(to: String, text: String) throws -> Process {
-        let send = Process()
-        send.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: "smsgwctl"))
-        send.arguments = ["send", "--config", configPath, "--to", to, "--text", text, "--timeout", "120"]
-        send.currentDirectoryURL = directory
-        let name = "send-\(to.dropFirst())"
-        _ = FileManager.default.createFile(atPath: "\(path)/\(name).out", contents: nil)
-        send.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/\(name).out"))
-        send.standardError = send.standardOutput
-        try send.run()
-        return send
+        try ChildLauncher.launch(BuiltProducts.path(of: "smsgwctl"),
+                                 ["send", "--config", configPath, "--to", to, "--text", text, "--timeout", "120"],
+                                 logs: path, name: "send-\(to.dropFirst())", directory: directory, errorIntoOutput: true)
     }
 
     func sendOutput(to: String) -> String {
