@@ -2,7 +2,6 @@ import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Glibc
-import SystemBridge
 
 /// Answers `QueuedProtocol` requests on the control socket (docs/queued.md).
 struct ControlHandler: Sendable {
@@ -17,7 +16,7 @@ struct ControlHandler: Sendable {
             return .status(QueueStatus(
                 depth: try await store.depth(), inFlight: await dispatcher.inFlight,
                 readyModems: await dispatcher.modems.map(\.name),
-                oldestWaitingMilliseconds: try await store.oldestWaitingMilliseconds(),
+                oldestWaitingMilliseconds: try await store.oldestWaitingMilliseconds(now: dispatcher.clock.now()),
                 pausedModems: await dispatcher.pausedModems.sorted(), pausedSIMs: await dispatcher.pausedSIMs.sorted(),
                 modemdConnected: await dispatcher.modemdConnected, counters: metrics.snapshot))
         case .wake:
@@ -39,12 +38,12 @@ struct ControlHandler: Sendable {
             return await paused()
         case .cancel(let messageID):
             do {
-                return .cancelled(messageID: messageID, done: try await store.cancel(messageID))
+                return .cancelled(messageID: messageID, done: try await store.cancel(messageID, now: dispatcher.clock.now()))
             } catch let error as StoreError {
                 throw IPCError(.unknownMessage, "\(error)")
             }
         case .health:
-            let age = MonotonicClock.milliseconds() - (await dispatcher.lastTurn)
+            let age = (dispatcher.clock.monotonic() - (await dispatcher.lastTurn)).milliseconds
             let healthy = age < 5_000
             return .health(QueuedHealth(
                 healthy: healthy, progress: await dispatcher.progress,
