@@ -3,7 +3,6 @@ import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Glibc
-import SystemBridge
 
 /// Answers `SimdProtocol` requests on the control socket (docs/simd.md).
 struct ControlHandler: Sendable {
@@ -15,7 +14,7 @@ struct ControlHandler: Sendable {
     func handle(_ request: SimdProtocol.Request) async throws -> SimdProtocol.Response {
         switch request {
         case .status:
-            return .status(try await rotator.status(now: .wallClock))
+            return .status(try await rotator.status(now: rotator.clock.now()))
         case .lock(let sim):
             return try await change(sim) { record in
                 guard record.state != .locked else { return false }
@@ -67,7 +66,7 @@ struct ControlHandler: Sendable {
             await rotator.requestRotation(modem)
             return .rotating(modem: modem)
         case .health:
-            let age = MonotonicClock.milliseconds() - (await rotator.lastTurn)
+            let age = (rotator.clock.monotonic() - (await rotator.lastTurn)).milliseconds
             let healthy = age < 5_000
             return .health(SimdHealth(healthy: healthy, progress: await rotator.progress,
                                       detail: healthy ? "rotation loop turned \(age) ms ago" : "rotation loop stalled for \(age) ms",
@@ -86,7 +85,7 @@ struct ControlHandler: Sendable {
     /// it, kicks the loop, and answers the SIM as `status` shows it.
     private func change(_ sim: String, _ edit: (inout SimStateRecord) throws -> Bool) async throws -> SimdProtocol.Response {
         _ = try configured(sim)
-        let now = Timestamp.wallClock
+        let now = rotator.clock.now()
         var record = try await store.states()[sim] ?? SimStateRecord(sim: sim, state: .standby, since: now, reason: "configured")
         if try edit(&record) {
             record.since = now

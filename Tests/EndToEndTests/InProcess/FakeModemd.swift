@@ -110,8 +110,11 @@ actor FakeModemd: IPCPeer {
             }
             switching.insert(modem)
             switches.append((modem, slot))
+            // modemd answers once the modem runs on the new SIM: initialised and registered on it.
             status.slot = slot
             status.iccid = Self.iccid(modem: number, slot: slot)
+            status.state = ModemState.ready.rawValue
+            status.registration = 1
             modems[modem] = status
             for observer in observers { await observer(status) }
             switching.remove(modem)
