@@ -42,6 +42,8 @@ actor Rotator: Service {
     var idlePaused: Set<String> = []
     /// Modems simd paused in an earlier run (or whose resume failed): resumed when queued answers.
     var pendingResumes: Set<String> = []
+    /// Switches and balance checks ended since start (a turn under way looks again after one).
+    var switchesEnded = 0
     /// When each modem was last seen not ready (a SIM that is barred never gets it ready).
     var notReadySince: [String: Timestamp] = [:]
     /// When the last turn began (monotonic): `health` reports its age.
@@ -114,20 +116,29 @@ actor Rotator: Service {
         var plans: [ModemJob] = []
         // Decisions first, then the resumes left over: a modem that must stay paused (no SIM
         // may be on air) is never resumed for a moment after a restart.
-        if let statuses = modemStatuses { plans = await decideAll(statuses, now: now) }
+        if modemStatuses != nil { plans = await decideAll(now: now) }
         for modem in pendingResumes.sorted() where !switching.contains(modem) && !idlePaused.contains(modem) {
             if await resume(modem) { pendingResumes.remove(modem) }
         }
         return plans
     }
 
-    private func decideAll(_ statuses: [String: ModemdModemStatus], now: Timestamp) async -> [ModemJob] {
+    /// Each modem is decided on what is known when its turn in the loop comes: the turn awaits
+    /// the store between modems, and a switch that ends meanwhile (another task on this actor)
+    /// has changed that modem's slot (modemd's event) and its SIMs' states — deciding on the
+    /// turn's first view would switch it again, off the SIM it just put on air.
+    private func decideAll(now: Timestamp) async -> [ModemJob] {
         var plans: [ModemJob] = []
         do {
             var states = try await store.states()
+            var switchesSeen = switchesEnded
             for modem in configuration.modems where modem.enabled && !switching.contains(modem.id) {
+                if switchesSeen != switchesEnded {
+                    states = try await store.states()
+                    switchesSeen = switchesEnded
+                }
                 let sims = configuration.sims.filter { $0.modem == modem.id }
-                guard !sims.isEmpty, let status = statuses[modem.id] else { continue }
+                guard !sims.isEmpty, !switching.contains(modem.id), let status = modemStatuses?[modem.id] else { continue }
                 if let plan = try await decide(modem: modem.id, sims: sims, status: status, states: &states, now: now) {
                     switching.insert(modem.id)
                     plans.append(.switchSIM(plan))
@@ -178,6 +189,7 @@ actor Rotator: Service {
 
     func finished(_ modem: String) {
         switching.remove(modem)
+        switchesEnded += 1
         kick()
     }
 }
