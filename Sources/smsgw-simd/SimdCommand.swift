@@ -20,6 +20,13 @@ public struct SimdCommand: AsyncParsableCommand {
 
     @OptionGroup var options: DaemonOptions
 
+    @Option(name: .long, help: "Milliseconds between the rotation loop's turns when nothing wakes it sooner (modemd's events and control requests do). Lower reacts sooner to block evidence and full SIMs, for a little more CPU.")
+    var tickMilliseconds: Int = 1000
+
+    public func validate() throws {
+        guard (50...60_000).contains(tickMilliseconds) else { throw ValidationError("--tick-milliseconds must be 50 to 60000") }
+    }
+
     public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.simd")
         let configuration = try options.loadConfiguration()
@@ -33,7 +40,8 @@ public struct SimdCommand: AsyncParsableCommand {
         let store = try SimdStore(path: configuration.store.path, calendar: calendar, now: clock.now())
 
         let runtime = configuration.runtime.directory
-        let timings = SimdTimings()
+        var timings = SimdTimings()
+        timings.tick = .milliseconds(tickMilliseconds)
         let queued = PeerLink<QueuedProtocol>(path: "\(runtime)/queued.sock", name: "queued", logger: logger)
         let modemd = PeerLink<ModemdProtocol>(path: "\(runtime)/modemd.sock", name: "modemd", logger: logger)
         let statusLine = StatusLine()

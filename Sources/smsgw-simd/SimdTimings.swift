@@ -1,7 +1,7 @@
 /// simd's own timings, which are not operator settings (the rotation policies of
 /// `[[sim_groups]]` hold those). In-process tests pass shorter ones to the `Rotator`.
 struct SimdTimings: Sendable {
-    /// The loop's tick (safety net; modemd's events and requests also kick it).
+    /// The loop's tick (safety net; modemd's events and requests also kick it): `--tick-milliseconds`.
     var tick: Duration = .seconds(1)
     /// How long to wait for queued to finish the modem's send in flight after pausing it.
     var drainTimeout: Duration = .seconds(120)

@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayDaemon
 import GatewayStore
 import Testing
 @testable import QueuedDaemon
@@ -78,6 +79,26 @@ struct DispatcherTests {
             "SELECT detail FROM message_events WHERE message_id = ? AND state = 'expired'", id) { $0.text(0) }
         #expect(detail?.contains("validity") == true, "\(detail ?? "no history line")")
         #expect(await loop.modemd.ledger.isEmpty)
+    }
+
+    /// SIM limits count in the box's local calendar: in Europe/Amsterdam a daily limit of 2
+    /// reached at 23:30 local resets at local midnight (23:00Z in winter), not at 00:00Z — the
+    /// third message goes at 23:00Z, not a second earlier — and all three count in January's
+    /// local month.
+    @Test func aDailyLimitResetsAtLocalMidnight() async throws {
+        let evening = instant("2026-01-15T22:30:00Z")  // 23:30 CET
+        let loop = try await QueueLoop(start: evening, zone: "Europe/Amsterdam", simKeys: "per_hour = 2\nper_day = 2\nper_month = 1000")
+        let ids = try loop.accept(LoopScratch.destinations(3).map { LoopScratch.message(to: $0, expiresAt: evening + .seconds(86_400)) })
+        #expect(await loop.turn().map(\.messageID) == [ids[0]])
+        #expect(await loop.turn().map(\.messageID) == [ids[1]])
+        #expect(await loop.turn().isEmpty, "a third message on a SIM with a daily limit of 2")
+        loop.clock.advance(to: instant("2026-01-15T22:59:59Z"))
+        #expect(await loop.turn().isEmpty, "the day reset before local midnight")
+        loop.clock.advance(to: instant("2026-01-15T23:00:00Z"))
+        #expect(await loop.turn().map(\.messageID) == [ids[2]])
+        let simID = try #require(try loop.scratch.database(now: loop.clock.now()).simID(iccid: FakeModemd.iccid(modem: 1, slot: 0)))
+        let counts = try await loop.store.sentCounts(simID: simID, at: loop.clock.now(), calendar: LocalCalendar(zone: try ZoneFile.rules(named: "Europe/Amsterdam")))
+        #expect(counts.day == 1 && counts.month == 3, "\(counts)")
     }
 
     /// Quiet hours 21:00-08:00 in Europe/Amsterdam: a marketing message accepted at 21:30 local
