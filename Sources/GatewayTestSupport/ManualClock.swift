@@ -13,24 +13,10 @@ public final class ManualClock: DaemonClock {
         var continuation: CheckedContinuation<Void, any Error>
     }
 
-    private struct SleeperWait {
-        var count: Int
-        var continuation: CheckedContinuation<Void, Never>
-    }
-
     private struct State {
         var elapsed: Duration = .zero
         var nextID = 0
         var sleepers: [Int: Sleeper] = [:]
-        var waits: [SleeperWait] = []
-
-        /// Takes out the sleeper waits that `sleepers.count` now satisfies.
-        mutating func satisfiedWaits() -> [CheckedContinuation<Void, Never>] {
-            let count = sleepers.count
-            let done = waits.filter { $0.count <= count }.map(\.continuation)
-            waits.removeAll { $0.count <= count }
-            return done
-        }
     }
 
     public let start: Timestamp
@@ -51,13 +37,12 @@ public final class ManualClock: DaemonClock {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let (resume, waits) = state.withLock { state -> (Result<Void, any Error>?, [CheckedContinuation<Void, Never>]) in
-                    if Task.isCancelled { return (.failure(CancellationError()), []) }
-                    if duration <= .zero { return (.success(()), []) }
+                let resume = state.withLock { state -> Result<Void, any Error>? in
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    if duration <= .zero { return .success(()) }
                     state.sleepers[id] = Sleeper(deadline: state.elapsed + duration, continuation: continuation)
-                    return (nil, state.satisfiedWaits())
+                    return nil
                 }
-                for wait in waits { wait.resume() }
                 if let resume { continuation.resume(with: resume) }
             }
         } onCancel: {
@@ -83,19 +68,8 @@ public final class ManualClock: DaemonClock {
         advance(by: max(.zero, .milliseconds(time.millisecondsSince1970 - now().millisecondsSince1970)))
     }
 
-    /// How many tasks sleep on the clock now.
+    /// How many tasks sleep on the clock now. A test that advances the clock to wake a loop's
+    /// pause first waits until the loop sleeps on it: an advance made before the loop goes to
+    /// sleep does not reach it (its deadline is counted from the time it sleeps).
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
-
-    /// Returns once at least `count` tasks sleep on the clock: a loop has parked on its pause, so
-    /// an advance now reaches it (an advance before it sleeps would not).
-    public func waitForSleepers(_ count: Int) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
-                if state.sleepers.count >= count { return true }
-                state.waits.append(SleeperWait(count: count, continuation: continuation))
-                return false
-            }
-            if ready { continuation.resume() }
-        }
-    }
 }
