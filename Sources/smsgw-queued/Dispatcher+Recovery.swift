@@ -1,4 +1,3 @@
-import GatewayDaemon
 import GatewayIPC
 
 /// `recover` on the control socket (smsgw-watchdogd's first rung): the full sweep start-up

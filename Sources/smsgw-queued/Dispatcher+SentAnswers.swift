@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayStore
 
 /// Group commit of `sent` answers (one fsync per turn, for the ≥ 2,000 messages/s budget). A send

@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import SimPolicy
