@@ -101,6 +101,7 @@ final class OutboxLoop: Sendable {
     let store: OutboxStore
     let channel: FakeUpstreamChannel
     let dispatcher: OutboxDispatcher
+    let delivery: DeliverySettings
     private let bindSink: AsyncStream<String>.Continuation
 
     convenience init(delivery: DeliverySettings) throws {
@@ -112,8 +113,6 @@ final class OutboxLoop: Sendable {
     convenience init(sharing other: OutboxLoop) throws {
         try self.init(scratch: other.scratch, clock: other.clock, delivery: other.delivery)
     }
-
-    let delivery: DeliverySettings
 
     private init(scratch: LoopScratch, clock: ManualClock, delivery: DeliverySettings) throws {
         self.scratch = scratch
