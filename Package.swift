@@ -99,8 +99,8 @@ let package = Package(
             ]
         ),
 
-        // What tests share (seeded randomness, running built products); never in a daemon.
-        .target(name: "GatewayTestSupport"),
+        // What tests share (seeded randomness, running built products, a manual clock); never in a daemon.
+        .target(name: "GatewayTestSupport", dependencies: ["GatewayTime"]),
 
         .target(
             name: "SmsgwctlCommands",
@@ -229,7 +229,9 @@ let package = Package(
             "QueueCore", "SimPolicy", "WatchdogPolicy", "GatewayCore", "GatewayConfig", "GatewayTestSupport",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "SmsgwctlCommands", "IngressdDaemon",
+            // In process, with a manual clock and fake peers: the daemons' loops (Tests/EndToEndTests/InProcess).
+            "SmsgwctlCommands", "IngressdDaemon", "QueuedDaemon", "SimdDaemon", "GatewayDaemon",
+            .product(name: "Logging", package: "swift-log"),
             // Run as processes (runProduct, `smsgwctl up`): built before the tests.
             "smsgw", "smsgwctl", "smsgw-modemsim", "smsgw-modemd", "smsgw-queued", "smsgw-ingressd", "smsgw-simd",
             "smsgw-watchdogd", "GatewayIPC", "GatewayStore", "GatewayCore", "GatewayConfig", "SMSCodec",

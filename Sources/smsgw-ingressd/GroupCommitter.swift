@@ -34,6 +34,8 @@ actor GroupCommitter: Service {
     private(set) var lastCommitFailed = false
     /// Takes submits: not stopped by graceful shutdown.
     var isAccepting: Bool { !stopped }
+    /// Messages waiting for the next commit (the batch it will take, and any beyond).
+    var waitingCount: Int { pending.reduce(0) { $0 + $1.messages.count } }
 
     /// The daemon's heartbeat and this loop's lane: each turn beats (the only watchdog pets).
     private let heartbeat: WorkLoopHeartbeat?

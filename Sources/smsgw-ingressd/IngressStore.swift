@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayStore
 
 /// ingressd's view of the store (docs/store.md), serialised through one connection: durable
@@ -13,21 +12,23 @@ actor IngressStore {
     /// How long an upstream-split message waits for its missing parts (docs/ingressd.md).
     let assemblyTimeout: Duration
 
-    init(path: String, assemblyTimeout: Duration = .seconds(600)) throws {
+    /// Times are the caller's (its clock's `now`): this actor never reads a clock.
+    init(path: String, assemblyTimeout: Duration = .seconds(600), now: Timestamp) throws {
         thread = try DatabaseThread(name: "ingress-store")
-        database = try GatewayDatabase(path: path, now: .wallClock)
+        database = try GatewayDatabase(path: path, now: now)
         self.assemblyTimeout = assemblyTimeout
     }
 
     /// One transaction for the whole batch (`GatewayDatabase.acceptOutcomes`): durable when it
     /// returns; a reused idempotency key is a duplicate or conflict of that message alone.
-    func accept(_ batch: [NewMessage]) throws -> [AcceptOutcome] {
-        try database.acceptOutcomes(batch, now: .wallClock, assemblyTimeout: assemblyTimeout)
+    /// `now` is the messages' acceptance time.
+    func accept(_ batch: [NewMessage], now: Timestamp) throws -> [AcceptOutcome] {
+        try database.acceptOutcomes(batch, now: now, assemblyTimeout: assemblyTimeout)
     }
 
     /// Fails assemblies past their deadline (`GatewayDatabase.failIncompleteAssemblies`).
-    func failIncompleteAssemblies(limit: Int) throws -> [Int64] {
-        try database.failIncompleteAssemblies(now: .wallClock, limit: limit)
+    func failIncompleteAssemblies(limit: Int, now: Timestamp) throws -> [Int64] {
+        try database.failIncompleteAssemblies(now: now, limit: limit)
     }
 
     /// `account`'s message named by an id upstream was answered with (query_sm, cancel_sm,
@@ -45,7 +46,7 @@ actor IngressStore {
     }
 
     /// replace_sm: false when the message no longer waits (`GatewayDatabase.replaceWaitingMessage`).
-    func replace(_ id: Int64, account: String, with replacement: MessageReplacement) throws -> Bool {
-        try database.replaceWaitingMessage(id, account: account, with: replacement, now: .wallClock)
+    func replace(_ id: Int64, account: String, with replacement: MessageReplacement, now: Timestamp) throws -> Bool {
+        try database.replaceWaitingMessage(id, account: account, with: replacement, now: now)
     }
 }

@@ -34,18 +34,20 @@ public struct IngressdCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(metrics)
         let configuration = try options.loadConfiguration()
         let assemblyTimeout = configuration.listeners.smppTimers.assemblyTimeout
-        let store = try IngressStore(path: configuration.store.path, assemblyTimeout: assemblyTimeout)
+        // The box's clocks, handed to the loops below that read the time or wait.
+        let clock = SystemClock()
+        let store = try IngressStore(path: configuration.store.path, assemblyTimeout: assemblyTimeout, now: clock.now())
         let wakePath = "\(configuration.runtime.directory)/queued.wake"
         let statusLine = StatusLine()
         let committer = GroupCommitter(logger: logger, heartbeat: DaemonHeartbeat.make(logger: logger), statusLine: statusLine,
-                                       commit: { batch in try await store.accept(batch) },
+                                       commit: { batch in try await store.accept(batch, now: clock.now()) },
                                        afterCommit: { _ in _ = Wakeup.send(to: wakePath) })
         let canceller = QueuedCanceller(path: "\(configuration.runtime.directory)/queued.sock")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         // The way back upstream: the outbox dispatcher, its routes, woken by queued and by binds.
         let (binds, bindSink) = AsyncStream.makeStream(of: String.self)
         let receivers = ReceiverRegistry(onBind: { bindSink.yield($0) })
-        let outboxStore = try OutboxStore(path: configuration.store.path)
+        let outboxStore = try OutboxStore(path: configuration.store.path, now: clock.now())
         let forwarder = InboundForwarder(store: outboxStore, settings: configuration.inbound,
                                          accounts: Set(configuration.accounts.filter(\.enabled).map(\.id)), logger: logger)
         // Routes in order, first match wins: the message's Kannel dlr-url, the account's webhook,
@@ -62,7 +64,7 @@ public struct IngressdCommand: AsyncParsableCommand {
         let dispatcher = OutboxDispatcher(store: outboxStore, routes: routes,
                                           forwarder: forwarder, settings: configuration.delivery,
                                           accounts: Set(configuration.accounts.map(\.id)), binds: binds,
-                                          sweepInterval: .seconds(outboxSweep), logger: logger)
+                                          sweepInterval: .seconds(outboxSweep), clock: clock, logger: logger)
         let wakes = try await WakeupReceiver.bind(path: "\(configuration.runtime.directory)/ingressd.wake")
         services.append(.init(service: HTTPCallClientService(client: httpClient)))  // stops after the dispatcher
         services.append(.init(service: dispatcher))
@@ -106,7 +108,7 @@ public struct IngressdCommand: AsyncParsableCommand {
         }
         services.append(.init(service: try await IngressControl.bind(configuration: configuration, committer: committer, outbox: outboxStore,
                                                                     reloader: reloader, logger: logger)))
-        services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, logger: logger)))
+        services.append(.init(service: AssemblySweeper(store: store, timeout: assemblyTimeout, clock: clock, logger: logger)))
         // Turns the idle group-commit loop once a second, so its heartbeat beats while no submit
         // arrives; the beat itself comes from the loop's turn.
         services.append(.init(service: Ticker(every: .seconds(1)) { await committer.tick() }))

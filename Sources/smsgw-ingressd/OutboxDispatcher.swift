@@ -10,7 +10,9 @@ import ServiceLifecycle
 /// back-off (`[delivery]`), given up after `max_attempts`, or held (no route: no attempt spent)
 /// until a route opens. Woken by `poke()` (`ingressd.wake` datagrams: queued put DLRs in it,
 /// modemd stored a complete inbound message; a receiver binding) and every `sweepInterval`
-/// anyway (a safety net for a lost datagram, and the clock of retries and holds).
+/// anyway (a safety net for a lost datagram, and the clock of retries and holds). Time comes from
+/// `clock` (the system's in the daemon, a manual one in tests): wall time for what is due, when a
+/// retry or hold ends and what the store records; the sweep waits on it.
 actor OutboxDispatcher: Service {
     private let store: OutboxStore
     private let routes: [UpstreamRoute]
@@ -19,6 +21,7 @@ actor OutboxDispatcher: Service {
     private var accounts: Set<String>
     private var settings: DeliverySettings
     private let logger: Logger
+    private let clock: any DaemonClock
     private let sweepInterval: Duration
     /// How long a claim lasts: longer than any channel's answer time (deliver_sm: 10 s).
     let lease: Duration = .seconds(60)
@@ -31,11 +34,12 @@ actor OutboxDispatcher: Service {
     private(set) var counts: [String: Int] = [:]
 
     init(store: OutboxStore, routes: [UpstreamRoute], forwarder: InboundForwarder, settings: DeliverySettings,
-         accounts: Set<String>, binds: AsyncStream<String>, sweepInterval: Duration = .seconds(1), logger: Logger) {
+         accounts: Set<String>, binds: AsyncStream<String>, sweepInterval: Duration = .seconds(1), clock: any DaemonClock,
+         logger: Logger) {
         self.binds = binds
         self.accounts = accounts
         (self.store, self.routes, self.forwarder, self.settings) = (store, routes, forwarder, settings)
-        (self.sweepInterval, self.logger) = (sweepInterval, logger)
+        (self.sweepInterval, self.clock, self.logger) = (sweepInterval, clock, logger)
         (pokes, pokeSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -55,7 +59,7 @@ actor OutboxDispatcher: Service {
 
     /// A receiver of `account` bound: its held entries are due now, and a turn runs.
     func released(account: String) async {
-        let now = Timestamp.wallClock
+        let now = clock.now()
         do {
             let count = try await store.releaseHeld(account: account, now: now, claimedUntil: now + lease)
             if count > 0 { logger.info("released held upstream entries", metadata: ["account": "\(account)", "entries": "\(count)"]) }
@@ -67,13 +71,14 @@ actor OutboxDispatcher: Service {
 
     func run() async throws {
         let interval = sweepInterval
+        let clock = clock
         let sink = pokeSink
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 group.addTask {
                     while !Task.isCancelled {
                         sink.yield()
-                        try? await Task.sleep(for: interval)
+                        try? await clock.sleep(for: interval)
                     }
                 }
                 group.addTask {
@@ -92,14 +97,14 @@ actor OutboxDispatcher: Service {
     /// Forward inbound, then claim and deliver until nothing more is due.
     func turn() async {
         do {
-            _ = try await forwarder.forwardReady(now: .wallClock)
+            _ = try await forwarder.forwardReady(now: clock.now())
         } catch {
             logger.error("forwarding inbound messages failed: \(error)")
         }
         while true {
             let entries: [OutboxEntry]
             do {
-                entries = try await store.claimDue(now: .wallClock, lease: lease, limit: batchLimit)
+                entries = try await store.claimDue(now: clock.now(), lease: lease, limit: batchLimit)
             } catch {
                 logger.error("claiming outbox entries failed: \(error)")
                 return
@@ -112,7 +117,7 @@ actor OutboxDispatcher: Service {
                 return outcomes
             }
             do {
-                _ = try await store.settle(outcomes, now: .wallClock)
+                _ = try await store.settle(outcomes, now: clock.now())
             } catch {
                 // The claims' leases end and the entries are claimed again: nothing is lost.
                 logger.error("recording \(outcomes.count) outbox outcomes failed: \(error)")
@@ -138,7 +143,7 @@ actor OutboxDispatcher: Service {
         }
         // No route: hold, without spending the attempt, until one opens (released(account:)).
         count("held")
-        return .held(entry.id, until: .wallClock + max(settings.retryDelayMax, lease * 2))
+        return .held(entry.id, until: clock.now() + max(settings.retryDelayMax, lease * 2))
     }
 
     private func read(_ entry: OutboxEntry) async throws -> UpstreamItem {
@@ -171,7 +176,7 @@ actor OutboxDispatcher: Service {
             }
             count("retried")
             logger.notice("upstream delivery will be retried in \(delay): \(reason)", metadata: metadata)
-            return .retry(entry.id, at: .wallClock + delay, error: reason)
+            return .retry(entry.id, at: clock.now() + delay, error: reason)
         case .reject(let reason):
             count("dead")
             logger.error("upstream delivery rejected: \(reason)", metadata: metadata)

@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayStore
 
 /// The dispatcher's own store connection (docs/store.md, `upstream_outbox`): claims, outcomes,
@@ -11,9 +10,10 @@ actor OutboxStore {
     nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let database: GatewayDatabase
 
-    init(path: String) throws {
+    /// Times are the caller's (its clock's `now`): this actor never reads a clock.
+    init(path: String, now: Timestamp) throws {
         thread = try DatabaseThread(name: "outbox-store")
-        database = try GatewayDatabase(path: path, now: .wallClock)
+        database = try GatewayDatabase(path: path, now: now)
     }
 
     func claimDue(now: Timestamp, lease: Duration, limit: Int) throws -> [OutboxEntry] {

@@ -41,7 +41,7 @@ extension SMPPSession {
                 return PDU.errorResponse(to: .replaceSM, sequenceNumber: sequenceNumber, status: refusal.status)
             case .success(let value): replacement = value
             }
-            guard try await requests.store.replace(id, account: account.id, with: replacement) else {
+            guard try await requests.store.replace(id, account: account.id, with: replacement, now: now) else {
                 logger.info("replace_sm refused: message \(id) left the queue meanwhile", metadata: ["account": "\(account.id)"])
                 return refuse
             }

@@ -2,7 +2,6 @@ import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Glibc
-import SystemBridge
 
 /// Answers `QueuedProtocol` requests on the control socket (docs/queued.md).
 struct ControlHandler: Sendable {
@@ -17,7 +16,7 @@ struct ControlHandler: Sendable {
             return .status(QueueStatus(
                 depth: try await store.depth(), inFlight: await dispatcher.inFlight,
                 readyModems: await dispatcher.modems.map(\.name),
-                oldestWaitingMilliseconds: try await store.oldestWaitingMilliseconds(),
+                oldestWaitingMilliseconds: try await store.oldestWaitingMilliseconds(now: dispatcher.clock.now()),
                 pausedModems: await dispatcher.pausedModems.sorted(), pausedSIMs: await dispatcher.pausedSIMs.sorted(),
                 modemdConnected: await dispatcher.modemdConnected, counters: metrics.snapshot))
         case .wake:
@@ -39,13 +38,14 @@ struct ControlHandler: Sendable {
             return await paused()
         case .cancel(let messageID):
             do {
-                return .cancelled(messageID: messageID, done: try await store.cancel(messageID))
+                return .cancelled(messageID: messageID, done: try await store.cancel(messageID, now: dispatcher.clock.now()))
             } catch let error as StoreError {
                 throw IPCError(.unknownMessage, "\(error)")
             }
         case .health:
-            return .health(.workLoop("work loop", lastTurnAge: MonotonicClock.milliseconds() - (await dispatcher.lastTurn),
-                                     stallAfter: 5_000, progress: await dispatcher.progress, pid: getpid()))
+            let age = (dispatcher.clock.monotonic() - (await dispatcher.lastTurn)).milliseconds
+            return .health(.workLoop("work loop", lastTurnAge: age, stallAfter: 5_000, progress: await dispatcher.progress,
+                                     pid: getpid()))
         case .reload:
             return .reload(await reloader.reload())
         case .recover:

@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import QueueCore
@@ -21,17 +20,19 @@ extension Dispatcher {
             return
         }
         defer { finished(job) }
+        let now = clock.now()
         do {
             let result: AttemptResult
             switch answer {
             case .success(.sent(let sent)):
                 // Parts the network took keep their TP-MR whatever happens to the rest.
                 if sent.outcome != .sent || sent.references.count != job.partIDs.count {
-                    try await store.markSent(parts: Array(job.partIDs.prefix(sent.references.count)), references: sent.references)
+                    try await store.markSent(parts: Array(job.partIDs.prefix(sent.references.count)), references: sent.references,
+                                             now: now)
                 }
                 result = AttemptClassification.classify(sent, parts: job.partIDs.count, modem: job.modem)
                 if case .sent = result {
-                    try await store.markSent(parts: job.partIDs, references: sent.references)
+                    try await store.markSent(parts: job.partIDs, references: sent.references, now: now)
                 }
             case .success(let other):
                 result = .unknown(detail: "modemd answered \(other) to a send")
@@ -42,14 +43,13 @@ extension Dispatcher {
             case .failure(let error):
                 result = AttemptClassification.classify(error)
             }
-            try await apply(result, to: job)
+            try await apply(result, to: job, now: now)
         } catch {
             logger.error("recording the outcome of attempt \(job.attemptID) (message \(job.messageID)) failed: \(error)")
         }
     }
 
-    private func apply(_ result: AttemptResult, to job: Job) async throws {
-        let now = Timestamp.wallClock
+    private func apply(_ result: AttemptResult, to job: Job, now: Timestamp) async throws {
         var made = try await store.countedAttempts(messageID: job.messageID)
         if case .notAttempted = result {} else { made += 1 }
         let decision = decisions.retry.decide(result, attemptsMade: made, sim: job.sim, now: now, using: &random)
@@ -61,24 +61,25 @@ extension Dispatcher {
         case .retry(let notBefore, _, let avoidSIM):
             switch result {
             case .unknown(let detail):
-                try await store.markUnknown(job.attemptID, messageID: job.messageID, detail: detail, resend: true)
+                try await store.markUnknown(job.attemptID, messageID: job.messageID, detail: detail, resend: true, now: now)
             case .notAttempted(let detail):
                 // Nothing reached the modem: the SIM's counters get back what the begin charged.
-                try await store.handBackNotAttempted(job.attemptID, detail: detail, chargedIn: job.charged, retryAt: notBefore)
+                try await store.handBackNotAttempted(job.attemptID, detail: detail, chargedIn: job.charged, retryAt: notBefore,
+                                                     now: now)
             default:
                 try await store.failForRetry(job.attemptID, errorCode: Self.code(of: result),
-                                             detail: Self.detail(of: result), retryAt: notBefore)
+                                             detail: Self.detail(of: result), retryAt: notBefore, now: now)
             }
             if let avoidSIM { avoid[job.messageID, default: []].insert(avoidSIM) }
             metrics.count("retried", 1)
         case .fail(let code, let reason):
-            try await store.failFinally(job.attemptID, errorCode: code, detail: reason)
+            try await store.failFinally(job.attemptID, errorCode: code, detail: reason, now: now)
             metrics.count("failed", 1)
             avoid[job.messageID] = nil
         case .keepUnknown:
             let detail = Self.detail(of: result)
             logger.warning("message \(job.messageID) attempt \(job.attemptID): \(detail)")
-            try await store.markUnknown(job.attemptID, messageID: job.messageID, detail: detail, resend: false)
+            try await store.markUnknown(job.attemptID, messageID: job.messageID, detail: detail, resend: false, now: now)
             metrics.count("unknown", 1)
             avoid[job.messageID] = nil
         }

@@ -1,6 +1,4 @@
-import GatewayDaemon
 import GatewayIPC
-import SystemBridge
 
 /// `recover` on the control socket (smsgw-watchdogd's first rung): the full sweep start-up
 /// recovery and the periodic sweep do, now, run by the loop at the start of its next turn —
@@ -21,9 +19,9 @@ extension Dispatcher {
 
     /// The periodic sweep's part: held messages due released, expired ones expired.
     func sweep() async throws -> (released: Int, expired: Int) {
-        lastSweep = MonotonicClock.milliseconds()
+        lastSweep = clock.monotonic()
         reportsDue = true
-        let (released, expired) = try await store.sweep()
+        let (released, expired) = try await store.sweep(now: clock.now())
         metrics.count("expired", expired)
         return (released, expired)
     }
@@ -31,7 +29,8 @@ extension Dispatcher {
     /// Pending status reports correlated to parts (QueueCore `ReportCorrelation`).
     func correlateReports() async throws -> (matched: Int, unmatched: Int, dlrs: Int) {
         reportsDue = false
-        let result = try await store.correlateReports(window: decisions.settings.reportWindow, grace: timings.reportGrace)
+        let result = try await store.correlateReports(window: decisions.settings.reportWindow, grace: timings.reportGrace,
+                                                      now: clock.now())
         metrics.count("reports_matched", result.matched)
         metrics.count("reports_unmatched", result.unmatched)
         metrics.count("dlrs_queued", result.dlrs)
@@ -45,14 +44,14 @@ extension Dispatcher {
         let waiters = recoveryWaiters
         recoveryWaiters = []
         do {
-            let stale = try await store.markStaleUnknown(live: live)
+            let stale = try await store.markStaleUnknown(live: live, now: clock.now())
             metrics.count("unknown", stale)
             let (released, expired) = try await sweep()
             let reports = try await correlateReports()
             let recovery = QueueRecovery(
                 staleAttempts: stale, released: released, expired: expired, reportsMatched: reports.matched,
                 reportsUnmatched: reports.unmatched, dlrsQueued: reports.dlrs,
-                oldestWaitingMilliseconds: try await store.oldestWaitingMilliseconds())
+                oldestWaitingMilliseconds: try await store.oldestWaitingMilliseconds(now: clock.now()))
             logger.notice("recover: \(recovery.summary)")
             for waiter in waiters { waiter.resume(returning: recovery) }
         } catch {

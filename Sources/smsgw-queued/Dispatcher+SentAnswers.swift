@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayStore
 
 /// Group commit of `sent` answers (one fsync per turn, for the ≥ 2,000 messages/s budget). A send
@@ -21,7 +20,7 @@ extension Dispatcher {
     }
 
     func gatherSent(_ job: Job, references: [Int]) {
-        sentAnswers.append(SentAnswer(job: job, references: references, at: .wallClock))
+        sentAnswers.append(SentAnswer(job: job, references: references, at: clock.now()))
         kickSink.yield()
     }
 
@@ -49,7 +48,7 @@ extension Dispatcher {
         let answers = takeSentAnswers()
         guard !answers.isEmpty else { return }
         do {
-            try await store.markSent(answers.map { ($0.job.partIDs, $0.references) })
+            try await store.markSent(answers.map { ($0.job.partIDs, $0.references) }, now: clock.now())
             sentAnswersRecorded(answers)
         } catch {
             logger.warning("recording \(answers.count) sent answers together failed (\(error)); recording each")
@@ -62,7 +61,7 @@ extension Dispatcher {
     func recordEach(_ answers: [SentAnswer]) async {
         for answer in answers {
             do {
-                try await store.markSent(parts: answer.job.partIDs, references: answer.references)
+                try await store.markSent(parts: answer.job.partIDs, references: answer.references, now: clock.now())
             } catch {
                 logger.error("recording the outcome of attempt \(answer.job.attemptID) (message \(answer.job.messageID)) failed: \(error)")
             }

@@ -15,7 +15,9 @@ import SystemBridge
 /// they come (see Dispatcher+Outcomes.swift). Every decision is QueueCore's (`decisions`).
 /// Group commit (one fsync per turn): a turn makes one commit — the `sent` answers that came back
 /// since the last turn (Dispatcher+SentAnswers.swift) and the attempts it begins — before any
-/// of the new attempts' PDUs goes to modemd.
+/// of the new attempts' PDUs goes to modemd. Time comes from `clock` (the system's in the daemon,
+/// a manual one in tests): wall time for what the store records and QueueCore judges (validity,
+/// quiet hours, limits, pacing, back-offs), monotonic time for the sweep's period and turn ages.
 actor Dispatcher: Service {
     /// A modem modemd reports ready, on a configured SIM the store knows.
     struct ReadyModem: Sendable, Equatable {
@@ -49,7 +51,9 @@ actor Dispatcher: Service {
     private var reloaded: GatewayConfiguration?
     let timings: QueuedTimings
     let store: QueueStore
-    let link: ModemdLink
+    /// modemd, for sends (`ModemdLink` in the daemon).
+    let link: any IPCPeer<ModemdProtocol>
+    let clock: any DaemonClock
     let logger: Logger
     let metrics: QueueMetrics
     private let kicks: AsyncStream<Void>
@@ -63,15 +67,16 @@ actor Dispatcher: Service {
     var pausedModems: Set<String> = []
     var pausedSIMs: Set<String> = []
     private(set) var progress = 0
-    private(set) var lastTurn = MonotonicClock.milliseconds()
+    /// When the last turn began (monotonic): `health` reports its age.
+    private(set) var lastTurn: Duration
     /// When each SIM (config id) last sent and the pacing gap drawn then (QueueCore `SendPacing`).
     var lastSend: [String: (at: Timestamp, gap: Duration)] = [:]
     /// SIMs (config ids) a message failed on: its retry prefers others (docs/queued.md, "Outcomes").
     var avoid: [Int64: Set<String>] = [:]
     var random = SystemRandomNumberGenerator()
     var reportsDue = true
-    /// When the last full sweep ran (monotonic ms): the periodic one, or `recover`'s.
-    var lastSweep: Int64 = 0
+    /// When the last full sweep ran (monotonic): the periodic one, or `recover`'s; nil before the first.
+    var lastSweep: Duration?
     /// `recover` requests waiting for the next turn's full sweep (Dispatcher+Recovery.swift).
     var recoveryWaiters: [CheckedContinuation<QueueRecovery, any Error>] = []
     var modemIDs: [String: Int64] = [:]
@@ -85,7 +90,8 @@ actor Dispatcher: Service {
     let statusLine: StatusLine
 
     init(configuration: GatewayConfiguration, decisions: QueueDecisions, timings: QueuedTimings, store: QueueStore,
-         link: ModemdLink, metrics: QueueMetrics, logger: Logger, heartbeat: WorkLoopHeartbeat, statusLine: StatusLine) {
+         link: any IPCPeer<ModemdProtocol>, clock: any DaemonClock, metrics: QueueMetrics, logger: Logger,
+         heartbeat: WorkLoopHeartbeat, statusLine: StatusLine) {
         self.heartbeat = heartbeat
         self.lane = heartbeat.register("queue loop")
         self.statusLine = statusLine
@@ -94,6 +100,8 @@ actor Dispatcher: Service {
         self.timings = timings
         self.store = store
         self.link = link
+        self.clock = clock
+        lastTurn = clock.monotonic()
         self.metrics = metrics
         self.logger = logger
         (kicks, kickSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -133,21 +141,21 @@ actor Dispatcher: Service {
     }
 
     /// One turn of the loop; returns the sends to start.
-    private func turn() async -> [Job] {
+    func turn() async -> [Job] {
         if let next = reloaded {
             reloaded = nil
             configuration = next
             decisions = QueueDecisions(configuration: next, zone: decisions.calendar.zone)
         }
         progress += 1
-        lastTurn = MonotonicClock.milliseconds()
+        lastTurn = clock.monotonic()
         heartbeat.beat(lane)
         defer { statusLine.update(statusText) }
         let answers = takeSentAnswers()
         // Before anything begins: every live send is in flight on a modem or among the answers.
         await recoverIfAsked(live: Set(inFlight.values).union(answers.map(\.job.messageID)))
         do {
-            if lastTurn - lastSweep >= decisions.settings.sweepInterval.milliseconds {
+            if lastSweep.map({ lastTurn - $0 >= decisions.settings.sweepInterval }) ?? true {
                 let (released, expired) = try await sweep()
                 if released + expired > 0 { logger.info("sweep: \(released) released from hold, \(expired) expired") }
             }
@@ -172,7 +180,7 @@ actor Dispatcher: Service {
     /// expires it, `MessageRouter` names its group, `SIMSelector` chooses the SIM (sticky
     /// recipient, limits by the local calendar, pacing gap, SIMs a retry failed on last).
     private func fill() async throws -> (plans: [Plan], now: Timestamp) {
-        let now = Timestamp.wallClock
+        let now = clock.now()
         var modemView = modemStatuses()
         guard modemView.values.contains(where: Self.canTakeWork) else { return ([], now) }
         var sims: [String: SIMStatus] = [:]
@@ -183,7 +191,7 @@ actor Dispatcher: Service {
         let short = min(timings.pickBatch, modemView.values.filter(Self.canTakeWork).count * timings.pickPerIdleModem)
         var seen: Set<Int64> = []
         for limit in [short, timings.pickBatch] {
-            let page = try await store.pick(limit: limit)
+            let page = try await store.pick(limit: limit, now: now)
             for message in page where !message.parts.isEmpty && seen.insert(message.id).inserted {
                 guard modemView.values.contains(where: Self.canTakeWork) else { return (plans, now) }
                 if let plan = try await plan(message, now: now, modems: &modemView, sims: &sims) { plans.append(plan) }
@@ -201,10 +209,10 @@ actor Dispatcher: Service {
                                        expiresAt: message.expiresAt, now: now) {
         case .sendNow: break
         case .expire(let reason):
-            if try await store.expire(message.id, reason: reason) { metrics.count("expired", 1) }
+            if try await store.expire(message.id, reason: reason, now: now) { metrics.count("expired", 1) }
             return nil
         case .hold(let until, let reason):
-            if try await store.hold(message.id, until: until, reason: reason.rawValue) { metrics.count("held", 1) }
+            if try await store.hold(message.id, until: until, reason: reason.rawValue, now: now) { metrics.count("held", 1) }
             return nil
         }
         let route: RouteChoice
@@ -284,7 +292,7 @@ actor Dispatcher: Service {
     }
 
     func finished(_ job: Job) {
-        release(job, endedAt: .wallClock)
+        release(job, endedAt: clock.now())
         kickSink.yield()
     }
 

@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayStore
 import QueueCore
 
@@ -13,28 +12,29 @@ actor QueueStore {
     /// The newest upstream outbox id seen (IngressWake.swift).
     var lastOutboxSeen: Int64?
 
-    init(path: String) throws {
+    /// Times are the caller's (its clock's `now`): this actor never reads a clock.
+    init(path: String, now: Timestamp) throws {
         thread = try DatabaseThread(name: "queued-store")
-        database = try GatewayDatabase(path: path, now: .wallClock)
+        database = try GatewayDatabase(path: path, now: now)
     }
 
     func lastOutboxID() throws -> Int64 { try database.lastOutboxID() }
 
-    func markInFlightUnknown() throws -> [Int64] { try database.markInFlightAttemptsUnknown(now: .wallClock) }
+    func markInFlightUnknown(now: Timestamp) throws -> [Int64] { try database.markInFlightAttemptsUnknown(now: now) }
 
     /// Marks `unknown` every attempt in flight whose message is not one of `live` (the messages
     /// this process has a send of): a send whose outcome could not be recorded leaves its
     /// attempt `pending` and its message `sending` for good. Returns how many were marked.
-    func markStaleUnknown(live: Set<Int64>) throws -> Int {
+    func markStaleUnknown(live: Set<Int64>, now: Timestamp) throws -> Int {
         var marked = 0
         for (attempt, message) in try database.inFlightAttempts() where !live.contains(message) {
-            try database.markAttemptUnknown(attempt, detail: "in flight with no send behind it (recover)", now: .wallClock)
+            try database.markAttemptUnknown(attempt, detail: "in flight with no send behind it (recover)", now: now)
             marked += 1
         }
         return marked
     }
 
-    func pick(limit: Int) throws -> [SendableMessage] { try database.pickSendable(now: .wallClock, limit: limit) }
+    func pick(limit: Int, now: Timestamp) throws -> [SendableMessage] { try database.pickSendable(now: now, limit: limit) }
 
     func modemID(named name: String) throws -> Int64? { try database.modemID(named: name) }
     func simID(iccid: String) throws -> Int64? { try database.simID(iccid: iccid) }
@@ -62,8 +62,8 @@ actor QueueStore {
     }
 
     /// Records the TP-MRs of several sends in one transaction (`markSent` each).
-    func markSent(_ sends: [(parts: [Int64], references: [Int])]) throws {
-        _ = try database.markPartsSent(Self.partsSent(sends), now: .wallClock)
+    func markSent(_ sends: [(parts: [Int64], references: [Int])], now: Timestamp) throws {
+        _ = try database.markPartsSent(Self.partsSent(sends), now: now)
     }
 
     /// The counter windows of the box's calendar (`LocalCalendar`) that hold `time`.
@@ -78,58 +78,59 @@ actor QueueStore {
     }
 
     /// Holds a queued message (QueueCore `SendWindow`); false when it was no longer queued.
-    func hold(_ messageID: Int64, until: Timestamp, reason: String) throws -> Bool {
-        try database.holdMessage(messageID, until: until, reason: reason, now: .wallClock)
+    func hold(_ messageID: Int64, until: Timestamp, reason: String, now: Timestamp) throws -> Bool {
+        try database.holdMessage(messageID, until: until, reason: reason, now: now)
     }
 
     /// Expires a waiting message with `reason` (QueueCore `SendWindow`).
-    func expire(_ messageID: Int64, reason: String) throws -> Bool {
-        try database.expireMessage(messageID, reason: reason, now: .wallClock)
+    func expire(_ messageID: Int64, reason: String, now: Timestamp) throws -> Bool {
+        try database.expireMessage(messageID, reason: reason, now: now)
     }
 
     /// Records the TP-MR of each part sent (in order); true when the message became `sent`.
     @discardableResult
-    func markSent(parts: [Int64], references: [Int]) throws -> Bool {
+    func markSent(parts: [Int64], references: [Int], now: Timestamp) throws -> Bool {
         var finished = false
         for (part, reference) in zip(parts, references) {
             finished = try database.markPartSent(partID: part, messageReference: UInt8(truncatingIfNeeded: reference),
-                                                 now: .wallClock)
+                                                 now: now)
         }
         return finished
     }
 
-    func failFinally(_ attemptID: Int64, errorCode: Int?, detail: String) throws {
-        try database.failAttempt(attemptID, errorCode: errorCode, detail: detail, retry: false, now: .wallClock)
+    func failFinally(_ attemptID: Int64, errorCode: Int?, detail: String, now: Timestamp) throws {
+        try database.failAttempt(attemptID, errorCode: errorCode, detail: detail, retry: false, now: now)
     }
 
-    func failForRetry(_ attemptID: Int64, errorCode: Int?, detail: String, retryAt: Timestamp) throws {
-        try database.failAttemptForRetry(attemptID, errorCode: errorCode, detail: detail, retryAt: retryAt, now: .wallClock)
+    func failForRetry(_ attemptID: Int64, errorCode: Int?, detail: String, retryAt: Timestamp, now: Timestamp) throws {
+        try database.failAttemptForRetry(attemptID, errorCode: errorCode, detail: detail, retryAt: retryAt, now: now)
     }
 
     /// An attempt that never reached a modem: handed back for a retry, its parts refunded to
     /// the SIM's counter `windows` its begin charged (`GatewayDatabase.handBackNotAttempted`).
-    func handBackNotAttempted(_ attemptID: Int64, detail: String, chargedIn windows: SimCounterWindows, retryAt: Timestamp) throws {
-        try database.handBackNotAttempted(attemptID, detail: detail, chargedIn: windows, retryAt: retryAt, now: .wallClock)
+    func handBackNotAttempted(_ attemptID: Int64, detail: String, chargedIn windows: SimCounterWindows, retryAt: Timestamp,
+                              now: Timestamp) throws {
+        try database.handBackNotAttempted(attemptID, detail: detail, chargedIn: windows, retryAt: retryAt, now: now)
     }
 
-    func markUnknown(_ attemptID: Int64, messageID: Int64, detail: String, resend: Bool) throws {
-        try database.markAttemptUnknown(attemptID, detail: detail, now: .wallClock)
-        if resend { try database.requeueUnknown(messageID, now: .wallClock) }
+    func markUnknown(_ attemptID: Int64, messageID: Int64, detail: String, resend: Bool, now: Timestamp) throws {
+        try database.markAttemptUnknown(attemptID, detail: detail, now: now)
+        if resend { try database.requeueUnknown(messageID, now: now) }
     }
 
     /// Ended attempts that count towards `[queue].max_attempts`.
     func countedAttempts(messageID: Int64) throws -> Int { try database.countedAttemptCount(messageID: messageID) }
 
     /// Held messages whose time came → queued; waiting messages past validity → expired.
-    func sweep() throws -> (released: Int, expired: Int) {
+    func sweep(now: Timestamp) throws -> (released: Int, expired: Int) {
         var released = 0, expired = 0
         while true {
-            let batch = try database.releaseDueHeld(now: .wallClock, limit: 500).count
+            let batch = try database.releaseDueHeld(now: now, limit: 500).count
             released += batch
             if batch < 500 { break }
         }
         while true {
-            let batch = try database.expireDue(now: .wallClock, limit: 500).count
+            let batch = try database.expireDue(now: now, limit: 500).count
             expired += batch
             if batch < 500 { break }
         }
@@ -138,8 +139,7 @@ actor QueueStore {
 
     /// Correlates pending status reports to parts (QueueCore `ReportCorrelation` chooses among
     /// the store's candidates); returns (matched, given up as unmatched, DLRs queued).
-    func correlateReports(window: Duration, grace: Duration) throws -> (matched: Int, unmatched: Int, dlrs: Int) {
-        let now = Timestamp.wallClock
+    func correlateReports(window: Duration, grace: Duration, now: Timestamp) throws -> (matched: Int, unmatched: Int, dlrs: Int) {
         var matched = 0, unmatched = 0, dlrs = 0
         for stored in try database.pendingStatusReports(limit: 500) {
             let report = stored.report
@@ -166,8 +166,8 @@ actor QueueStore {
                       state: part.state)
     }
 
-    func cancel(_ messageID: Int64) throws -> Bool {
-        try database.cancelWaitingMessage(messageID, actor: .operator, reason: "cancelled on the control socket", now: .wallClock)
+    func cancel(_ messageID: Int64, now: Timestamp) throws -> Bool {
+        try database.cancelWaitingMessage(messageID, actor: .operator, reason: "cancelled on the control socket", now: now)
     }
 
     func depth() throws -> [String: [String: Int]] {
@@ -178,7 +178,7 @@ actor QueueStore {
         return result
     }
 
-    func oldestWaitingMilliseconds() throws -> Int64? {
-        try database.oldestQueuedCreation().map { Timestamp.wallClock.millisecondsSince1970 - $0.millisecondsSince1970 }
+    func oldestWaitingMilliseconds(now: Timestamp) throws -> Int64? {
+        try database.oldestQueuedCreation().map { now.millisecondsSince1970 - $0.millisecondsSince1970 }
     }
 }

@@ -40,8 +40,10 @@ public struct QueuedCommand: AsyncParsableCommand {
         }
         let decisions = QueueDecisions(configuration: configuration, zone: zone)
 
-        let store = try QueueStore(path: configuration.store.path)
-        let recovered = try await store.markInFlightUnknown()
+        // The box's clocks, handed to everything below that reads the time or waits.
+        let clock = SystemClock()
+        let store = try QueueStore(path: configuration.store.path, now: clock.now())
+        let recovered = try await store.markInFlightUnknown(now: clock.now())
         if !recovered.isEmpty { logger.warning("\(recovered.count) attempt(s) in flight at the last stop marked unknown") }
 
         let runtime = configuration.runtime.directory
@@ -51,7 +53,7 @@ public struct QueuedCommand: AsyncParsableCommand {
         timings.stopGrace = .seconds(stopGrace)
         let statusLine = StatusLine()
         let dispatcher = Dispatcher(configuration: configuration, decisions: decisions, timings: timings, store: store,
-                                    link: link, metrics: metrics, logger: logger,
+                                    link: link, clock: clock, metrics: metrics, logger: logger,
                                     heartbeat: DaemonHeartbeat.make(logger: logger), statusLine: statusLine)
         // [queue], routes, SIM groups and limits are live (swapped between two turns of the loop);
         // adding or moving a SIM, and everything else, needs a restart.
@@ -72,7 +74,7 @@ public struct QueuedCommand: AsyncParsableCommand {
                 .init(service: ModemdWatcher.following(link, for: dispatcher, poll: timings.modemPoll, logger: logger)),
                 // The slow tick: a safety net for lost wake-ups and the clock for pacing gaps,
                 // retries due and the sweep (which the loop runs at its own, slower interval).
-                .init(service: Ticker(every: .milliseconds(500)) { dispatcher.kick() }),
+                .init(service: Ticker(every: .milliseconds(500), clock: clock) { dispatcher.kick() }),
                 .init(service: reload),
                 .init(service: dispatcher),
             ],

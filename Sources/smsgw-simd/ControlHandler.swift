@@ -3,7 +3,6 @@ import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import Glibc
-import SystemBridge
 
 /// Answers `SimdProtocol` requests on the control socket (docs/simd.md).
 struct ControlHandler: Sendable {
@@ -15,7 +14,7 @@ struct ControlHandler: Sendable {
     func handle(_ request: SimdProtocol.Request) async throws -> SimdProtocol.Response {
         switch request {
         case .status:
-            return .status(try await rotator.status(now: .wallClock))
+            return .status(try await rotator.status(now: rotator.clock.now()))
         case .lock(let sim):
             return try await change(sim) { record in
                 guard record.state != .locked else { return false }
@@ -67,8 +66,9 @@ struct ControlHandler: Sendable {
             await rotator.requestRotation(modem)
             return .rotating(modem: modem)
         case .health:
-            return .health(.workLoop("rotation loop", lastTurnAge: MonotonicClock.milliseconds() - (await rotator.lastTurn),
-                                     stallAfter: 5_000, progress: await rotator.progress, pid: getpid()))
+            let age = (rotator.clock.monotonic() - (await rotator.lastTurn)).milliseconds
+            return .health(.workLoop("rotation loop", lastTurnAge: age, stallAfter: 5_000, progress: await rotator.progress,
+                                     pid: getpid()))
         }
     }
 
@@ -83,7 +83,7 @@ struct ControlHandler: Sendable {
     /// it, kicks the loop, and answers the SIM as `status` shows it.
     private func change(_ sim: String, _ edit: (inout SimStateRecord) throws -> Bool) async throws -> SimdProtocol.Response {
         _ = try configured(sim)
-        let now = Timestamp.wallClock
+        let now = rotator.clock.now()
         var record = try await store.states()[sim] ?? SimStateRecord(sim: sim, state: .standby, since: now, reason: "configured")
         if try edit(&record) {
             record.since = now

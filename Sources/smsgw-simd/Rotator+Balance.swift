@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 import SimPolicy
@@ -25,7 +24,7 @@ extension Rotator {
 
     /// Pauses the modem, asks the network, stores the answer, resumes the modem.
     func performBalanceCheck(_ plan: BalancePlan) async {
-        let started = Timestamp.wallClock
+        let started = clock.now()
         guard await pause(plan.modem, reason: "balance check") else {
             logger.warning("\(plan.modem): queued did not pause it; balance check postponed")
             finished(plan.modem)
@@ -49,7 +48,7 @@ extension Rotator {
             let text = answer.text ?? ""
             record.text = text
             record.amount = BalanceAmount.parse(text)
-            record.checkedAt = .wallClock
+            record.checkedAt = clock.now()
             record.error = nil
             logger.notice("balance of \(plan.sim) on \(plan.modem): \(text)")
         case .success(let other):

@@ -144,7 +144,10 @@ extension Rotator {
                     now: Timestamp) async throws {
         guard var record = states[sim], let configured = configuration.sims.first(where: { $0.id == sim }) else { return }
         let off = reason.stateOffAir(now: now, policy: group(of: configured).rotation)
-        guard record.state != off.state || record.coolingUntil != off.until else { return }
+        // Already resting in that state: a reason that names no end of its own (`missing`,
+        // `quarantined`) keeps the record's end and why, so a SIM marked missing by the turn
+        // (stuck modem) is still retried only after `missingRetry`.
+        guard record.state != off.state || (off.until != nil && record.coolingUntil != off.until) else { return }
         if record.state == .active { record.lastRotationAt = now }
         record.state = off.state
         record.since = now

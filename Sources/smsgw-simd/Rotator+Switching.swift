@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayIPC
 import GatewayStore
 
@@ -22,7 +21,7 @@ extension Rotator {
         do {
             var states = try await store.states()
             if let from = plan.from, let leaving = plan.leaving {
-                try await takeOffAir(from, modem: plan.modem, for: leaving, states: &states, now: .wallClock)
+                try await takeOffAir(from, modem: plan.modem, for: leaving, states: &states, now: clock.now())
             }
             for target in plan.targets {
                 switch await modemd.call(.switchSIM(modem: plan.modem, slot: target.slot), timeout: timings.switchTimeout) {
@@ -46,7 +45,7 @@ extension Rotator {
 
     private func wentOnAir(_ sim: String, modem: String, iccid: String?, from plan: SwitchPlan,
                            states: inout [String: SimStateRecord]) async throws {
-        let now = Timestamp.wallClock
+        let now = clock.now()
         guard var record = states[sim] else { return }
         if let iccid { record.simID = try await store.simID(iccid: iccid) ?? record.simID }
         record.state = .active
@@ -62,7 +61,7 @@ extension Rotator {
     }
 
     private func markMissing(_ sim: String, modem: String, detail: String, states: inout [String: SimStateRecord]) async throws {
-        let now = Timestamp.wallClock
+        let now = clock.now()
         guard var record = states[sim] else { return }
         record.state = .missing
         record.since = now
@@ -76,7 +75,7 @@ extension Rotator {
 
     /// Pauses `modem` in queued, recording the pause first; false when queued did not answer.
     func pause(_ modem: String, reason: String) async -> Bool {
-        do { try await store.recordPause(modem: modem, reason: reason) } catch {
+        do { try await store.recordPause(modem: modem, reason: reason, now: clock.now()) } catch {
             logger.error("cannot record the pause of \(modem): \(error)")
             return false
         }
@@ -117,15 +116,16 @@ extension Rotator {
         return false
     }
 
-    /// Waits until queued has nothing in flight on `modem` (its status), polling.
+    /// Waits until queued has nothing in flight on `modem` (its status), polling every 50 ms of
+    /// the clock for at most `drainTimeout`.
     func drained(_ modem: String) async -> Bool {
-        let deadline = ContinuousClock.now + timings.drainTimeout
-        while ContinuousClock.now < deadline {
+        let deadline = clock.monotonic() + timings.drainTimeout
+        while clock.monotonic() < deadline {
             if case .success(.status(let status)) = await queued.call(.status, timeout: .seconds(5)),
                status.pausedModems.contains(modem), status.inFlight[modem] == nil {
                 return true
             }
-            try? await Task.sleep(for: .milliseconds(50))
+            do { try await clock.sleep(for: .milliseconds(50)) } catch { return false }
         }
         return false
     }

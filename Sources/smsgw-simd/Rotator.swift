@@ -11,7 +11,9 @@ import SystemBridge
 /// simd's work loop (docs/simd.md): each turn (every second, on modemd's events and on
 /// requests) it reads what modemd reports, keeps the inventory in the store, quarantines SIMs
 /// the evidence condemns, and asks the planner which SIM each modem should have on air. A
-/// switch runs in its own child task (`Rotator+Switching`), one per modem at a time.
+/// switch runs in its own child task (`Rotator+Switching`), one per modem at a time. Time comes
+/// from `clock` (the system's in the daemon, a manual one in tests): wall time for states,
+/// cool-downs, stints, limits and the local day; monotonic time for waits and turn ages.
 actor Rotator: Service {
     /// What the loop follows: the start-up file with the sections a reload applied since.
     private(set) var configuration: GatewayConfiguration
@@ -19,10 +21,12 @@ actor Rotator: Service {
     private var reloaded: GatewayConfiguration?
     let planner: RotationPlanner
     let store: SimdStore
-    let queued: PeerLink<QueuedProtocol>
-    let modemd: PeerLink<ModemdProtocol>
+    /// queued (pause, resume, status) and modemd (switch, USSD): `PeerLink`s in the daemon.
+    let queued: any IPCPeer<QueuedProtocol>
+    let modemd: any IPCPeer<ModemdProtocol>
     let logger: Logger
     let timings: SimdTimings
+    let clock: any DaemonClock
 
     /// modemd's last word per modem (nil: unreachable).
     var modemStatuses: [String: ModemdModemStatus]?
@@ -38,9 +42,12 @@ actor Rotator: Service {
     var idlePaused: Set<String> = []
     /// Modems simd paused in an earlier run (or whose resume failed): resumed when queued answers.
     var pendingResumes: Set<String> = []
+    /// Switches and balance checks ended since start (a turn under way looks again after one).
+    var switchesEnded = 0
     /// When each modem was last seen not ready (a SIM that is barred never gets it ready).
     var notReadySince: [String: Timestamp] = [:]
-    private(set) var lastTurn: Int64 = MonotonicClock.milliseconds()
+    /// When the last turn began (monotonic): `health` reports its age.
+    private(set) var lastTurn: Duration
     private(set) var progress = 0
     /// The daemon's heartbeat and this loop's lane: each turn beats (the only watchdog pets).
     let heartbeat: WorkLoopHeartbeat
@@ -49,9 +56,9 @@ actor Rotator: Service {
     nonisolated let kicks: AsyncStream<Void>
     nonisolated let kickSink: AsyncStream<Void>.Continuation
 
-    init(configuration: GatewayConfiguration, calendar: LocalCalendar, store: SimdStore, queued: PeerLink<QueuedProtocol>,
-         modemd: PeerLink<ModemdProtocol>, timings: SimdTimings, logger: Logger, heartbeat: WorkLoopHeartbeat,
-         statusLine: StatusLine) {
+    init(configuration: GatewayConfiguration, calendar: LocalCalendar, store: SimdStore, queued: any IPCPeer<QueuedProtocol>,
+         modemd: any IPCPeer<ModemdProtocol>, timings: SimdTimings, clock: any DaemonClock, logger: Logger,
+         heartbeat: WorkLoopHeartbeat, statusLine: StatusLine) {
         self.heartbeat = heartbeat
         self.lane = heartbeat.register("rotation loop")
         self.statusLine = statusLine
@@ -61,6 +68,8 @@ actor Rotator: Service {
         self.queued = queued
         self.modemd = modemd
         self.timings = timings
+        self.clock = clock
+        lastTurn = clock.monotonic()
         self.logger = logger
         (kicks, kickSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
@@ -99,28 +108,37 @@ actor Rotator: Service {
             reloaded = nil
             configuration = next
         }
-        lastTurn = MonotonicClock.milliseconds()
+        lastTurn = clock.monotonic()
         progress += 1
         heartbeat.beat(lane)
         defer { statusLine.update(statusText) }
-        let now = Timestamp.wallClock
+        let now = clock.now()
         var plans: [ModemJob] = []
         // Decisions first, then the resumes left over: a modem that must stay paused (no SIM
         // may be on air) is never resumed for a moment after a restart.
-        if let statuses = modemStatuses { plans = await decideAll(statuses, now: now) }
+        if modemStatuses != nil { plans = await decideAll(now: now) }
         for modem in pendingResumes.sorted() where !switching.contains(modem) && !idlePaused.contains(modem) {
             if await resume(modem) { pendingResumes.remove(modem) }
         }
         return plans
     }
 
-    private func decideAll(_ statuses: [String: ModemdModemStatus], now: Timestamp) async -> [ModemJob] {
+    /// Each modem is decided on what is known when its turn in the loop comes: the turn awaits
+    /// the store between modems, and a switch that ends meanwhile (another task on this actor)
+    /// has changed that modem's slot (modemd's event) and its SIMs' states — deciding on the
+    /// turn's first view would switch it again, off the SIM it just put on air.
+    private func decideAll(now: Timestamp) async -> [ModemJob] {
         var plans: [ModemJob] = []
         do {
             var states = try await store.states()
+            var switchesSeen = switchesEnded
             for modem in configuration.modems where modem.enabled && !switching.contains(modem.id) {
+                if switchesSeen != switchesEnded {
+                    states = try await store.states()
+                    switchesSeen = switchesEnded
+                }
                 let sims = configuration.sims.filter { $0.modem == modem.id }
-                guard !sims.isEmpty, let status = statuses[modem.id] else { continue }
+                guard !sims.isEmpty, !switching.contains(modem.id), let status = modemStatuses?[modem.id] else { continue }
                 if let plan = try await decide(modem: modem.id, sims: sims, status: status, states: &states, now: now) {
                     switching.insert(modem.id)
                     plans.append(.switchSIM(plan))
@@ -158,7 +176,7 @@ actor Rotator: Service {
               let registration = status.registration, !registered(registration),
               let sim = configuration.sims.first(where: { $0.modem == status.id && $0.slot == status.slot })
         else { return }
-        do { try await store.recordRegistrationLoss(sim: sim.id, registration: registration, at: .wallClock) } catch {
+        do { try await store.recordRegistrationLoss(sim: sim.id, registration: registration, at: clock.now()) } catch {
             logger.error("cannot record the registration loss of \(sim.id): \(error)")
         }
         logger.warning("\(sim.id) on \(status.id) lost registration (CREG \(registration))")
@@ -171,6 +189,7 @@ actor Rotator: Service {
 
     func finished(_ modem: String) {
         switching.remove(modem)
+        switchesEnded += 1
         kick()
     }
 }

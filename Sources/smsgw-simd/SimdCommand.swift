@@ -20,6 +20,13 @@ public struct SimdCommand: AsyncParsableCommand {
 
     @OptionGroup var options: DaemonOptions
 
+    @Option(name: .long, help: "Milliseconds between the rotation loop's turns when nothing wakes it sooner (modemd's events and control requests do). Lower reacts sooner to block evidence and full SIMs, for a little more CPU.")
+    var tickMilliseconds: Int = 1000
+
+    public func validate() throws {
+        guard (50...60_000).contains(tickMilliseconds) else { throw ValidationError("--tick-milliseconds must be 50 to 60000") }
+    }
+
     public func run() async throws {
         let logger = options.bootstrapLogging(label: "smsgw.simd")
         let configuration = try options.loadConfiguration()
@@ -28,15 +35,18 @@ public struct SimdCommand: AsyncParsableCommand {
             throw ValidationError("box.time_zone \"\(configuration.box.timeZone)\": \(error)")
         }
         let calendar = LocalCalendar(zone: zone)
-        let store = try SimdStore(path: configuration.store.path, calendar: calendar)
+        // The box's clocks, handed to everything below that reads the time or waits.
+        let clock = SystemClock()
+        let store = try SimdStore(path: configuration.store.path, calendar: calendar, now: clock.now())
 
         let runtime = configuration.runtime.directory
-        let timings = SimdTimings.fromEnvironment()
+        var timings = SimdTimings()
+        timings.tick = .milliseconds(tickMilliseconds)
         let queued = PeerLink<QueuedProtocol>(path: "\(runtime)/queued.sock", name: "queued", logger: logger)
         let modemd = PeerLink<ModemdProtocol>(path: "\(runtime)/modemd.sock", name: "modemd", logger: logger)
         let statusLine = StatusLine()
         let rotator = Rotator(configuration: configuration, calendar: calendar, store: store, queued: queued, modemd: modemd,
-                              timings: timings, logger: logger, heartbeat: DaemonHeartbeat.make(logger: logger),
+                              timings: timings, clock: clock, logger: logger, heartbeat: DaemonHeartbeat.make(logger: logger),
                               statusLine: statusLine)
         // Limits, schedules and rotation policies of the SIMs that exist are live (taken at the next
         // turn); adding, removing or moving a SIM, and modems, need a restart.
@@ -58,7 +68,7 @@ public struct SimdCommand: AsyncParsableCommand {
                                                  if case .modemChanged(let status) = event { await rotator.modemsSeen([status]) }
                                              })),
                 // The loop turns at least this often (cool-downs end, limits reset, stints age).
-                .init(service: Ticker(every: timings.tick) { rotator.kick() }),
+                .init(service: Ticker(every: timings.tick, clock: clock) { rotator.kick() }),
                 .init(service: reload),
                 .init(service: rotator),
             ],

@@ -1,5 +1,4 @@
 import GatewayCore
-import GatewayDaemon
 import GatewayStore
 import QueueCore
 import SimPolicy
@@ -13,9 +12,10 @@ actor SimdStore {
     private let database: GatewayDatabase
     private let calendar: LocalCalendar
 
-    init(path: String, calendar: LocalCalendar) throws {
+    /// Times are the caller's (its clock's `now`): this actor never reads a clock.
+    init(path: String, calendar: LocalCalendar, now: Timestamp) throws {
         thread = try DatabaseThread(name: "simd-store")
-        database = try GatewayDatabase(path: path, now: .wallClock)
+        database = try GatewayDatabase(path: path, now: now)
         self.calendar = calendar
     }
 
@@ -28,7 +28,9 @@ actor SimdStore {
 
     func events(_ sim: String) throws -> [SimEventRecord] { try database.simEvents(sim) }
 
-    func recordPause(modem: String, reason: String) throws { try database.recordPause(modem: modem, reason: reason, now: .wallClock) }
+    func recordPause(modem: String, reason: String, now: Timestamp) throws {
+        try database.recordPause(modem: modem, reason: reason, now: now)
+    }
     func recordResume(modem: String) throws { try database.recordResume(modem: modem) }
     func pausedModems() throws -> [String] { try database.simdPausedModems() }
 

@@ -1,10 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// simd's timings. Tests shorten them through the environment (`SMSGW_SIMD_*_MS`).
+/// simd's own timings, which are not operator settings (the rotation policies of
+/// `[[sim_groups]]` hold those). In-process tests pass shorter ones to the `Rotator`.
 struct SimdTimings: Sendable {
-    /// The loop's tick (safety net; modemd's events and requests also kick it).
+    /// The loop's tick (safety net; modemd's events and requests also kick it): `--tick-milliseconds`.
     var tick: Duration = .seconds(1)
     /// How long to wait for queued to finish the modem's send in flight after pausing it.
     var drainTimeout: Duration = .seconds(120)
@@ -16,17 +13,4 @@ struct SimdTimings: Sendable {
     var ussdTimeout: Duration = .seconds(40)
     /// A SIM whose switch failed is tried again after this long.
     var missingRetry: Duration = .seconds(600)
-
-    static func fromEnvironment() -> SimdTimings {
-        var timings = SimdTimings()
-        if let ms = milliseconds("SMSGW_SIMD_TICK_MS") { timings.tick = ms }
-        if let ms = milliseconds("SMSGW_SIMD_STUCK_MS") { timings.stuckAfter = ms }
-        if let ms = milliseconds("SMSGW_SIMD_MISSING_RETRY_MS") { timings.missingRetry = ms }
-        return timings
-    }
-
-    private static func milliseconds(_ name: String) -> Duration? {
-        guard let text = getenv(name).map({ String(cString: $0) }), let value = Int64(text), value > 0 else { return nil }
-        return .milliseconds(value)
-    }
 }

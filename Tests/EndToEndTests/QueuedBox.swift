@@ -19,7 +19,6 @@ final class QueuedBox {
     var path: String { directory.path }
     var runtime: String { "\(path)/run" }
     var databasePath: String { "\(path)/gateway.sqlite" }
-    var clockOffsetPath: String { "\(path)/clock-offset" }
 
     /// `extra` is appended to the configuration (routes, SIM groups, SIMs with their limits).
     /// `modems` SIM800s, `simulatorTiming` the simulator's timing (`--fast`, `--time-scale F`).
@@ -109,10 +108,7 @@ final class QueuedBox {
     func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false,
                 environment: [String: String] = [:]) throws -> Process {
         let process = Process()
-        // Every daemon reads its wall clock shifted by the box's clock file (GatewayDaemon
-        // `WallClock`); absent, the offset is 0. `setClockOffset` moves it.
-        let clock = [WallClockFile.variable: clockOffsetPath]
-        process.environment = ProcessInfo.processInfo.environment.merging(clock.merging(environment) { $1 }) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: product))
         process.arguments = arguments
         process.currentDirectoryURL = directory

@@ -26,10 +26,9 @@ extension QueuedBox {
         return text
     }
 
-    func startSimd(environment: [String: String] = [:]) async throws {
+    func startSimd(_ arguments: [String] = []) async throws {
         try? FileManager.default.removeItem(atPath: "\(runtime)/simd.sock")
-        processes["simd"] = try launch("smsgw-simd", ["--config", configPath], log: "simd", append: true,
-                                       environment: environment)
+        processes["simd"] = try launch("smsgw-simd", ["--config", configPath] + arguments, log: "simd", append: true)
         try await waitFor("simd") { FileManager.default.fileExists(atPath: "\(self.runtime)/simd.sock") }
     }
 

@@ -81,8 +81,9 @@ struct SimdEndToEndTests {
             group: "block_detection = { failures_in_a_row = 3, registration_losses_per_hour = 1 }"),
             modems: 2, simulatorTiming: ["--time-scale", "0.1"], modemKeys: QueuedBox.twoSlots)
         try await box.start()
-        // Sends take 150–250 ms here (×0.1 of a SIM800's); simd looks at the evidence every 100 ms.
-        try await box.startSimd(environment: ["SMSGW_SIMD_STUCK_MS": "2000", "SMSGW_SIMD_TICK_MS": "100"])
+        // Sends take 150–250 ms here (×0.1 of a SIM800's, ~2 s): simd turns every 100 ms, as
+        // its 1 s tick does against real sends.
+        try await box.startSimd(["--tick-milliseconds", "100"])
         try await box.waitFor("m1-a on air") { try await box.simdStatus().sims.first?.state == "active" }
         _ = try box.simulatorControl(#"{"command":"block-sim","modem":"m1","after":2}"#)
         try box.accept(Self.destinations.map { QueuedBox.message(to: $0, .transactional) })
@@ -101,7 +102,7 @@ struct SimdEndToEndTests {
         #expect(try await box.status().pausedSIMs.contains(barredICCID))
         #expect(try box.database().simEvents("m1-a").last?.to == .quarantined)
         // m1 went on with its other SIM; traffic continued: most messages were sent.
-        #expect(status.sims.first { $0.sim == "m1-b" }?.state == "active")
+        try await box.waitFor("m1 on its other SIM") { try await box.simdStatus().sims.first { $0.sim == "m1-b" }?.state == "active" }
         let states = try box.database().connection.query("SELECT state || ':' || count(*) FROM messages GROUP BY state") { $0.text(0) }
         let attempts = try box.database().connection.query("SELECT sim_id || ' ' || outcome || ' ' || coalesce(error_code, '-') FROM attempts ORDER BY id") { $0.text(0) }
         // The simulator bars m1-a after its next 2 sends; from then on every send on it is refused
@@ -131,7 +132,7 @@ struct SimdEndToEndTests {
         let box = try QueuedBox(extra: QueuedBox.slotSIMs(modems: 2, limits: "per_hour = 5\nper_day = 5\nper_month = 100"),
                                 modems: 2, simulatorTiming: ["--time-scale", "0.1"], modemKeys: QueuedBox.twoSlots)
         try await box.start()
-        try await box.startSimd(environment: ["SMSGW_SIMD_TICK_MS": "100"])
+        try await box.startSimd()
         try box.accept(Self.destinations.prefix(16).map { QueuedBox.message(to: $0, .transactional) })
         try await box.waitFor("a first rotation", within: .seconds(60)) {
             try box.count("SELECT count(*) FROM sim_events WHERE to_state = 'cooling'") >= 1
@@ -143,7 +144,7 @@ struct SimdEndToEndTests {
         try box.database().recordPause(modem: "m2", reason: "switching SIM", now: QueuedBox.now)
         #expect(try await box.status().pausedModems.contains("m2"))
 
-        try await box.startSimd(environment: ["SMSGW_SIMD_TICK_MS": "100"])
+        try await box.startSimd()
         try await box.waitFor("16 messages sent", within: .seconds(60)) {
             try box.count("SELECT count(*) FROM messages WHERE state = 'sent'") == 16
         }
