@@ -54,16 +54,20 @@ extension Dispatcher {
         return view
     }
 
-    /// One configured SIM: paused (by ICCID on the control socket), its counts from the store
-    /// (only when its modem can use it now: the others cannot send anyway), its last send.
-    func simStatus(_ sim: SIMConfiguration, modems view: [String: QueueCore.ModemStatus], now: Timestamp) async throws -> SIMStatus {
-        let ready = modems.first { $0.sim == sim.id }
-        var counts = WindowCounts()
-        if let ready, view[ready.name].map({ $0.state == .ready && $0.inFlight == 0 }) == true {
-            counts = try await store.sentCounts(simID: ready.simID, at: now, calendar: decisions.calendar)
+    /// Every configured SIM: paused (by ICCID on the control socket), its counts from the store
+    /// (only when its modem can use it now: the others cannot send anyway; read in one store
+    /// call), its last send.
+    func simStatuses(modems view: [String: QueueCore.ModemStatus], now: Timestamp) async throws -> [String: SIMStatus] {
+        let usable = modems.filter { ready in view[ready.name].map { $0.state == .ready && $0.inFlight == 0 } == true }
+        let counts = try await store.sentCounts(simIDs: usable.map(\.simID), at: now, calendar: decisions.calendar)
+        var statuses: [String: SIMStatus] = [:]
+        for sim in configuration.sims {
+            let ready = modems.first { $0.sim == sim.id }
+            let last = lastSend[sim.id]
+            statuses[sim.id] = SIMStatus(
+                sim: sim, paused: ready.map { pausedSIMs.contains($0.iccid) } ?? false,
+                counts: ready.flatMap { counts[$0.simID] } ?? WindowCounts(), lastSentAt: last?.at, gapAfterLastSend: last?.gap)
         }
-        let last = lastSend[sim.id]
-        return SIMStatus(sim: sim, paused: ready.map { pausedSIMs.contains($0.iccid) } ?? false, counts: counts,
-                         lastSentAt: last?.at, gapAfterLastSend: last?.gap)
+        return statuses
     }
 }

@@ -183,8 +183,7 @@ actor Dispatcher: Service {
         let now = clock.now()
         var modemView = modemStatuses()
         guard modemView.values.contains(where: Self.canTakeWork) else { return ([], now) }
-        var sims: [String: SIMStatus] = [:]
-        for sim in configuration.sims { sims[sim.id] = try await simStatus(sim, modems: modemView, now: now) }
+        var sims = try await simStatuses(modems: modemView, now: now)
         var plans: [Plan] = []
         // A short pick first, a few messages per idle modem; the full pick only when that page
         // was used up with modems still idle (what they can send lies deeper: limits, routes).
@@ -192,9 +191,13 @@ actor Dispatcher: Service {
         var seen: Set<Int64> = []
         for limit in [short, timings.pickBatch] {
             let page = try await store.pick(limit: limit, now: now)
+            let senders = try await lastSenders(to: page, now: now)
             for message in page where !message.parts.isEmpty && seen.insert(message.id).inserted {
                 guard modemView.values.contains(where: Self.canTakeWork) else { return (plans, now) }
-                if let plan = try await plan(message, now: now, modems: &modemView, sims: &sims) { plans.append(plan) }
+                if let plan = try await plan(message, now: now, modems: &modemView, sims: &sims,
+                                             sticky: stickyHint(senders[message.destination])) {
+                    plans.append(plan)
+                }
             }
             if page.count < limit || limit >= timings.pickBatch { break }
         }
@@ -204,7 +207,7 @@ actor Dispatcher: Service {
     /// QueueCore's decisions for one picked message; the modem and SIM chosen are marked busy
     /// and charged in this turn's view. Nil when it does not go now.
     private func plan(_ message: SendableMessage, now: Timestamp, modems modemView: inout [String: QueueCore.ModemStatus],
-                      sims: inout [String: SIMStatus]) async throws -> Plan? {
+                      sims: inout [String: SIMStatus], sticky: StickyHint?) async throws -> Plan? {
         switch decisions.window.decide(messageClass: message.messageClass, notBefore: nil,
                                        expiresAt: message.expiresAt, now: now) {
         case .sendNow: break
@@ -225,7 +228,7 @@ actor Dispatcher: Service {
         }
         let selection = decisions.selector.select(
             among: route.sims.compactMap { sims[$0] }, modems: modemView, strategy: decisions.strategy(of: route.group),
-            sticky: try await stickyHint(for: message.destination, now: now), avoid: avoid[message.id] ?? [],
+            sticky: sticky, avoid: avoid[message.id] ?? [],
             parts: message.parts.count, now: now)
         guard case .chosen(let choice) = selection, let ready = modems.first(where: { $0.sim == choice.simID }) else { return nil }
         let parts = message.parts.count
@@ -282,12 +285,16 @@ actor Dispatcher: Service {
         modem.state == .ready && !modem.paused && modem.inFlight == 0
     }
 
-    /// The SIM that last sent to `destination` within `[queue].sticky_window`, by config id.
-    private func stickyHint(for destination: String, now: Timestamp) async throws -> StickyHint? {
-        guard decisions.settings.stickyWindow > .zero,
-              let last = try await store.lastSender(to: destination, since: now - decisions.settings.stickyWindow),
-              let sim = modems.first(where: { $0.iccid == last.iccid })?.sim
-        else { return nil }
+    /// The SIM that last sent to each recipient of `page` within `[queue].sticky_window` (one
+    /// store call for the page; none when sticky routing is off).
+    private func lastSenders(to page: [SendableMessage], now: Timestamp) async throws -> [String: LastSender] {
+        guard decisions.settings.stickyWindow > .zero, !page.isEmpty else { return [:] }
+        return try await store.lastSenders(to: Set(page.map(\.destination)), since: now - decisions.settings.stickyWindow)
+    }
+
+    /// A recipient's last sender as the selector takes it: the SIM by config id.
+    private func stickyHint(_ last: LastSender?) -> StickyHint? {
+        guard let last, let sim = modems.first(where: { $0.iccid == last.iccid })?.sim else { return nil }
         return StickyHint(simID: sim, sentAt: last.at)
     }
 

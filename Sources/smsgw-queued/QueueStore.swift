@@ -40,11 +40,17 @@ actor QueueStore {
     func simID(iccid: String) throws -> Int64? { try database.simID(iccid: iccid) }
 
     /// Sent counts of `simID` in the local hour, day and month windows holding `now`.
-    func sentCounts(simID: Int64, at now: Timestamp, calendar: LocalCalendar) throws -> WindowCounts {
+    /// The sent counts of each SIM of `simIDs` in the windows holding `now` — one call for the
+    /// whole turn: every call of this actor is a hop to its thread and back.
+    func sentCounts(simIDs: [Int64], at now: Timestamp, calendar: LocalCalendar) throws -> [Int64: WindowCounts] {
         let windows = Self.windows(containing: now, calendar: calendar)
-        return WindowCounts(hour: try database.simCounts(simID: simID, period: .hour, windows: windows).sent,
-                            day: try database.simCounts(simID: simID, period: .day, windows: windows).sent,
-                            month: try database.simCounts(simID: simID, period: .month, windows: windows).sent)
+        var counts: [Int64: WindowCounts] = [:]
+        for simID in simIDs {
+            counts[simID] = WindowCounts(hour: try database.simCounts(simID: simID, period: .hour, windows: windows).sent,
+                                         day: try database.simCounts(simID: simID, period: .day, windows: windows).sent,
+                                         month: try database.simCounts(simID: simID, period: .month, windows: windows).sent)
+        }
+        return counts
     }
 
     /// Records the TP-MRs of `sends` and starts every attempt of `starts` (message, modem, SIM),
@@ -73,8 +79,16 @@ actor QueueStore {
     }
 
     /// The SIM that last sent to `destination` since `since` (sticky routing).
-    func lastSender(to destination: String, since: Timestamp) throws -> (iccid: String, at: Timestamp)? {
-        try database.lastSender(to: destination, since: since)
+    /// The SIM (ICCID) that last sent to each of `destinations` since `since`, and when; one
+    /// call for a picked page.
+    func lastSenders(to destinations: Set<String>, since: Timestamp) throws -> [String: LastSender] {
+        var senders: [String: LastSender] = [:]
+        for destination in destinations {
+            if let last = try database.lastSender(to: destination, since: since) {
+                senders[destination] = LastSender(iccid: last.iccid, at: last.at)
+            }
+        }
+        return senders
     }
 
     /// Holds a queued message (QueueCore `SendWindow`); false when it was no longer queued.
@@ -181,4 +195,10 @@ actor QueueStore {
     func oldestWaitingMilliseconds(now: Timestamp) throws -> Int64? {
         try database.oldestQueuedCreation().map { now.millisecondsSince1970 - $0.millisecondsSince1970 }
     }
+}
+
+/// The SIM that last sent to a recipient, and when (sticky routing).
+struct LastSender: Sendable {
+    var iccid: String
+    var at: Timestamp
 }

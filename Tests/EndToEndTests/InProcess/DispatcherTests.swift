@@ -97,8 +97,9 @@ struct DispatcherTests {
         loop.clock.advance(to: instant("2026-01-15T23:00:00Z"))
         #expect(await loop.turn().map(\.messageID) == [ids[2]])
         let simID = try #require(try loop.scratch.database(now: loop.clock.now()).simID(iccid: FakeModemd.iccid(modem: 1, slot: 0)))
-        let counts = try await loop.store.sentCounts(simID: simID, at: loop.clock.now(), calendar: LocalCalendar(zone: try ZoneFile.rules(named: "Europe/Amsterdam")))
-        #expect(counts.day == 1 && counts.month == 3, "\(counts)")
+        let calendar = LocalCalendar(zone: try ZoneFile.rules(named: "Europe/Amsterdam"))
+        let counts = try await loop.store.sentCounts(simIDs: [simID], at: loop.clock.now(), calendar: calendar)[simID]
+        #expect(counts?.day == 1 && counts?.month == 3, "\(String(describing: counts))")
     }
 
     /// Quiet hours 21:00-08:00 in Europe/Amsterdam: a marketing message accepted at 21:30 local
