@@ -107,22 +107,8 @@ final class QueuedBox {
 
     func launch(_ product: String, _ arguments: [String], log: String, append: Bool = false,
                 environment: [String: String] = [:]) throws -> Process {
-        let process = Process()
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(of: product))
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        for stream in ["out", "err"] where !(append && FileManager.default.fileExists(atPath: "\(path)/\(log).\(stream)")) {
-            _ = FileManager.default.createFile(atPath: "\(path)/\(log).\(stream)", contents: nil)
-        }
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/\(log).out"))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/\(log).err"))
-        out.seekToEndOfFile()
-        err.seekToEndOfFile()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        return process
+        try ChildLauncher.launch(BuiltProducts.path(of: product), arguments, logs: path, name: log,
+                                 environment: environment, directory: directory, append: append)
     }
 
     func log(_ name: String) -> String { (try? String(contentsOfFile: "\(path)/\(name).err", encoding: .utf8)) ?? "" }
