@@ -62,9 +62,8 @@ enum SMPPHexText {
 
     static func parse(_ text: String, what: String) throws -> [UInt8] {
         let characters = text.filter { !$0.isWhitespace }
-        let digits = characters.compactMap(\.hexDigitValue)
-        guard digits.count == characters.count else { throw InputError("\(what) is not hexadecimal") }
-        guard digits.count % 2 == 0 else { throw InputError("\(what) has an odd number of hex digits") }
-        return stride(from: 0, to: digits.count, by: 2).map { UInt8(digits[$0] << 4 | digits[$0 + 1]) }
+        guard characters.utf8.allSatisfy({ HexDigits.value(of: $0) != nil }) else { throw InputError("\(what) is not hexadecimal") }
+        guard let bytes = HexDigits.decode(characters) else { throw InputError("\(what) has an odd number of hex digits") }
+        return bytes
     }
 }

@@ -27,12 +27,3 @@ public struct DaemonHealth: Codable, Sendable, Hashable {
             detail: healthy ? "\(loop) turned \(lastTurnAge) ms ago" : "\(loop) stalled for \(lastTurnAge) ms", pid: pid)
     }
 }
-
-/// A `health` answer: the shared fields, whatever else a daemon adds.
-public protocol DaemonHealthAnswer: Codable, Sendable, Hashable {
-    var daemon: DaemonHealth { get }
-}
-
-extension DaemonHealth: DaemonHealthAnswer {
-    public var daemon: DaemonHealth { self }
-}

@@ -21,7 +21,7 @@ public enum IngressdProtocol: IPCProtocol {
 /// `health`: whether ingress accepts (its group committer runs, the store takes a write), which
 /// listeners are up, and the counters smsgw-watchdogd checks for progress (`daemon.progress`:
 /// messages accepted plus outbox entries delivered since start).
-public struct IngressdHealth: DaemonHealthAnswer {
+public struct IngressdHealth: Codable, Sendable, Hashable {
     public var daemon: DaemonHealth
     /// The group committer takes submits (not stopped or shutting down).
     public var accepting: Bool

@@ -41,7 +41,7 @@ public struct ModemdModemStatus: Codable, Sendable, Hashable {
 
 /// `health`: the daemon answers and its modem loops turn (`daemon.progress` grows with every
 /// command answered on any modem).
-public struct ModemdHealth: DaemonHealthAnswer {
+public struct ModemdHealth: Codable, Sendable, Hashable {
     public var daemon: DaemonHealth
     public var modems: Int
     public var ready: Int

@@ -21,7 +21,7 @@ public enum WatchdogdProtocol: IPCProtocol {
 }
 
 /// `health`: the watch loop turns (`daemon.progress`: turns since start).
-public struct WatchdogdHealth: DaemonHealthAnswer {
+public struct WatchdogdHealth: Codable, Sendable, Hashable {
     public var daemon: DaemonHealth
     /// Whether the hardware watchdog is fed (nil: none, or switched off).
     public var hardwareFeeding: Bool?

@@ -150,7 +150,8 @@ extension GatewayDatabase {
     /// The TPDU hex with TP-SRR set in its first octet; nil when the hex has no first octet.
     static func withStatusReportRequest(_ hex: String) -> String? {
         let digits = Array(hex.utf8)
-        guard digits.count >= 2, let first = UInt8(String(decoding: digits[0..<2], as: UTF8.self), radix: 16) else { return nil }
+        guard digits.count >= 2, let first = HexDigits.decode(String(decoding: digits[0..<2], as: UTF8.self))?.first
+        else { return nil }
         let patched = first | 0x20
         return HexDigits.encode([patched], .upper) + String(decoding: digits[2...], as: UTF8.self)
     }

@@ -1,3 +1,5 @@
+import HexCoding
+
 /// The `<str>` of a `+CUSD` answer decoded to text (3GPP TS 27.007 §7.15), by its `<dcs>`
 /// (3GPP TS 23.038 §5, the cell broadcast data coding scheme) and by what modules really send
 /// (gammu's `at-ussd` dumps):
@@ -55,26 +57,8 @@ public enum USSDString {
     /// The octets of `text` when it is wholly hex, of even length and at least 4 octets long
     /// (shorter answers such as "1234" are far likelier plain digits).
     static func hexOctets(_ text: String) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count >= 8, utf8.count % 2 == 0 else { return nil }
-        var octets: [UInt8] = []
-        octets.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
-            octets.append(high << 4 | low)
-            index += 2
-        }
-        return octets
-    }
-
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
+        guard text.utf8.count >= 8 else { return nil }
+        return HexDigits.decode(text)
     }
 
     /// Packed septets (3GPP TS 23.038 §6.1.2.1.1) decoded with the default alphabet; a final

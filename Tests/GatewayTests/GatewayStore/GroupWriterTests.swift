@@ -1,4 +1,5 @@
 import GatewayCore
+import GatewayTestSupport
 import Synchronization
 import Testing
 @testable import GatewayStore
@@ -48,7 +49,8 @@ struct GroupWriterTests {
             for _ in 0..<50 { group.addTask { await subject.whereAmI() } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(Set(answers.map(\.thread)) == ["test-store-thr"] || Set(answers.map(\.thread)) == ["test-store-thre"])
+        // The kernel keeps 15 bytes of a thread's name.
+        #expect(Set(answers.map(\.thread)) == ["test-store-thre"])
         #expect(answers.map(\.order).sorted() == Array(1...50))
         // The test itself runs on the pool, whose threads are not named like ours.
         #expect(Self.currentThreadName() != "test-store-thre")
@@ -66,19 +68,6 @@ struct GroupWriterTests {
         }
     }
 
-    static func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw WaitTimedOut(what: what) }
-            try await Task.sleep(for: .milliseconds(1))
-        }
-    }
-
-    struct WaitTimedOut: Error, CustomStringConvertible {
-        let what: String
-        var description: String { "timed out waiting for \(what)" }
-    }
-
     @Test("writes that arrive while a commit is in flight are committed together by the next one")
     func groupCommit() async throws {
         let writer = try GroupWriter(path: temporary.path, threadName: "test-writer", now: .testStart)
@@ -88,7 +77,7 @@ struct GroupWriterTests {
             try database.connection.run("INSERT INTO t VALUES (0)")
             gate.hold()
         }
-        try await Self.waitUntil("the first write to hold the thread") { gate.entered.load(ordering: .sequentiallyConsistent) }
+        try await Eventually.wait(for: "the first write to hold the thread") { gate.entered.load(ordering: .sequentiallyConsistent) }
         let values = try await withThrowingTaskGroup(of: Int.self) { group in
             for value in 1...20 {
                 group.addTask {
@@ -98,7 +87,7 @@ struct GroupWriterTests {
                     }
                 }
             }
-            try await Self.waitUntil("20 writes queued behind the held commit") { writer.waitingCallCount == 20 }
+            try await Eventually.wait(for: "20 writes queued behind the held commit") { writer.waitingCallCount == 20 }
             gate.opened.store(true, ordering: .sequentiallyConsistent)
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -116,9 +105,9 @@ struct GroupWriterTests {
         _ = try await writer.write { try $0.connection.execute("CREATE TABLE t (i INTEGER PRIMARY KEY)") }
         let gate = Gate()
         async let first: Void = writer.write { _ in gate.hold() }
-        try await Self.waitUntil("the first write to hold the thread") { gate.entered.load(ordering: .sequentiallyConsistent) }
+        try await Eventually.wait(for: "the first write to hold the thread") { gate.entered.load(ordering: .sequentiallyConsistent) }
         struct Refused: Error {}
-        let results = await withTaskGroup(of: (Int, Bool).self) { group in
+        let results = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
             for value in 1...3 {
                 group.addTask {
                     do {
@@ -133,9 +122,9 @@ struct GroupWriterTests {
                     }
                 }
             }
-            try? await Self.waitUntil("3 writes queued") { writer.waitingCallCount == 3 }
+            try await Eventually.wait(for: "3 writes queued") { writer.waitingCallCount == 3 }
             gate.opened.store(true, ordering: .sequentiallyConsistent)
-            return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
         }
         try await first
         #expect(results == [1: true, 2: false, 3: true])
